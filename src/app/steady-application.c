@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* steady-application.c: the application object. It opens the database before any window
+ * shows, and when the data file cannot be used it explains why instead of starting empty. */
+
+#define G_LOG_DOMAIN "steady-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "steady-application.h"
+#include "steady-window.h"
+
+#define BACKUP_MAX_AGE (24 * G_TIME_SPAN_HOUR)
+
+struct _SteadyApplication
+{
+  AdwApplication  parent_instance;
+
+  /* owned */
+  SteadyDatabase *database;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (SteadyApplication, steady_application, ADW_TYPE_APPLICATION)
+
+static void open_database_and_present (SteadyApplication *self);
+
+SteadyApplication *
+steady_application_new (void)
+{
+  return g_object_new (STEADY_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+SteadyDatabase *
+steady_application_get_database (SteadyApplication *self)
+{
+  g_return_val_if_fail (STEADY_IS_APPLICATION (self), NULL);
+
+  return self->database;
+}
+
+GSettings *
+steady_application_get_settings (SteadyApplication *self)
+{
+  g_return_val_if_fail (STEADY_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static void
+apply_color_scheme (SteadyApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_strcmp0 (scheme, "light") == 0)
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (scheme, "dark") == 0)
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
+
+static void
+color_scheme_changed_cb (SteadyApplication *self)
+{
+  apply_color_scheme (self);
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated_cb },
+};
+
+static void
+backup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SteadyDatabase *database = task_data;
+  GError *error = NULL;
+
+  if (steady_database_backup_if_due (database, BACKUP_MAX_AGE, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+backup_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  SteadyApplication *self = STEADY_APPLICATION (object);
+  GtkWindow *window;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    return;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (STEADY_IS_WINDOW (window))
+    steady_window_show_error (STEADY_WINDOW (window),
+                              _("The automatic backup could not be made"), error->message);
+}
+
+/* Backups run in a worker thread after the window is up, so start-up never waits for one. */
+static gboolean
+start_backup_cb (gpointer user_data)
+{
+  SteadyApplication *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->database == NULL)
+    return G_SOURCE_REMOVE;
+
+  task = g_task_new (self, NULL, backup_done_cb, NULL);
+  g_task_set_source_tag (task, start_backup_cb);
+  g_task_set_task_data (task, g_object_ref (self->database), g_object_unref);
+  g_task_run_in_thread (task, backup_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+present_main_window (SteadyApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (steady_window_new (self));
+      g_timeout_add_seconds_full (G_PRIORITY_LOW, 5, start_backup_cb,
+                                  g_object_ref (self), g_object_unref);
+    }
+  gtk_window_present (window);
+}
+
+static void
+restore_response_cb (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     SteadyApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  const char *backup_path;
+
+  if (g_strcmp0 (response, "restore") != 0)
+    {
+      g_application_release (G_APPLICATION (self));
+      return;
+    }
+
+  db_path = steady_database_get_default_path ();
+  backup_path = g_object_get_data (G_OBJECT (dialog), "backup-path");
+  if (!steady_database_restore_backup (db_path, backup_path, NULL, &error))
+    {
+      GtkWidget *failed = adw_message_dialog_new (NULL, _("The backup could not be restored"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Quit"));
+      gtk_window_set_application (GTK_WINDOW (failed), GTK_APPLICATION (self));
+      g_signal_connect_swapped (failed, "response", G_CALLBACK (g_application_release), self);
+      gtk_window_present (GTK_WINDOW (failed));
+      return;
+    }
+
+  open_database_and_present (self);
+  g_application_release (G_APPLICATION (self));
+}
+
+static char *
+describe_backup (const char *backup_path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (backup_path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
+  if (info == NULL || (modified = g_file_info_get_modification_date_time (info)) == NULL)
+    return g_strdup (_("an unknown date"));
+  local = g_date_time_to_local (modified);
+  /* Translators: how the date of a backup is shown; see g_date_time_format(). */
+  return g_date_time_format (local, _("%A %-d %B %Y at %H:%M"));
+}
+
+/* The data file could not be used: say why, offer a good backup when the file is damaged,
+ * and never carry on as if an empty journal were the truth. */
+static void
+show_open_error (SteadyApplication *self,
+                 const GError      *error)
+{
+  g_autofree char *db_path = steady_database_get_default_path ();
+  g_autofree char *backup_path = NULL;
+  GtkWidget *dialog;
+  const char *heading;
+
+  if (g_error_matches (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT))
+    backup_path = steady_database_find_newest_good_backup (db_path, NULL);
+
+  switch ((SteadyDatabaseError)error->code)
+    {
+    case STEADY_DATABASE_ERROR_CORRUPT:
+      heading = _("Steady’s data file is damaged");
+      break;
+    case STEADY_DATABASE_ERROR_NOT_OURS:
+      heading = _("This is not Steady’s data file");
+      break;
+    case STEADY_DATABASE_ERROR_TOO_NEW:
+      heading = _("Your data needs a newer Steady");
+      break;
+    case STEADY_DATABASE_ERROR_FULL:
+      heading = _("The disk is full");
+      break;
+    case STEADY_DATABASE_ERROR_READ_ONLY:
+      heading = _("Steady cannot write its data");
+      break;
+    case STEADY_DATABASE_ERROR_MIGRATION:
+    case STEADY_DATABASE_ERROR_NO_BACKUP:
+    case STEADY_DATABASE_ERROR_FAILED:
+    default:
+      heading = _("Steady could not open your data");
+      break;
+    }
+
+  dialog = adw_message_dialog_new (NULL, heading, NULL);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+
+  if (backup_path != NULL)
+    {
+      g_autofree char *when = describe_backup (backup_path);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("%s\n\nThe newest good backup is from %s. Restoring it brings back everything saved until then. The damaged file is kept beside it, not deleted."),
+                                      error->message, when);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                       _("_Restore Backup"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+      g_object_set_data_full (G_OBJECT (dialog), "backup-path",
+                              g_steal_pointer (&backup_path), g_free);
+    }
+  else
+    {
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("%s\n\nNothing was changed. Your data is still in “%s”."),
+                                      error->message, db_path);
+    }
+
+  /* Keep the application alive while the question is open. */
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_database_and_present (SteadyApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->database == NULL)
+    {
+      path = steady_database_get_default_path ();
+      self->database = steady_database_open (path, &error);
+      if (self->database == NULL)
+        {
+          show_open_error (self, error);
+          return;
+        }
+    }
+
+  present_main_window (self);
+}
+
+static void
+steady_application_activate (GApplication *app)
+{
+  open_database_and_present (STEADY_APPLICATION (app));
+}
+
+static void
+steady_application_startup (GApplication *app)
+{
+  SteadyApplication *self = STEADY_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (steady_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+}
+
+static int
+steady_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
+static void
+steady_application_dispose (GObject *object)
+{
+  SteadyApplication *self = (SteadyApplication *)object;
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (steady_application_parent_class)->dispose (object);
+}
+
+static void
+steady_application_class_init (SteadyApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = steady_application_dispose;
+  app_class->activate = steady_application_activate;
+  app_class->startup = steady_application_startup;
+  app_class->handle_local_options = steady_application_handle_local_options;
+}
+
+static void
+steady_application_init (SteadyApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
