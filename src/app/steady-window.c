@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steady-first-frame.h"
 #include "steady-window.h"
 
 struct _SteadyWindow
@@ -75,4 +76,5 @@ static void
 steady_window_init (SteadyWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  steady_first_frame_watch (GTK_WINDOW (self));
 }
