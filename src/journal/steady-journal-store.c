@@ -1,0 +1,1113 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* steady-journal-store.c: mood entries in the database — create, update, delete with undo,
+ * and reading them newest first. Every write is one transaction; the schema's triggers keep
+ * the full-text index in step. Vocabulary, summaries and search live in the other
+ * steady-journal-store-*.c files. */
+
+#define G_LOG_DOMAIN "steady-journal-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "steady-journal-store-private.h"
+#include "steady-mood-entry-private.h"
+
+struct _SteadyJournalStore
+{
+  GObject         parent_instance;
+
+  /* owned */
+  SteadyDatabase *database;
+  GHashTable     *statements; /* SQL text (static) → sqlite3_stmt */
+};
+
+G_DEFINE_FINAL_TYPE (SteadyJournalStore, steady_journal_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+enum {
+  ENTRY_ADDED,
+  ENTRY_UPDATED,
+  ENTRY_REMOVED,
+  ENTRIES_RESET,
+  TERMS_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+steady_journal_store_finalize (GObject *object)
+{
+  SteadyJournalStore *self = (SteadyJournalStore *)object;
+
+  /* Statements go before the connection they belong to. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (steady_journal_store_parent_class)->finalize (object);
+}
+
+static void
+steady_journal_store_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SteadyJournalStore *self = STEADY_JOURNAL_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+steady_journal_store_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  SteadyJournalStore *self = STEADY_JOURNAL_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+steady_journal_store_class_init (SteadyJournalStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = steady_journal_store_finalize;
+  object_class->get_property = steady_journal_store_get_property;
+  object_class->set_property = steady_journal_store_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, STEADY_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SteadyJournalStore::entry-added:
+   * @entry: the entry as stored, created or restored
+   */
+  signals[ENTRY_ADDED] =
+    g_signal_new ("entry-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, STEADY_TYPE_MOOD_ENTRY);
+  /**
+   * SteadyJournalStore::entry-updated:
+   * @old_entry: the entry as it was
+   * @new_entry: the entry as stored now (its time, and so its place, may differ)
+   */
+  signals[ENTRY_UPDATED] =
+    g_signal_new ("entry-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  STEADY_TYPE_MOOD_ENTRY, STEADY_TYPE_MOOD_ENTRY);
+  /**
+   * SteadyJournalStore::entry-removed:
+   * @entry: the entry as it was before it was deleted
+   */
+  signals[ENTRY_REMOVED] =
+    g_signal_new ("entry-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, STEADY_TYPE_MOOD_ENTRY);
+  /**
+   * SteadyJournalStore::entries-reset:
+   *
+   * Many entries look different now (a tag or emotion was renamed, merged or deleted):
+   * whatever shows entries reads them again.
+   */
+  signals[ENTRIES_RESET] =
+    g_signal_new ("entries-reset", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * SteadyJournalStore::terms-changed:
+   * @kind: which vocabulary changed
+   */
+  signals[TERMS_CHANGED] =
+    g_signal_new ("terms-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, STEADY_TYPE_JOURNAL_TERM_KIND);
+}
+
+static void
+steady_journal_store_init (SteadyJournalStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify)sqlite3_finalize);
+}
+
+/**
+ * steady_journal_store_new:
+ * @database: an open database at schema version 2 or later
+ *
+ * Call steady_journal_store_localize_builtin_terms() once after, so built-in emotions and
+ * tags carry names in the user's language (and can be searched by them).
+ *
+ * Returns: (transfer full): the journal store
+ */
+SteadyJournalStore *
+steady_journal_store_new (SteadyDatabase *database)
+{
+  g_return_val_if_fail (STEADY_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (steady_database_get_schema_version (database) >= 2, NULL);
+
+  return g_object_new (STEADY_TYPE_JOURNAL_STORE, "database", database, NULL);
+}
+
+SteadyDatabase *
+steady_journal_store_get_database (SteadyJournalStore *self)
+{
+  g_return_val_if_fail (STEADY_IS_JOURNAL_STORE (self), NULL);
+
+  return self->database;
+}
+
+sqlite3 *
+_steady_journal_store_get_handle (SteadyJournalStore *self)
+{
+  return steady_database_get_handle (self->database);
+}
+
+void
+_steady_journal_store_set_error (SteadyJournalStore  *self,
+                                 GError             **error,
+                                 int                  rc,
+                                 const char          *what)
+{
+  steady_database_set_error_from_sqlite (error, _steady_journal_store_get_handle (self), rc,
+                                         what);
+}
+
+/* Returns the statement for @sql, prepared once and kept, reset and with no bindings. */
+SteadyStmt *
+_steady_journal_store_prepare (SteadyJournalStore  *self,
+                               const char          *sql,
+                               GError             **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      int rc = sqlite3_prepare_v3 (_steady_journal_store_get_handle (self), sql, -1,
+                                   SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          _steady_journal_store_set_error (self, error, rc, _("journal"));
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      g_hash_table_insert (self->statements, (gpointer)sql, stmt);
+    }
+  else
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+  return stmt;
+}
+
+/* Runs a statement that returns no rows. */
+static gboolean
+step_done (SteadyJournalStore  *self,
+           SteadyStmt          *stmt,
+           const char          *what,
+           GError             **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _steady_journal_store_set_error (self, error, rc, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_steady_journal_store_emit_reset (SteadyJournalStore *self)
+{
+  g_signal_emit (self, signals[ENTRIES_RESET], 0);
+}
+
+void
+_steady_journal_store_emit_terms_changed (SteadyJournalStore    *self,
+                                          SteadyJournalTermKind  kind)
+{
+  g_signal_emit (self, signals[TERMS_CHANGED], 0, kind);
+}
+
+static const char *
+medication_to_text (SteadyMedication medication)
+{
+  switch (medication)
+    {
+    case STEADY_MEDICATION_YES:
+      return "yes";
+    case STEADY_MEDICATION_NO:
+      return "no";
+    case STEADY_MEDICATION_PARTLY:
+      return "partly";
+    case STEADY_MEDICATION_UNANSWERED:
+    default:
+      return NULL;
+    }
+}
+
+static SteadyMedication
+medication_from_text (const char *text)
+{
+  if (g_strcmp0 (text, "yes") == 0)
+    return STEADY_MEDICATION_YES;
+  if (g_strcmp0 (text, "no") == 0)
+    return STEADY_MEDICATION_NO;
+  if (g_strcmp0 (text, "partly") == 0)
+    return STEADY_MEDICATION_PARTLY;
+  return STEADY_MEDICATION_UNANSWERED;
+}
+
+static char *
+medications_to_json (const char * const *names)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (names == NULL || names[0] == NULL)
+    return NULL;
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; names[i] != NULL; i++)
+    json_builder_add_string_value (builder, names[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static char **
+medications_from_json (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonArray *array;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL))
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        g_strv_builder_add (builder, json_node_get_string (node));
+    }
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+load_links (SteadyJournalStore  *self,
+            SteadyMoodEntry     *entry,
+            GError             **error)
+{
+  g_autoptr(SteadyStmt) emotions = NULL;
+  g_autoptr(SteadyStmt) tags = NULL;
+  gint64 row_id = steady_mood_entry_get_row_id (entry);
+  int rc;
+
+  emotions = _steady_journal_store_prepare (self,
+    "SELECT em.uuid, em.name, ee.intensity"
+    "  FROM mood_entry_emotion AS ee JOIN emotion AS em ON em.id = ee.emotion_id"
+    " WHERE ee.entry_id = ?1"
+    " ORDER BY em.builtin IS NULL, em.position, em.name",
+    error);
+  if (emotions == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (emotions, 1, row_id);
+  while ((rc = sqlite3_step (emotions)) == SQLITE_ROW)
+    steady_mood_entry_set_emotion (entry,
+                                   (const char *)sqlite3_column_text (emotions, 0),
+                                   (const char *)sqlite3_column_text (emotions, 1),
+                                   sqlite3_column_int (emotions, 2));
+  if (rc != SQLITE_DONE)
+    {
+      _steady_journal_store_set_error (self, error, rc, _("journal entry"));
+      return FALSE;
+    }
+
+  tags = _steady_journal_store_prepare (self,
+    "SELECT t.uuid, t.name"
+    "  FROM mood_entry_tag AS et JOIN tag AS t ON t.id = et.tag_id"
+    " WHERE et.entry_id = ?1"
+    " ORDER BY t.builtin IS NULL, t.position, t.name",
+    error);
+  if (tags == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (tags, 1, row_id);
+  while ((rc = sqlite3_step (tags)) == SQLITE_ROW)
+    steady_mood_entry_add_tag (entry,
+                               (const char *)sqlite3_column_text (tags, 0),
+                               (const char *)sqlite3_column_text (tags, 1));
+  if (rc != SQLITE_DONE)
+    {
+      _steady_journal_store_set_error (self, error, rc, _("journal entry"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the entry in the current row of @stmt, whose first columns are
+ * STEADY_ENTRY_COLUMNS, together with its emotions and tags. */
+SteadyMoodEntry *
+_steady_journal_store_read_entry (SteadyJournalStore  *self,
+                                  SteadyStmt          *stmt,
+                                  GError             **error)
+{
+  g_autoptr(SteadyMoodEntry) entry = NULL;
+  g_auto(GStrv) medications = NULL;
+
+  entry = _steady_mood_entry_new_with_uuid ((const char *)sqlite3_column_text (stmt, 1));
+  _steady_mood_entry_set_stored (entry,
+                                 sqlite3_column_int64 (stmt, 0),
+                                 sqlite3_column_int64 (stmt, 2),
+                                 sqlite3_column_int64 (stmt, 3));
+  steady_mood_entry_set_time (entry, sqlite3_column_int64 (stmt, 4), sqlite3_column_int (stmt, 5));
+  steady_mood_entry_set_mood (entry, sqlite3_column_int (stmt, 6));
+  if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+    steady_mood_entry_set_anxiety (entry, sqlite3_column_int (stmt, 7));
+  if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+    steady_mood_entry_set_energy (entry, sqlite3_column_int (stmt, 8));
+  if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+    steady_mood_entry_set_sleep_hours (entry, sqlite3_column_double (stmt, 9));
+  steady_mood_entry_set_medication (entry,
+                                    medication_from_text ((const char *)sqlite3_column_text (stmt, 10)));
+  medications = medications_from_json ((const char *)sqlite3_column_text (stmt, 11));
+  steady_mood_entry_set_medications (entry, (const char * const *)medications);
+  steady_mood_entry_set_note (entry, (const char *)sqlite3_column_text (stmt, 12));
+  steady_mood_entry_set_private (entry, sqlite3_column_int (stmt, 13) != 0);
+
+  if (!load_links (self, entry, error))
+    return NULL;
+  return g_steal_pointer (&entry);
+}
+
+/* Steps @stmt to its end, reading one entry per row. */
+GPtrArray *
+_steady_journal_store_read_entries (SteadyJournalStore  *self,
+                                    SteadyStmt          *stmt,
+                                    GError             **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SteadyMoodEntry *entry = _steady_journal_store_read_entry (self, stmt, error);
+
+      if (entry == NULL)
+        return NULL;
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _steady_journal_store_set_error (self, error, rc, _("journal"));
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+static SteadyMoodEntry *
+load_entry (SteadyJournalStore  *self,
+            const char          *uuid,
+            GError             **error)
+{
+  g_autoptr(SteadyStmt) stmt = NULL;
+  int rc;
+
+  stmt = _steady_journal_store_prepare (self,
+    "SELECT " STEADY_ENTRY_COLUMNS " FROM mood_entry AS e WHERE e.uuid = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, STEADY_JOURNAL_ERROR, STEADY_JOURNAL_ERROR_NOT_FOUND,
+                   _("This journal entry no longer exists; it may have been deleted."));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _steady_journal_store_set_error (self, error, rc, _("journal entry"));
+      return NULL;
+    }
+  return _steady_journal_store_read_entry (self, stmt, error);
+}
+
+static gboolean
+entry_exists (SteadyJournalStore  *self,
+              const char          *uuid,
+              gboolean            *out_exists,
+              GError             **error)
+{
+  g_autoptr(SteadyStmt) stmt =
+    _steady_journal_store_prepare (self, "SELECT 1 FROM mood_entry WHERE uuid = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _steady_journal_store_set_error (self, error, rc, _("journal entry"));
+      return FALSE;
+    }
+  *out_exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static void
+bind_optional_int (SteadyStmt *stmt,
+                   int         index,
+                   int         value)
+{
+  if (value == STEADY_MOOD_ENTRY_UNANSWERED)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int (stmt, index, value);
+}
+
+/* Binds the answers to ?3 … ?12 — the same numbers in the INSERT and the UPDATE. */
+static void
+bind_answers (SteadyStmt      *stmt,
+              SteadyMoodEntry *entry)
+{
+  const char *medication = medication_to_text (steady_mood_entry_get_medication (entry));
+  char *medications = medications_to_json (steady_mood_entry_get_medications (entry));
+  double sleep = steady_mood_entry_get_sleep_hours (entry);
+
+  sqlite3_bind_int64 (stmt, 3, steady_mood_entry_get_time (entry));
+  sqlite3_bind_int (stmt, 4, steady_mood_entry_get_utc_offset (entry));
+  sqlite3_bind_int (stmt, 5, steady_mood_entry_get_mood (entry));
+  bind_optional_int (stmt, 6, steady_mood_entry_get_anxiety (entry));
+  bind_optional_int (stmt, 7, steady_mood_entry_get_energy (entry));
+  if (sleep == STEADY_MOOD_ENTRY_UNANSWERED)
+    sqlite3_bind_null (stmt, 8);
+  else
+    sqlite3_bind_double (stmt, 8, sleep);
+  if (medication != NULL)
+    sqlite3_bind_text (stmt, 9, medication, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 9);
+  if (medications != NULL)
+    sqlite3_bind_text (stmt, 10, medications, -1, g_free);
+  else
+    sqlite3_bind_null (stmt, 10);
+  /* The entry keeps its note alive while the statement runs. */
+  sqlite3_bind_text (stmt, 11, steady_mood_entry_get_note (entry), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 12, steady_mood_entry_get_private (entry) ? 1 : 0);
+}
+
+static gboolean
+insert_entry (SteadyJournalStore  *self,
+              SteadyMoodEntry     *entry,
+              gint64               created_us,
+              gint64               updated_us,
+              gint64              *out_row_id,
+              GError             **error)
+{
+  g_autoptr(SteadyStmt) stmt = NULL;
+  gboolean exists = FALSE;
+
+  if (!entry_exists (self, steady_mood_entry_get_uuid (entry), &exists, error))
+    return FALSE;
+  if (exists)
+    {
+      g_set_error (error, STEADY_JOURNAL_ERROR, STEADY_JOURNAL_ERROR_EXISTS,
+                   _("This journal entry is saved already."));
+      return FALSE;
+    }
+
+  stmt = _steady_journal_store_prepare (self,
+    "INSERT INTO mood_entry (created_us, updated_us, at_us, utc_offset_s, mood, anxiety,"
+    "                        energy, sleep_hours, medication, medications, note, private, uuid)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, created_us);
+  sqlite3_bind_int64 (stmt, 2, updated_us);
+  bind_answers (stmt, entry);
+  sqlite3_bind_text (stmt, 13, steady_mood_entry_get_uuid (entry), -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, _("journal entry"), error))
+    return FALSE;
+
+  /* Inserts made by the triggers do not change this. */
+  *out_row_id = sqlite3_last_insert_rowid (_steady_journal_store_get_handle (self));
+  return TRUE;
+}
+
+static gboolean
+update_row (SteadyJournalStore  *self,
+            SteadyMoodEntry     *entry,
+            gint64               row_id,
+            gint64               updated_us,
+            GError             **error)
+{
+  g_autoptr(SteadyStmt) stmt = _steady_journal_store_prepare (self,
+    "UPDATE mood_entry SET updated_us = ?2, at_us = ?3, utc_offset_s = ?4, mood = ?5,"
+    "                      anxiety = ?6, energy = ?7, sleep_hours = ?8, medication = ?9,"
+    "                      medications = ?10, note = ?11, private = ?12"
+    " WHERE id = ?1",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, row_id);
+  sqlite3_bind_int64 (stmt, 2, updated_us);
+  bind_answers (stmt, entry);
+  return step_done (self, stmt, _("journal entry"), error);
+}
+
+static gboolean
+has_emotion (GPtrArray  *emotions,
+             const char *uuid)
+{
+  for (guint i = 0; emotions != NULL && i < emotions->len; i++)
+    if (g_strcmp0 (((SteadyMoodEmotion *)g_ptr_array_index (emotions, i))->uuid, uuid) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_tag (GPtrArray  *tags,
+         const char *uuid)
+{
+  for (guint i = 0; tags != NULL && i < tags->len; i++)
+    if (g_strcmp0 (((SteadyMoodTag *)g_ptr_array_index (tags, i))->uuid, uuid) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+set_term_gone_error (GError                **error,
+                     SteadyJournalTermKind   kind,
+                     const char             *name)
+{
+  if (kind == STEADY_JOURNAL_TERM_EMOTION)
+    g_set_error (error, STEADY_JOURNAL_ERROR, STEADY_JOURNAL_ERROR_NOT_FOUND,
+                 /* Translators: %s is an emotion's name. */
+                 _("The emotion “%s” was removed meanwhile. Please choose another."),
+                 name != NULL ? name : "");
+  else
+    g_set_error (error, STEADY_JOURNAL_ERROR, STEADY_JOURNAL_ERROR_NOT_FOUND,
+                 /* Translators: %s is an activity tag's name. */
+                 _("The tag “%s” was removed meanwhile. Please choose another."),
+                 name != NULL ? name : "");
+}
+
+/* Makes the entry's emotion and tag links those of @entry; @old is what is stored now, or
+ * NULL for a new row. Only differences are written, since each link change re-indexes the
+ * entry's text. */
+static gboolean
+write_links (SteadyJournalStore  *self,
+             SteadyMoodEntry     *entry,
+             SteadyMoodEntry     *old,
+             gint64               row_id,
+             GError             **error)
+{
+  sqlite3 *db = _steady_journal_store_get_handle (self);
+  GPtrArray *emotions = steady_mood_entry_get_emotions (entry);
+  GPtrArray *tags = steady_mood_entry_get_tags (entry);
+  GPtrArray *old_emotions = old != NULL ? steady_mood_entry_get_emotions (old) : NULL;
+  GPtrArray *old_tags = old != NULL ? steady_mood_entry_get_tags (old) : NULL;
+
+  for (guint i = 0; old_emotions != NULL && i < old_emotions->len; i++)
+    {
+      const SteadyMoodEmotion *emotion = g_ptr_array_index (old_emotions, i);
+      g_autoptr(SteadyStmt) stmt = NULL;
+
+      if (has_emotion (emotions, emotion->uuid))
+        continue;
+      stmt = _steady_journal_store_prepare (self,
+        "DELETE FROM mood_entry_emotion"
+        " WHERE entry_id = ?1 AND emotion_id = (SELECT id FROM emotion WHERE uuid = ?2)",
+        error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, row_id);
+      sqlite3_bind_text (stmt, 2, emotion->uuid, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, _("journal entry"), error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < emotions->len; i++)
+    {
+      const SteadyMoodEmotion *emotion = g_ptr_array_index (emotions, i);
+      g_autoptr(SteadyStmt) stmt = _steady_journal_store_prepare (self,
+        "INSERT INTO mood_entry_emotion (entry_id, emotion_id, intensity)"
+        "  SELECT ?1, id, ?3 FROM emotion WHERE uuid = ?2"
+        "  ON CONFLICT (entry_id, emotion_id) DO UPDATE SET intensity = excluded.intensity",
+        error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, row_id);
+      sqlite3_bind_text (stmt, 2, emotion->uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, emotion->intensity);
+      if (!step_done (self, stmt, _("journal entry"), error))
+        return FALSE;
+      if (sqlite3_changes (db) == 0)
+        {
+          set_term_gone_error (error, STEADY_JOURNAL_TERM_EMOTION, emotion->name);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; old_tags != NULL && i < old_tags->len; i++)
+    {
+      const SteadyMoodTag *tag = g_ptr_array_index (old_tags, i);
+      g_autoptr(SteadyStmt) stmt = NULL;
+
+      if (has_tag (tags, tag->uuid))
+        continue;
+      stmt = _steady_journal_store_prepare (self,
+        "DELETE FROM mood_entry_tag"
+        " WHERE entry_id = ?1 AND tag_id = (SELECT id FROM tag WHERE uuid = ?2)",
+        error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, row_id);
+      sqlite3_bind_text (stmt, 2, tag->uuid, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, _("journal entry"), error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const SteadyMoodTag *tag = g_ptr_array_index (tags, i);
+      g_autoptr(SteadyStmt) stmt = NULL;
+
+      if (has_tag (old_tags, tag->uuid))
+        continue;
+      stmt = _steady_journal_store_prepare (self,
+        "INSERT INTO mood_entry_tag (entry_id, tag_id) SELECT ?1, id FROM tag WHERE uuid = ?2",
+        error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, row_id);
+      sqlite3_bind_text (stmt, 2, tag->uuid, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, _("journal entry"), error))
+        return FALSE;
+      if (sqlite3_changes (db) == 0)
+        {
+          set_term_gone_error (error, STEADY_JOURNAL_TERM_TAG, tag->name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Once an entry is saved or deleted, its editor's draft has served its purpose; removing
+ * it in the same transaction means there is never both a saved entry and a stale draft. */
+static gboolean
+delete_draft (SteadyJournalStore  *self,
+              const char          *uuid,
+              GError             **error)
+{
+  g_autoptr(SteadyStmt) stmt =
+    _steady_journal_store_prepare (self, "DELETE FROM draft WHERE kind = ?1 AND key = ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, STEADY_MOOD_ENTRY_DRAFT_KIND, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  return step_done (self, stmt, _("journal entry"), error);
+}
+
+/* Inserts @entry with the given times, in the current transaction, and reads it back. */
+static SteadyMoodEntry *
+insert_whole_entry (SteadyJournalStore  *self,
+                    SteadyMoodEntry     *entry,
+                    gint64               created_us,
+                    gint64               updated_us,
+                    GError             **error)
+{
+  gint64 row_id = 0;
+
+  if (!insert_entry (self, entry, created_us, updated_us, &row_id, error) ||
+      !write_links (self, entry, NULL, row_id, error) ||
+      !delete_draft (self, steady_mood_entry_get_uuid (entry), error))
+    return NULL;
+  _steady_mood_entry_set_stored (entry, row_id, created_us, updated_us);
+  return load_entry (self, steady_mood_entry_get_uuid (entry), error);
+}
+
+/**
+ * steady_journal_store_create:
+ * @entry: a new entry; on success it has its row id and times
+ * @error: a %STEADY_JOURNAL_ERROR for what the user gave, or a %STEADY_DATABASE_ERROR
+ *
+ * Saves a new entry durably and removes its editor's draft, in one transaction.
+ *
+ * Returns: whether the entry is saved
+ */
+gboolean
+steady_journal_store_create (SteadyJournalStore  *self,
+                             SteadyMoodEntry     *entry,
+                             GError             **error)
+{
+  g_autoptr(SteadyMoodEntry) stored = NULL;
+  gint64 now = g_get_real_time ();
+
+  g_return_val_if_fail (STEADY_IS_JOURNAL_STORE (self), FALSE);
+  g_return_val_if_fail (STEADY_IS_MOOD_ENTRY (entry), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!steady_mood_entry_validate (entry, error))
+    return FALSE;
+  if (!steady_database_begin (self->database, error))
+    return FALSE;
+  stored = insert_whole_entry (self, entry, now, now, error);
+  if (stored == NULL)
+    {
+      steady_database_rollback (self->database);
+      _steady_mood_entry_set_stored (entry, 0, 0, 0);
+      return FALSE;
+    }
+  if (!steady_database_commit (self->database, error))
+    {
+      _steady_mood_entry_set_stored (entry, 0, 0, 0);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[ENTRY_ADDED], 0, stored);
+  return TRUE;
+}
+
+/**
+ * steady_journal_store_update:
+ * @entry: an entry read from this store and changed; on success it has its new time of
+ *   update
+ *
+ * Saves the changes durably and removes the entry's draft, in one transaction.
+ *
+ * Returns: whether the changes are saved
+ */
+gboolean
+steady_journal_store_update (SteadyJournalStore  *self,
+                             SteadyMoodEntry     *entry,
+                             GError             **error)
+{
+  g_autoptr(SteadyMoodEntry) old = NULL;
+  g_autoptr(SteadyMoodEntry) stored = NULL;
+  gint64 updated_us;
+
+  g_return_val_if_fail (STEADY_IS_JOURNAL_STORE (self), FALSE);
+  g_return_val_if_fail (STEADY_IS_MOOD_ENTRY (entry), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!steady_mood_entry_validate (entry, error))
+    return FALSE;
+  if (!steady_database_begin (self->database, error))
+    return FALSE;
+
+  old = load_entry (self, steady_mood_entry_get_uuid (entry), error);
+  if (old == NULL)
+    goto failed;
+  /* Never before its creation, even if the clock was set back meanwhile. */
+  updated_us = MAX (g_get_real_time (), steady_mood_entry_get_created (old));
+  if (!update_row (self, entry, steady_mood_entry_get_row_id (old), updated_us, error) ||
+      !write_links (self, entry, old, steady_mood_entry_get_row_id (old), error) ||
+      !delete_draft (self, steady_mood_entry_get_uuid (entry), error))
+    goto failed;
+  stored = load_entry (self, steady_mood_entry_get_uuid (entry), error);
+  if (stored == NULL)
+    goto failed;
+  if (!steady_database_commit (self->database, error))
+    return FALSE;
+
+  _steady_mood_entry_set_stored (entry, steady_mood_entry_get_row_id (old),
+                                 steady_mood_entry_get_created (old), updated_us);
+  g_signal_emit (self, signals[ENTRY_UPDATED], 0, old, stored);
+  return TRUE;
+
+failed:
+  steady_database_rollback (self->database);
+  return FALSE;
+}
+
+/**
+ * steady_journal_store_delete:
+ * @uuid: the entry's UUID
+ *
+ * Deletes the entry, its emotions, tags and draft, and leaves no trace of its text: rows
+ * are overwritten (secure_delete), the full-text index is merged so the words are gone from
+ * it too, and the write-ahead log is checkpointed and truncated when no one else reads.
+ * The merge rewrites the whole index, so this takes longer on a large journal (about 0.3 s
+ * for twenty years of entries); deleting is rare, and the words must not stay behind.
+ *
+ * Returns: (transfer full): the entry as it was, for steady_journal_store_restore() (undo),
+ *   or %NULL with @error set
+ */
+SteadyMoodEntry *
+steady_journal_store_delete (SteadyJournalStore  *self,
+                             const char          *uuid,
+                             GError             **error)
+{
+  g_autoptr(SteadyMoodEntry) old = NULL;
+  g_autoptr(SteadyStmt) stmt = NULL;
+
+  g_return_val_if_fail (STEADY_IS_JOURNAL_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!steady_database_begin (self->database, error))
+    return NULL;
+
+  old = load_entry (self, uuid, error);
+  if (old == NULL)
+    goto failed;
+  stmt = _steady_journal_store_prepare (self, "DELETE FROM mood_entry WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, steady_mood_entry_get_row_id (old));
+  if (!step_done (self, stmt, _("journal entry"), error) ||
+      !delete_draft (self, uuid, error))
+    goto failed;
+  g_clear_pointer (&stmt, _steady_stmt_reset);
+
+  /* FTS5 (before SQLite 3.43) removes a row by adding delete markers; the words stay in the
+   * older segments until they are merged. Merging everything drops both. */
+  stmt = _steady_journal_store_prepare (self,
+    "INSERT INTO search_fts (search_fts) VALUES ('optimize')", error);
+  if (stmt == NULL || !step_done (self, stmt, _("journal entry"), error))
+    goto failed;
+  g_clear_pointer (&stmt, _steady_stmt_reset);
+
+  if (!steady_database_commit (self->database, error))
+    return NULL;
+
+  /* The log still holds the pages as they were before; copy the new ones into the database
+   * and empty it. If another connection is reading, this cannot finish now; SQLite's own
+   * checkpoints overwrite those pages later. */
+  sqlite3_wal_checkpoint_v2 (_steady_journal_store_get_handle (self), "main",
+                             SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+
+  g_signal_emit (self, signals[ENTRY_REMOVED], 0, old);
+  return g_steal_pointer (&old);
+
+failed:
+  steady_database_rollback (self->database);
+  return NULL;
+}
+
+/**
+ * steady_journal_store_restore:
+ * @deleted: an entry returned by steady_journal_store_delete()
+ *
+ * Puts a deleted entry back exactly as it was: the same UUID, times, answers, note,
+ * emotions and tags. Fails if an emotion or tag it had has been removed since.
+ *
+ * Returns: whether the entry is back
+ */
+gboolean
+steady_journal_store_restore (SteadyJournalStore  *self,
+                              SteadyMoodEntry     *deleted,
+                              GError             **error)
+{
+  g_autoptr(SteadyMoodEntry) stored = NULL;
+  gint64 created_us;
+  gint64 updated_us;
+
+  g_return_val_if_fail (STEADY_IS_JOURNAL_STORE (self), FALSE);
+  g_return_val_if_fail (STEADY_IS_MOOD_ENTRY (deleted), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!steady_mood_entry_validate (deleted, error))
+    return FALSE;
+  created_us = steady_mood_entry_get_created (deleted);
+  updated_us = steady_mood_entry_get_updated (deleted);
+  if (!steady_database_begin (self->database, error))
+    return FALSE;
+  stored = insert_whole_entry (self, deleted, created_us, updated_us, error);
+  if (stored == NULL)
+    {
+      steady_database_rollback (self->database);
+      return FALSE;
+    }
+  if (!steady_database_commit (self->database, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[ENTRY_ADDED], 0, stored);
+  return TRUE;
+}
+
+/**
+ * steady_journal_store_get:
+ * @uuid: the entry's UUID
+ *
+ * Returns: (transfer full): the entry, or %NULL with %STEADY_JOURNAL_ERROR_NOT_FOUND
+ */
+SteadyMoodEntry *
+steady_journal_store_get (SteadyJournalStore  *self,
+                          const char          *uuid,
+                          GError             **error)
+{
+  g_return_val_if_fail (STEADY_IS_JOURNAL_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  return load_entry (self, uuid, error);
+}
+
+static gboolean
+count_rows (SteadyJournalStore  *self,
+            SteadyStmt          *stmt,
+            guint               *out_count,
+            GError             **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      _steady_journal_store_set_error (self, error, rc, _("journal"));
+      return FALSE;
+    }
+  *out_count = (guint)sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+steady_journal_store_count (SteadyJournalStore  *self,
+                            guint               *out_count,
+                            GError             **error)
+{
+  g_autoptr(SteadyStmt) stmt = NULL;
+
+  g_return_val_if_fail (STEADY_IS_JOURNAL_STORE (self), FALSE);
+  g_return_val_if_fail (out_count != NULL, FALSE);
+
+  stmt = _steady_journal_store_prepare (self, "SELECT count(*) FROM mood_entry", error);
+  return stmt != NULL && count_rows (self, stmt, out_count, error);
+}
+
+/**
+ * steady_journal_store_count_newer:
+ * @time_us: an entry's time
+ * @row_id: its row id
+ *
+ * Counts the entries that come before (@time_us, @row_id) in the newest-first order — that
+ * is, the position such an entry has or would have in the journal list.
+ *
+ * Returns: whether @out_count was set
+ */
+gboolean
+steady_journal_store_count_newer (SteadyJournalStore  *self,
+                                  gint64               time_us,
+                                  gint64               row_id,
+                                  guint               *out_count,
+                                  GError             **error)
+{
+  g_autoptr(SteadyStmt) stmt = NULL;
+
+  g_return_val_if_fail (STEADY_IS_JOURNAL_STORE (self), FALSE);
+  g_return_val_if_fail (out_count != NULL, FALSE);
+
+  stmt = _steady_journal_store_prepare (self,
+    "SELECT count(*) FROM mood_entry WHERE (at_us, id) > (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, time_us);
+  sqlite3_bind_int64 (stmt, 2, row_id);
+  return count_rows (self, stmt, out_count, error);
+}
+
+/**
+ * steady_journal_store_list_before:
+ * @time_us: the time of the last entry already shown, or %G_MAXINT64 to start at the newest
+ * @row_id: its row id, or %G_MAXINT64
+ * @limit: how many entries at most
+ *
+ * Reads a page of entries newest first, starting after (@time_us, @row_id): a keyset, so
+ * the cost of a page does not grow with how far down it is.
+ *
+ * Returns: (transfer full) (element-type SteadyMoodEntry): the entries
+ */
+GPtrArray *
+steady_journal_store_list_before (SteadyJournalStore  *self,
+                                  gint64               time_us,
+                                  gint64               row_id,
+                                  guint                limit,
+                                  GError             **error)
+{
+  g_autoptr(SteadyStmt) stmt = NULL;
+
+  g_return_val_if_fail (STEADY_IS_JOURNAL_STORE (self), NULL);
+
+  stmt = _steady_journal_store_prepare (self,
+    "SELECT " STEADY_ENTRY_COLUMNS " FROM mood_entry AS e"
+    " WHERE (e.at_us, e.id) < (?1, ?2)"
+    " ORDER BY e.at_us DESC, e.id DESC LIMIT ?3",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, time_us);
+  sqlite3_bind_int64 (stmt, 2, row_id);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  return _steady_journal_store_read_entries (self, stmt, error);
+}
+
+/**
+ * steady_journal_store_list_at:
+ * @position: how many of the newest entries to skip
+ * @limit: how many entries at most
+ *
+ * Reads a page of entries newest first from a position, for a jump in a long list. The
+ * skipped entries are counted in the time index only; prefer
+ * steady_journal_store_list_before() to go on from a page already read.
+ *
+ * Returns: (transfer full) (element-type SteadyMoodEntry): the entries
+ */
+GPtrArray *
+steady_journal_store_list_at (SteadyJournalStore  *self,
+                              guint                position,
+                              guint                limit,
+                              GError             **error)
+{
+  g_autoptr(SteadyStmt) stmt = NULL;
+
+  g_return_val_if_fail (STEADY_IS_JOURNAL_STORE (self), NULL);
+
+  stmt = _steady_journal_store_prepare (self,
+    "SELECT " STEADY_ENTRY_COLUMNS " FROM mood_entry AS e"
+    " ORDER BY e.at_us DESC, e.id DESC LIMIT ?2 OFFSET ?1",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, position);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  return _steady_journal_store_read_entries (self, stmt, error);
+}
