@@ -17,9 +17,34 @@
 #include "steady-database.h"
 #include "steady-schema.h"
 
-#define BUSY_TIMEOUT_MS    5000
-#define AUTO_BACKUP_PREFIX "steady-"
-#define AUTO_BACKUPS_KEPT  10
+#define BUSY_TIMEOUT_MS        5000
+#define AUTO_BACKUP_PREFIX     "steady-"
+#define MIGRATION_COPY_PREFIX  "before-v"
+#define BACKUP_SUFFIX          ".db"
+#define PARTIAL_SUFFIX         ".partial"
+#define AUTO_BACKUPS_KEPT      10
+
+/* A backup copies this many pages per step, so that a large copy made from a worker thread
+ * never holds the connection (and so the window) for long. */
+#define BACKUP_PAGES_PER_STEP  512
+/* SQLite restarts a chunked copy whenever another connection writes in between. After this
+ * many steps without progress the rest is copied in one step, under one read transaction. */
+#define BACKUP_MAX_STALLS      8
+/* How long a copy waits for the connection's own write transaction to end. */
+#define BACKUP_WAIT_MS         10
+#define BACKUP_MAX_WAITS       3000
+
+/* Offsets in the 100-byte header of a SQLite file and in the b-tree header of page 1 that
+ * follows it, as described in SQLite's file format documentation. */
+#define HEADER_MAGIC           "SQLite format 3"
+#define HEADER_PAGE_SIZE       16
+#define HEADER_USER_VERSION    60
+#define HEADER_APPLICATION_ID  68
+#define PAGE1_BTREE_TYPE       100
+#define PAGE1_CELL_COUNT       103
+#define HEADER_BYTES_READ      105
+#define BTREE_TABLE_LEAF       0x0d
+#define SMALLEST_DATABASE      512
 
 struct _SteadyDatabase
 {
@@ -58,37 +83,130 @@ steady_database_init (SteadyDatabase *self)
 {
 }
 
+static SteadyDatabaseError
+error_code_from_errno (int saved_errno)
+{
+  switch (saved_errno)
+    {
+    case ENOSPC:
+    case EDQUOT:
+      return STEADY_DATABASE_ERROR_FULL;
+    case EACCES:
+    case EPERM:
+    case EROFS:
+    case ENOTDIR:
+    case EEXIST:
+      return STEADY_DATABASE_ERROR_READ_ONLY;
+    default:
+      return STEADY_DATABASE_ERROR_FAILED;
+    }
+}
+
+static SteadyDatabaseError
+error_code_from_sqlite (sqlite3 *db,
+                        int      rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      return STEADY_DATABASE_ERROR_FULL;
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return STEADY_DATABASE_ERROR_READ_ONLY;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return STEADY_DATABASE_ERROR_CORRUPT;
+    case SQLITE_IOERR:
+      /* SQLite reports a failed fsync or a short read as an I/O error; what the system
+       * said underneath tells a full disk or a read-only mount apart from a broken one. */
+      return error_code_from_errno (db != NULL ? sqlite3_system_errno (db) : 0);
+    default:
+      return STEADY_DATABASE_ERROR_FAILED;
+    }
+}
+
 void
 steady_database_set_error_from_sqlite (GError     **error,
                                        sqlite3     *db,
                                        int          rc,
                                        const char  *what)
 {
-  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  const char *detail;
 
-  switch (rc & 0xff)
+  g_return_if_fail (rc != SQLITE_OK);
+  g_return_if_fail (what != NULL);
+
+  detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  switch (error_code_from_sqlite (db, rc))
     {
-    case SQLITE_FULL:
+    case STEADY_DATABASE_ERROR_FULL:
+      /* Translators: %s is the file (or the action) that failed. */
       g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FULL,
                    _("The disk is full, so Steady could not save (%s)."), what);
       break;
-    case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
+    case STEADY_DATABASE_ERROR_READ_ONLY:
+      /* Translators: the first %s is a file name, the second SQLite's explanation. */
       g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_READ_ONLY,
                    _("Steady’s data folder cannot be written to (%s: %s)."), what, detail);
       break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
+    case STEADY_DATABASE_ERROR_CORRUPT:
+      /* Translators: the first %s is a file name, the second SQLite's explanation. */
       g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT,
                    _("The data file is damaged (%s: %s)."), what, detail);
       break;
+    case STEADY_DATABASE_ERROR_NOT_OURS:
+    case STEADY_DATABASE_ERROR_TOO_NEW:
+    case STEADY_DATABASE_ERROR_MIGRATION:
+    case STEADY_DATABASE_ERROR_NO_BACKUP:
+    case STEADY_DATABASE_ERROR_FAILED:
     default:
+      /* Translators: the first %s is a file name, the second SQLite's explanation. */
       g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FAILED,
                    _("Steady could not use its data file (%s: %s)."), what, detail);
       break;
     }
+}
+
+/* Names the file an error happened in; a connection to a temporary database has none. */
+static const char *
+describe_connection (sqlite3 *db)
+{
+  const char *name = sqlite3_db_filename (db, "main");
+
+  return name != NULL && *name != '\0' ? name : _("temporary database");
+}
+
+static void
+set_error_not_ours (GError     **error,
+                    const char  *path)
+{
+  g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_NOT_OURS,
+               _("“%s” belongs to another program, not Steady. It was left as it is."), path);
+}
+
+static void
+set_error_too_new (GError     **error,
+                   const char  *path,
+                   int          version,
+                   int          latest_version)
+{
+  g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_TOO_NEW,
+               _("“%s” was written by a newer version of Steady (data version %d; this "
+                 "version understands up to %d). Please update Steady. The file was left as "
+                 "it is."),
+               path, version, latest_version);
+}
+
+static void
+set_error_not_a_database (GError     **error,
+                          const char  *path)
+{
+  g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT,
+               _("“%s” is not a Steady data file: it is not a database at all, or it is "
+                 "badly damaged. It was left as it is."),
+               path);
 }
 
 char *
@@ -105,30 +223,34 @@ steady_database_get_default_path (void)
   return g_build_filename (dir, "steady.db", NULL);
 }
 
+/* Makes @dir if needed and takes away any access by others. A folder the user made
+ * read-only for themselves is left so: opening then fails with a clear message. */
 static gboolean
 ensure_private_dir (const char  *dir,
                     GError     **error)
 {
-  if (g_mkdir_with_parents (dir, 0700) != 0 || g_chmod (dir, 0700) != 0)
+  GStatBuf st;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 || g_stat (dir, &st) != 0 ||
+      ((st.st_mode & 077) != 0 && g_chmod (dir, st.st_mode & 0700) != 0))
     {
       int saved_errno = errno;
 
-      g_set_error (error, STEADY_DATABASE_ERROR,
-                   saved_errno == ENOSPC ? STEADY_DATABASE_ERROR_FULL
-                                         : STEADY_DATABASE_ERROR_READ_ONLY,
+      g_set_error (error, STEADY_DATABASE_ERROR, error_code_from_errno (saved_errno),
                    _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
   return TRUE;
 }
 
-/* Creates an empty file with mode 0600 so SQLite, which copies the database file's mode
- * to its -wal and -shm files, never makes anything readable by others. */
+/* Creates an empty file with mode 0600 (or makes an empty one 0600), so that SQLite, which
+ * gives its -wal, -shm and -journal files the mode of the database file, never makes
+ * anything readable by others whatever the umask. */
 static gboolean
 create_private_file (const char  *path,
                      GError     **error)
 {
-  int fd = g_open (path, O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+  int fd = g_open (path, O_CREAT | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
 
   if (fd < 0 || fchmod (fd, 0600) != 0)
     {
@@ -136,10 +258,60 @@ create_private_file (const char  *path,
 
       if (fd >= 0)
         close (fd);
-      g_set_error (error, STEADY_DATABASE_ERROR,
-                   saved_errno == ENOSPC ? STEADY_DATABASE_ERROR_FULL
-                                         : STEADY_DATABASE_ERROR_READ_ONLY,
+      g_set_error (error, STEADY_DATABASE_ERROR, error_code_from_errno (saved_errno),
                    _("Could not create the file “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* A file that is ours but came from elsewhere (copied back by hand, say) loses any access
+ * by others, and so do the -wal and -shm files SQLite will derive from it. */
+static void
+make_private (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (file, &st) == 0 && (st.st_mode & 077) != 0)
+        g_chmod (file, st.st_mode & 0600);
+    }
+}
+
+/* Flushes a folder, so that a file just renamed into it keeps its name after a power cut.
+ * Best effort: the file itself is already durable, and a folder that cannot be opened for
+ * this is no reason to call a finished copy failed. */
+static void
+sync_dir (const char *dir)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+static gboolean
+sync_file (const char  *path,
+           GError     **error)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, STEADY_DATABASE_ERROR, error_code_from_errno (saved_errno),
+                   _("Could not save the file “%s”: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
   close (fd);
@@ -159,7 +331,8 @@ query_int (sqlite3     *db,
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      steady_database_set_error_from_sqlite (error, db, rc, sql);
+      steady_database_set_error_from_sqlite (error, db, rc == SQLITE_DONE ? SQLITE_ERROR : rc,
+                                             describe_connection (db));
       sqlite3_finalize (stmt);
       return FALSE;
     }
@@ -173,59 +346,113 @@ exec_sql (sqlite3     *db,
           const char  *sql,
           GError     **error)
 {
-  char *message = NULL;
-  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
 
-  sqlite3_free (message);
   if (rc != SQLITE_OK)
     {
-      steady_database_set_error_from_sqlite (error, db, rc, sql);
+      steady_database_set_error_from_sqlite (error, db, rc, describe_connection (db));
       return FALSE;
     }
   return TRUE;
 }
 
-/* Looks at the first bytes without SQLite, so a file that is not a database at all is
- * refused before anything could touch it. */
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return (guint32)bytes[0] << 24 | (guint32)bytes[1] << 16 | (guint32)bytes[2] << 8 | bytes[3];
+}
+
+/* Reads the file's header without SQLite, so that a file that is not ours, or not a
+ * database at all, is refused before anything could write to it: SQLite may create -wal
+ * and -shm files, or roll back a journal, merely to read. The header can lag behind a
+ * -wal file, so what passes here is checked again through SQLite. A missing or empty file
+ * is a new database (*out_exists is FALSE). */
 static gboolean
 check_file_header (const char  *path,
+                   int          latest_version,
                    gboolean    *out_exists,
                    GError     **error)
 {
-  char header[16];
+  guint8 header[HEADER_BYTES_READ];
+  guint page_size;
+  guint32 application_id;
+  guint32 user_version;
+  gboolean has_schema;
   GStatBuf st;
   FILE *file;
   size_t n_read;
 
   *out_exists = FALSE;
   if (g_stat (path, &st) != 0)
-    return TRUE;
-  *out_exists = st.st_size > 0;
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        return TRUE;
+      g_set_error (error, STEADY_DATABASE_ERROR, error_code_from_errno (saved_errno),
+                   _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FAILED,
+                   _("“%s” is a folder or a device, not a data file. It was left as it is."),
+                   path);
+      return FALSE;
+    }
   if (st.st_size == 0)
     return TRUE;
 
-  file = g_fopen (path, "rb");
+  file = g_fopen (path, "rbe");
   if (file == NULL)
     {
       int saved_errno = errno;
 
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_READ_ONLY,
+      g_set_error (error, STEADY_DATABASE_ERROR, error_code_from_errno (saved_errno),
                    _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
   n_read = fread (header, 1, sizeof header, file);
   fclose (file);
 
-  if (st.st_size < 512 || n_read != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+  page_size = (guint)header[HEADER_PAGE_SIZE] << 8 | header[HEADER_PAGE_SIZE + 1];
+  if (page_size == 1)
+    page_size = 65536;
+  if (st.st_size < SMALLEST_DATABASE || n_read != sizeof header ||
+      memcmp (header, HEADER_MAGIC, sizeof HEADER_MAGIC) != 0 ||
+      page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)
     {
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT,
-                   _("“%s” is not a Steady data file: it is not a database at all, or it is badly damaged. It was left as it is."),
-                   path);
+      set_error_not_a_database (error, path);
       return FALSE;
     }
+
+  application_id = read_be32 (header + HEADER_APPLICATION_ID);
+  user_version = read_be32 (header + HEADER_USER_VERSION);
+  has_schema = header[PAGE1_BTREE_TYPE] != BTREE_TABLE_LEAF ||
+               header[PAGE1_CELL_COUNT] != 0 || header[PAGE1_CELL_COUNT + 1] != 0;
+
+  if (application_id == 0 && user_version == 0 && !has_schema)
+    {
+      /* An empty database, such as one whose creation was interrupted: ours to set up. */
+      *out_exists = TRUE;
+      return TRUE;
+    }
+  if (application_id != STEADY_DATABASE_APPLICATION_ID)
+    {
+      set_error_not_ours (error, path);
+      return FALSE;
+    }
+  if (user_version > (guint32)latest_version)
+    {
+      set_error_too_new (error, path, (int)MIN (user_version, G_MAXINT), latest_version);
+      return FALSE;
+    }
+
+  *out_exists = TRUE;
   return TRUE;
 }
 
+/* The same checks as check_file_header(), through SQLite, which also sees the -wal file. */
 static gboolean
 check_ownership (sqlite3     *db,
                  const char  *path,
@@ -244,24 +471,17 @@ check_ownership (sqlite3     *db,
 
   if (application_id == 0 && user_version == 0 && n_objects == 0)
     {
-      /* An empty database: ours to initialise. */
       *out_version = 0;
       return TRUE;
     }
-
   if ((guint32)application_id != STEADY_DATABASE_APPLICATION_ID)
     {
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_NOT_OURS,
-                   _("“%s” belongs to another program, not Steady. It was left as it is."),
-                   path);
+      set_error_not_ours (error, path);
       return FALSE;
     }
-
   if (user_version > latest_version)
     {
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Steady (data version %d; this version understands up to %d). Please update Steady. The file was left as it is."),
-                   path, user_version, latest_version);
+      set_error_too_new (error, path, user_version, latest_version);
       return FALSE;
     }
 
@@ -269,38 +489,21 @@ check_ownership (sqlite3     *db,
   return TRUE;
 }
 
+/* SQLite quietly opens a file it may not write read-only; Steady would then fail at the
+ * first save, long after the user started typing. */
 static gboolean
-configure_connection (sqlite3     *db,
-                      GError     **error)
+check_writable (sqlite3     *db,
+                const char  *path,
+                GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean is_wal = FALSE;
-  int rc;
+  if (sqlite3_db_readonly (db, "main") != 1)
+    return TRUE;
 
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-  sqlite3_extended_result_codes (db, TRUE);
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA journal_mode=WAL", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    is_wal = g_ascii_strcasecmp ((const char *)sqlite3_column_text (stmt, 0), "wal") == 0;
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      steady_database_set_error_from_sqlite (error, db, rc, "journal_mode");
-      return FALSE;
-    }
-  if (!is_wal)
-    {
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FAILED,
-                   _("The data file could not be switched to write-ahead logging."));
-      return FALSE;
-    }
-
-  return exec_sql (db,
-                   "PRAGMA synchronous=FULL;"
-                   "PRAGMA foreign_keys=ON;"
-                   "PRAGMA secure_delete=ON;",
-                   error);
+  g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_READ_ONLY,
+               _("Steady cannot write to its data file “%s”. Check that the file and its "
+                 "folder belong to you and can be written."),
+               path);
+  return FALSE;
 }
 
 static gboolean
@@ -312,96 +515,65 @@ quick_check (sqlite3     *db,
   gboolean ok = FALSE;
   int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
 
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     ok = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
+  else
+    steady_database_set_error_from_sqlite (error, db, rc == SQLITE_DONE ? SQLITE_ERROR : rc,
+                                           path);
   sqlite3_finalize (stmt);
 
-  if (!ok)
-    {
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT,
-                   _("The data file “%s” is damaged."), path);
-      return FALSE;
-    }
-  return TRUE;
+  if (rc == SQLITE_ROW && !ok)
+    g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT,
+                 _("The data file “%s” is damaged."), path);
+  return ok;
 }
 
-/* Copies @src into @dest_path with the online backup API: a consistent snapshot even while
- * another connection writes. The copy is written under a temporary name and renamed, so an
- * interrupted backup never leaves a half-file under a real name. */
 static gboolean
-copy_database (sqlite3     *src,
-               const char  *dest_path,
-               GError     **error)
+configure_connection (sqlite3     *db,
+                      GError     **error)
 {
-  g_autofree char *tmp_path = g_strconcat (dest_path, ".partial", NULL);
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
+  sqlite3_stmt *stmt = NULL;
+  gboolean is_wal = FALSE;
   int rc;
 
-  g_unlink (tmp_path);
-  if (!create_private_file (tmp_path, error))
+  rc = sqlite3_prepare_v2 (db, "PRAGMA journal_mode=WAL", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    is_wal = g_ascii_strcasecmp ((const char *)sqlite3_column_text (stmt, 0), "wal") == 0;
+  if (rc != SQLITE_ROW)
+    steady_database_set_error_from_sqlite (error, db, rc == SQLITE_DONE ? SQLITE_ERROR : rc,
+                                           describe_connection (db));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
     return FALSE;
-
-  rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    goto sqlite_failed;
-
-  backup = sqlite3_backup_init (dest, "main", src, "main");
-  if (backup == NULL)
+  if (!is_wal)
     {
-      rc = sqlite3_errcode (dest);
-      goto sqlite_failed;
-    }
-  do
-    rc = sqlite3_backup_step (backup, -1);
-  while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    goto sqlite_failed;
-
-  /* A backup is one self-contained file, durable before it gets its real name. */
-  if (!exec_sql (dest, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL;", error))
-    goto failed;
-  sqlite3_close_v2 (dest);
-  dest = NULL;
-
-  {
-    int fd = g_open (tmp_path, O_RDONLY | O_CLOEXEC, 0);
-
-    if (fd < 0 || fsync (fd) != 0)
-      {
-        int saved_errno = errno;
-
-        if (fd >= 0)
-          close (fd);
-        g_set_error (error, STEADY_DATABASE_ERROR,
-                     saved_errno == ENOSPC ? STEADY_DATABASE_ERROR_FULL
-                                           : STEADY_DATABASE_ERROR_FAILED,
-                     _("Could not write the backup “%s”: %s"), dest_path,
-                     g_strerror (saved_errno));
-        goto failed;
-      }
-    close (fd);
-  }
-
-  if (g_rename (tmp_path, dest_path) != 0)
-    {
-      int saved_errno = errno;
-
       g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FAILED,
-                   _("Could not write the backup “%s”: %s"), dest_path,
-                   g_strerror (saved_errno));
-      goto failed;
+                   _("The data file “%s” could not be switched to write-ahead logging."),
+                   describe_connection (db));
+      return FALSE;
     }
-  return TRUE;
 
-sqlite_failed:
-  steady_database_set_error_from_sqlite (error, dest, rc, _("backup"));
-failed:
-  if (dest != NULL)
-    sqlite3_close_v2 (dest);
-  g_unlink (tmp_path);
-  return FALSE;
+  /* temp_store keeps the text of sorts and big queries out of temporary files on disk. */
+  return exec_sql (db,
+                   "PRAGMA synchronous=FULL;"
+                   "PRAGMA foreign_keys=ON;"
+                   "PRAGMA secure_delete=ON;"
+                   "PRAGMA temp_store=MEMORY;",
+                   error);
+}
+
+/* Closes a connection to a file that open refused. A -wal file that was there before holds
+ * data of the file's owner: it is neither checkpointed into the file nor deleted. One that
+ * SQLite created just now is empty, and SQLite removes it again on close. */
+static void
+close_refused (sqlite3  *db,
+               gboolean  had_wal)
+{
+  if (had_wal)
+    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_close_v2 (db);
 }
 
 static char *
@@ -412,12 +584,224 @@ backup_dir_for (const char *db_path)
   return g_build_filename (dir, "backups", NULL);
 }
 
+/* UTC, down to the microsecond, so that names sort in time order and never collide. */
 static char *
 timestamp_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  return g_date_time_format (now, "%Y%m%d-%H%M%S");
+  return g_date_time_format (now, "%Y%m%d-%H%M%S-%f");
+}
+
+static gboolean
+is_partial_name (const char *name)
+{
+  /* The copy itself and the -journal, -wal and -shm files SQLite makes beside it. */
+  return g_str_has_suffix (name, PARTIAL_SUFFIX) || strstr (name, PARTIAL_SUFFIX "-") != NULL;
+}
+
+/* Copies @src into @dest_path with the online backup API: a consistent snapshot even while
+ * another connection writes. The copy is written under a temporary name, made durable and
+ * only then renamed, so an interrupted copy never leaves a half-file under a real name. */
+static gboolean
+copy_database (sqlite3     *src,
+               const char  *dest_path,
+               GError     **error)
+{
+  g_autofree char *tmp_path = g_strconcat (dest_path, PARTIAL_SUFFIX, NULL);
+  g_autofree char *dest_dir = g_path_get_dirname (dest_path);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int last_remaining = -1;
+  guint n_stalls = 0;
+  guint n_waits = 0;
+  int finish_rc;
+  int rc;
+
+  g_unlink (tmp_path);
+  if (!create_private_file (tmp_path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    goto sqlite_failed;
+
+  backup = sqlite3_backup_init (dest, "main", src, "main");
+  if (backup == NULL)
+    {
+      rc = sqlite3_errcode (dest);
+      goto sqlite_failed;
+    }
+  for (;;)
+    {
+      rc = sqlite3_backup_step (backup, n_stalls < BACKUP_MAX_STALLS ? BACKUP_PAGES_PER_STEP
+                                                                     : -1);
+      if (rc == SQLITE_OK)
+        {
+          int remaining = sqlite3_backup_remaining (backup);
+
+          if (last_remaining >= 0 && remaining >= last_remaining)
+            n_stalls++;
+          last_remaining = remaining;
+        }
+      else if (((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) &&
+               n_waits++ < BACKUP_MAX_WAITS)
+        {
+          /* The connection is in the middle of its own write transaction. */
+          sqlite3_sleep (BACKUP_WAIT_MS);
+        }
+      else
+        {
+          break;
+        }
+    }
+  finish_rc = sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE || finish_rc != SQLITE_OK)
+    {
+      if (finish_rc != SQLITE_OK)
+        rc = finish_rc;
+      goto sqlite_failed;
+    }
+
+  /* The copy carries the source's write-ahead-log flag; a backup is one self-contained
+   * file, readable without -wal and -shm files. */
+  if (!exec_sql (dest, "PRAGMA journal_mode=DELETE", error))
+    goto failed;
+  rc = sqlite3_close (dest);
+  dest = NULL;
+  if (rc != SQLITE_OK)
+    goto sqlite_failed;
+
+  if (!sync_file (tmp_path, error))
+    goto failed;
+  if (g_rename (tmp_path, dest_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, STEADY_DATABASE_ERROR, error_code_from_errno (saved_errno),
+                   _("Could not write the copy “%s”: %s"), dest_path,
+                   g_strerror (saved_errno));
+      goto failed;
+    }
+  sync_dir (dest_dir);
+  return TRUE;
+
+sqlite_failed:
+  /* The copy's connection explains the failure, unless it was only kept waiting. */
+  steady_database_set_error_from_sqlite (error,
+                                         dest != NULL && sqlite3_errcode (dest) != SQLITE_OK
+                                           ? dest : NULL,
+                                         rc, dest_path);
+failed:
+  if (dest != NULL)
+    sqlite3_close_v2 (dest);
+  g_unlink (tmp_path);
+  return FALSE;
+}
+
+/* Makes the backups folder, and removes what an interrupted copy left in it. Only one
+ * process makes copies (the application is unique), so a partial file is never live. */
+static gboolean
+prepare_backup_dir (const char  *dir_path,
+                    GError     **error)
+{
+  GDir *dir;
+  const char *name;
+
+  if (!ensure_private_dir (dir_path, error))
+    return FALSE;
+
+  dir = g_dir_open (dir_path, 0, NULL);
+  if (dir == NULL)
+    return TRUE;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (is_partial_name (name))
+        {
+          g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+          g_unlink (path);
+        }
+    }
+  g_dir_close (dir);
+  return TRUE;
+}
+
+/* Runs @sql, keeping SQLite's own words for what went wrong in @detail. */
+static int
+exec_keeping_detail (sqlite3     *db,
+                     const char  *sql,
+                     char       **detail)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    *detail = g_strdup (sqlite3_errmsg (db));
+  return rc;
+}
+
+/* Runs one migration in its own transaction. Foreign keys are off meanwhile (SQLite's
+ * advice for schema changes that rebuild tables) and checked before the commit. Returns
+ * SQLITE_OK, or the failure's code with SQLite's explanation in @detail. */
+static int
+run_migration (sqlite3                *db,
+               const SteadyMigration  *migration,
+               char                  **detail)
+{
+  g_autofree char *set_version = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean already_done = FALSE;
+  int rc;
+
+  rc = exec_keeping_detail (db, "BEGIN IMMEDIATE", detail);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  /* Another process (the reminder daemon) may have migrated meanwhile. */
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    already_done = sqlite3_column_int (stmt, 0) >= migration->version;
+  else
+    *detail = g_strdup (sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    goto failed;
+  if (already_done)
+    return exec_keeping_detail (db, "COMMIT", detail);
+
+  rc = exec_keeping_detail (db, migration->sql, detail);
+  if (rc != SQLITE_OK)
+    goto failed;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *detail = g_strdup_printf ("a row of table %s refers to a row that does not exist",
+                                 (const char *)sqlite3_column_text (stmt, 0));
+      rc = SQLITE_CONSTRAINT_FOREIGNKEY;
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      *detail = g_strdup (sqlite3_errmsg (db));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  set_version = g_strdup_printf ("PRAGMA user_version=%d; PRAGMA application_id=%d; COMMIT;",
+                                 migration->version, (int)STEADY_DATABASE_APPLICATION_ID);
+  rc = exec_keeping_detail (db, set_version, detail);
+  if (rc == SQLITE_OK)
+    return SQLITE_OK;
+
+failed:
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_ERROR : rc;
 }
 
 static gboolean
@@ -435,65 +819,64 @@ migrate (SteadyDatabase         *self,
     {
       g_autofree char *dir = backup_dir_for (self->path);
       g_autofree char *stamp = timestamp_now ();
-      g_autofree char *name = g_strdup_printf ("before-v%d-%s.db",
+      g_autofree char *name = g_strdup_printf (MIGRATION_COPY_PREFIX "%d-%s" BACKUP_SUFFIX,
                                                migrations[n_migrations - 1].version, stamp);
       g_autofree char *dest = g_build_filename (dir, name, NULL);
       g_autoptr(GError) local_error = NULL;
 
-      if (!ensure_private_dir (dir, &local_error) ||
+      if (!prepare_backup_dir (dir, &local_error) ||
           !copy_database (self->db, dest, &local_error))
         {
           g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_MIGRATION,
-                       _("Steady needs to update its data file but could not first keep a copy of it: %s"),
+                       _("Steady needs to update its data file but could not first keep a "
+                         "copy of it: %s"),
                        local_error->message);
           return FALSE;
         }
     }
 
+  if (!exec_sql (self->db, "PRAGMA foreign_keys=OFF", error))
+    return FALSE;
+
   for (guint i = 0; i < n_migrations; i++)
     {
-      const SteadyMigration *migration = &migrations[i];
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *set_version = NULL;
-      int current = 0;
+      g_autofree char *detail = NULL;
+      SteadyDatabaseError code;
+      int rc;
 
-      if (migration->version <= from_version)
+      if (migrations[i].version <= from_version)
+        continue;
+      rc = run_migration (self->db, &migrations[i], &detail);
+      if (rc == SQLITE_OK)
         continue;
 
-      if (!exec_sql (self->db, "BEGIN IMMEDIATE", &local_error))
-        goto failed;
-
-      /* Another process (the reminder daemon) may have migrated meanwhile. */
-      if (!query_int (self->db, "PRAGMA user_version", &current, &local_error))
-        goto failed_in_transaction;
-      if (current >= migration->version)
-        {
-          exec_sql (self->db, "COMMIT", NULL);
-          continue;
-        }
-
-      set_version = g_strdup_printf ("PRAGMA user_version=%d; PRAGMA application_id=%d;",
-                                     migration->version,
-                                     (int)STEADY_DATABASE_APPLICATION_ID);
-      if (!exec_sql (self->db, migration->sql, &local_error) ||
-          !exec_sql (self->db, set_version, &local_error) ||
-          !exec_sql (self->db, "COMMIT", &local_error))
-        goto failed_in_transaction;
-      continue;
-
-    failed_in_transaction:
-      exec_sql (self->db, "ROLLBACK", NULL);
-    failed:
-      if (local_error->code == STEADY_DATABASE_ERROR_FULL ||
-          local_error->code == STEADY_DATABASE_ERROR_READ_ONLY)
-        g_propagate_error (error, g_steal_pointer (&local_error));
+      exec_sql (self->db, "PRAGMA foreign_keys=ON", NULL);
+      code = error_code_from_sqlite (self->db, rc);
+      /* A full disk or a read-only file is said as such; the file is intact either way. */
+      if (code == STEADY_DATABASE_ERROR_FULL || code == STEADY_DATABASE_ERROR_READ_ONLY)
+        steady_database_set_error_from_sqlite (error, NULL, rc, self->path);
       else
+        /* Translators: the last %s is SQLite's explanation, in English. */
         g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_MIGRATION,
-                     _("Steady could not update its data file to version %d; the file was left as it was. (%s)"),
-                     migration->version, local_error->message);
+                     _("Steady could not update its data file “%s” to version %d; the file "
+                       "was left as it was. (%s)"),
+                     self->path, migrations[i].version, detail);
       return FALSE;
     }
 
+  return exec_sql (self->db, "PRAGMA foreign_keys=ON", error);
+}
+
+/* Each migration takes the file from version - 1 to version, starting from an empty file. */
+static gboolean
+migrations_are_ordered (const SteadyMigration *migrations,
+                        guint                  n_migrations)
+{
+  for (guint i = 0; i < n_migrations; i++)
+    {
+      if (migrations[i].version != (int)i + 1 || migrations[i].sql == NULL)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -505,43 +888,58 @@ steady_database_open_with_migrations (const char             *path,
 {
   g_autoptr(SteadyDatabase) self = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *wal_path = NULL;
+  sqlite3 *db = NULL;
   gboolean exists = FALSE;
+  gboolean had_wal;
   int latest = n_migrations > 0 ? migrations[n_migrations - 1].version : 0;
   int version = 0;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (migrations != NULL || n_migrations == 0, NULL);
+  g_return_val_if_fail (migrations_are_ordered (migrations, n_migrations), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   dir = g_path_get_dirname (path);
   if (!ensure_private_dir (dir, error))
     return NULL;
-  if (!check_file_header (path, &exists, error))
+  if (!check_file_header (path, latest, &exists, error))
     return NULL;
   if (!exists && !create_private_file (path, error))
     return NULL;
 
-  self = g_object_new (STEADY_TYPE_DATABASE, NULL);
-  self->path = g_strdup (path);
+  wal_path = g_strconcat (path, "-wal", NULL);
+  had_wal = g_file_test (wal_path, G_FILE_TEST_EXISTS);
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (path, &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
+                        NULL);
   if (rc != SQLITE_OK)
     {
-      steady_database_set_error_from_sqlite (error, self->db, rc, path);
+      steady_database_set_error_from_sqlite (error, db, rc, path);
+      sqlite3_close_v2 (db);
       return NULL;
     }
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
 
-  if (!check_ownership (self->db, path, latest, &version, error))
-    return NULL;
+  if (!check_writable (db, path, error) ||
+      !check_ownership (db, path, latest, &version, error) ||
+      (exists && !quick_check (db, path, error)))
+    {
+      close_refused (db, had_wal);
+      return NULL;
+    }
+
+  self = g_object_new (STEADY_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->db = db;
+
   if (!configure_connection (self->db, error))
     return NULL;
-  if (exists && !quick_check (self->db, path, error))
-    return NULL;
+  make_private (path);
   if (!migrate (self, version, migrations, n_migrations, error))
     return NULL;
-
   if (!query_int (self->db, "PRAGMA user_version", &self->schema_version, error))
     return NULL;
 
@@ -554,6 +952,9 @@ steady_database_open (const char  *path,
 {
   const SteadyMigration *migrations;
   guint n_migrations;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   migrations = steady_schema_get_migrations (&n_migrations);
   return steady_database_open_with_migrations (path, migrations, n_migrations, error);
@@ -598,14 +999,18 @@ gboolean
 steady_database_begin (SteadyDatabase  *self,
                        GError         **error)
 {
-  return steady_database_exec (self, "BEGIN IMMEDIATE", error);
+  g_return_val_if_fail (STEADY_IS_DATABASE (self), FALSE);
+
+  return exec_sql (self->db, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
 steady_database_commit (SteadyDatabase  *self,
                         GError         **error)
 {
-  if (steady_database_exec (self, "COMMIT", error))
+  g_return_val_if_fail (STEADY_IS_DATABASE (self), FALSE);
+
+  if (exec_sql (self->db, "COMMIT", error))
     return TRUE;
   steady_database_rollback (self);
   return FALSE;
@@ -635,6 +1040,7 @@ steady_database_backup_to (SteadyDatabase  *self,
 {
   g_return_val_if_fail (STEADY_IS_DATABASE (self), NULL);
   g_return_val_if_fail (dest_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!copy_database (self->db, dest_path, error))
     return NULL;
@@ -644,7 +1050,14 @@ steady_database_backup_to (SteadyDatabase  *self,
 static gboolean
 is_auto_backup_name (const char *name)
 {
-  return g_str_has_prefix (name, AUTO_BACKUP_PREFIX) && g_str_has_suffix (name, ".db");
+  return g_str_has_prefix (name, AUTO_BACKUP_PREFIX) && g_str_has_suffix (name, BACKUP_SUFFIX);
+}
+
+static gboolean
+is_migration_copy_name (const char *name)
+{
+  return g_str_has_prefix (name, MIGRATION_COPY_PREFIX) &&
+         g_str_has_suffix (name, BACKUP_SUFFIX);
 }
 
 static int
@@ -660,7 +1073,8 @@ compare_names_newest_first (gconstpointer a,
 }
 
 /* Automatic backups, newest first. Their names carry a UTC time stamp, so the name order is
- * the time order; a copy from before a migration is listed after them. */
+ * the time order; copies from before a migration are listed after them. Partial files of
+ * an interrupted copy never match. */
 GPtrArray *
 steady_database_list_backups (const char *db_path)
 {
@@ -680,7 +1094,7 @@ steady_database_list_backups (const char *db_path)
         {
           if (is_auto_backup_name (name))
             g_ptr_array_add (automatic, g_build_filename (dir_path, name, NULL));
-          else if (g_str_has_prefix (name, "before-v") && g_str_has_suffix (name, ".db"))
+          else if (is_migration_copy_name (name))
             g_ptr_array_add (before_migration, g_build_filename (dir_path, name, NULL));
         }
       g_dir_close (dir);
@@ -720,13 +1134,14 @@ steady_database_backup_now (SteadyDatabase  *self,
   g_autofree char *dest = NULL;
 
   g_return_val_if_fail (STEADY_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   dir = backup_dir_for (self->path);
-  if (!ensure_private_dir (dir, error))
+  if (!prepare_backup_dir (dir, error))
     return NULL;
 
   stamp = timestamp_now ();
-  name = g_strdup_printf (AUTO_BACKUP_PREFIX "%s.db", stamp);
+  name = g_strconcat (AUTO_BACKUP_PREFIX, stamp, BACKUP_SUFFIX, NULL);
   dest = g_build_filename (dir, name, NULL);
   if (!copy_database (self->db, dest, error))
     return NULL;
@@ -744,6 +1159,8 @@ steady_database_backup_if_due (SteadyDatabase  *self,
   g_autofree char *newest = NULL;
 
   g_return_val_if_fail (STEADY_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (max_age >= 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   backups = steady_database_list_backups (self->path);
   for (guint i = 0; i < backups->len && newest == NULL; i++)
@@ -757,32 +1174,49 @@ steady_database_backup_if_due (SteadyDatabase  *self,
   if (newest != NULL)
     {
       GStatBuf st;
+      GTimeSpan age;
 
-      if (g_stat (newest, &st) == 0 &&
-          (g_get_real_time () - (gint64)st.st_mtime * G_USEC_PER_SEC) < max_age)
-        return TRUE;
+      /* A backup from the future (the clock was set back) is no reason to wait. */
+      if (g_stat (newest, &st) == 0)
+        {
+          age = g_get_real_time () - (gint64)st.st_mtime * G_USEC_PER_SEC;
+          if (age >= 0 && age < max_age)
+            return TRUE;
+        }
     }
 
-  g_free (steady_database_backup_now (self, error));
-  return error == NULL || *error == NULL;
+  g_free (newest);
+  newest = steady_database_backup_now (self, error);
+  return newest != NULL;
 }
 
+/* A backup is good when it is a Steady database with data, no newer than this build, that
+ * passes quick_check. */
 static gboolean
-backup_is_good (const char *path)
+check_backup (const char  *path,
+              GError     **error)
 {
-  g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
   int application_id = 0;
   int version = 0;
   gboolean good = FALSE;
+  int rc;
 
-  uri = g_strdup_printf ("file:%s?mode=ro", path);
-  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
-      query_int (db, "PRAGMA application_id", &application_id, NULL) &&
-      query_int (db, "PRAGMA user_version", &version, NULL) &&
-      (guint32)application_id == STEADY_DATABASE_APPLICATION_ID &&
-      version <= steady_schema_get_version ())
-    good = quick_check (db, path, NULL);
+  rc = sqlite3_open_v2 (path, &db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    steady_database_set_error_from_sqlite (error, db, rc, path);
+  else if (query_int (db, "PRAGMA application_id", &application_id, error) &&
+           query_int (db, "PRAGMA user_version", &version, error))
+    {
+      if ((guint32)application_id != STEADY_DATABASE_APPLICATION_ID || version < 1)
+        set_error_not_ours (error, path);
+      else if (version > steady_schema_get_version ())
+        set_error_too_new (error, path, version, steady_schema_get_version ());
+      else
+        good = quick_check (db, path, error);
+    }
 
   sqlite3_close_v2 (db);
   return good;
@@ -795,13 +1229,14 @@ steady_database_find_newest_good_backup (const char  *db_path,
   g_autoptr(GPtrArray) backups = NULL;
 
   g_return_val_if_fail (db_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   backups = steady_database_list_backups (db_path);
   for (guint i = 0; i < backups->len; i++)
     {
       const char *path = g_ptr_array_index (backups, i);
 
-      if (backup_is_good (path))
+      if (check_backup (path, NULL))
         return g_strdup (path);
     }
 
@@ -810,73 +1245,136 @@ steady_database_find_newest_good_backup (const char  *db_path,
   return NULL;
 }
 
-static gboolean
-move_aside (const char  *path,
-            const char  *suffix,
-            GError     **error)
+/* The database file and every file SQLite keeps beside it. They move together, so that a
+ * file set aside still opens with what its -wal file held. */
+static const char * const database_file_suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+/* A name beside @db_path for the file a restore replaces, not used by anything yet. */
+static char *
+find_aside_path (const char *db_path)
 {
-  g_autofree char *dest = g_strconcat (path, suffix, NULL);
+  g_autofree char *stamp = timestamp_now ();
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-  if (g_rename (path, dest) != 0)
+  for (guint n = 1; ; n++)
     {
-      int saved_errno = errno;
+      g_autofree char *candidate = NULL;
+      gboolean taken = FALSE;
 
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_READ_ONLY,
-                   _("Could not move “%s” aside: %s"), path, g_strerror (saved_errno));
-      return FALSE;
+      candidate = n == 1 ? g_strdup_printf ("%s.replaced-%s", db_path, stamp)
+                         : g_strdup_printf ("%s.replaced-%s-%u", db_path, stamp, n);
+      for (guint i = 0; i < G_N_ELEMENTS (database_file_suffixes) && !taken; i++)
+        {
+          g_autofree char *file = g_strconcat (candidate, database_file_suffixes[i], NULL);
+
+          taken = g_file_test (file, G_FILE_TEST_EXISTS);
+        }
+      if (!taken)
+        return g_steal_pointer (&candidate);
     }
-  return TRUE;
 }
 
-/* Puts a copy of @backup_path in place of @db_path. The file it replaces, with its -wal and
- * -shm files, is renamed aside (never deleted), and its new name returned. */
+/* Renames the first @n_moved files of the set at @from back to @to. */
+static void
+move_files_back (const char *from,
+                 const char *to,
+                 guint       n_moved)
+{
+  for (guint i = 0; i < n_moved; i++)
+    {
+      g_autofree char *src = g_strconcat (from, database_file_suffixes[i], NULL);
+      g_autofree char *dest = g_strconcat (to, database_file_suffixes[i], NULL);
+
+      if (g_file_test (src, G_FILE_TEST_EXISTS))
+        g_rename (src, dest);
+    }
+}
+
+/* Puts a copy of @backup_path in place of @db_path. The copy is made beside the database
+ * first; only when it is complete is the file it replaces, with its -wal and -shm files,
+ * renamed aside (never deleted) and the copy renamed into place. If any step fails, the
+ * original is where it was. @set_aside_path gets the new name of the replaced file, or NULL
+ * when there was none. */
 gboolean
 steady_database_restore_backup (const char  *db_path,
                                 const char  *backup_path,
                                 char       **set_aside_path,
                                 GError     **error)
 {
-  g_autofree char *stamp = timestamp_now ();
-  g_autofree char *suffix = g_strdup_printf (".damaged-%s", stamp);
-  g_autofree char *uri = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *restoring_path = NULL;
+  g_autofree char *aside_path = NULL;
+  gboolean moved_any = FALSE;
   sqlite3 *src = NULL;
+  guint n_moved;
   int rc;
 
   g_return_val_if_fail (db_path != NULL, FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  uri = g_strdup_printf ("file:%s?mode=ro", backup_path);
-  rc = sqlite3_open_v2 (uri, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (set_aside_path != NULL)
+    *set_aside_path = NULL;
+
+  if (!check_backup (backup_path, error))
+    return FALSE;
+
+  dir = g_path_get_dirname (db_path);
+  if (!ensure_private_dir (dir, error))
+    return FALSE;
+
+  restoring_path = g_strconcat (db_path, ".restoring", NULL);
+  rc = sqlite3_open_v2 (backup_path, &src,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
+                        NULL);
   if (rc != SQLITE_OK)
     {
       steady_database_set_error_from_sqlite (error, src, rc, backup_path);
       sqlite3_close_v2 (src);
       return FALSE;
     }
-
-  if (!move_aside (db_path, suffix, error))
-    {
-      sqlite3_close_v2 (src);
-      return FALSE;
-    }
-  {
-    g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
-
-    move_aside (wal, suffix, NULL);
-    move_aside (shm, suffix, NULL);
-  }
-
-  if (!copy_database (src, db_path, error))
+  if (!copy_database (src, restoring_path, error))
     {
       sqlite3_close_v2 (src);
       return FALSE;
     }
   sqlite3_close_v2 (src);
 
-  if (set_aside_path != NULL)
-    *set_aside_path = g_strconcat (db_path, suffix, NULL);
+  aside_path = find_aside_path (db_path);
+  for (n_moved = 0; n_moved < G_N_ELEMENTS (database_file_suffixes); n_moved++)
+    {
+      g_autofree char *file = g_strconcat (db_path, database_file_suffixes[n_moved], NULL);
+      g_autofree char *dest = g_strconcat (aside_path, database_file_suffixes[n_moved], NULL);
+
+      if (!g_file_test (file, G_FILE_TEST_EXISTS))
+        continue;
+      if (g_rename (file, dest) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, STEADY_DATABASE_ERROR, error_code_from_errno (saved_errno),
+                       _("Could not move “%s” aside: %s"), file, g_strerror (saved_errno));
+          goto failed;
+        }
+      moved_any = TRUE;
+    }
+
+  if (g_rename (restoring_path, db_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, STEADY_DATABASE_ERROR, error_code_from_errno (saved_errno),
+                   _("Could not put the backup in place of “%s”: %s"), db_path,
+                   g_strerror (saved_errno));
+      goto failed;
+    }
+  sync_dir (dir);
+
+  if (set_aside_path != NULL && moved_any)
+    *set_aside_path = g_steal_pointer (&aside_path);
   return TRUE;
+
+failed:
+  move_files_back (aside_path, db_path, n_moved);
+  g_unlink (restoring_path);
+  return FALSE;
 }
