@@ -362,6 +362,17 @@ read_be32 (const guint8 *bytes)
   return (guint32)bytes[0] << 24 | (guint32)bytes[1] << 16 | (guint32)bytes[2] << 8 | bytes[3];
 }
 
+/* A power of two from 512 to 65536; 65536 is stored as 1. */
+static gboolean
+has_valid_page_size (const guint8 *header)
+{
+  guint page_size = (guint)header[HEADER_PAGE_SIZE] << 8 | header[HEADER_PAGE_SIZE + 1];
+
+  if (page_size == 1)
+    return TRUE;
+  return page_size >= 512 && (page_size & (page_size - 1)) == 0;
+}
+
 /* Reads the file's header without SQLite, so that a file that is not ours, or not a
  * database at all, is refused before anything could write to it: SQLite may create -wal
  * and -shm files, or roll back a journal, merely to read. The header can lag behind a
@@ -373,8 +384,7 @@ check_file_header (const char  *path,
                    gboolean    *out_exists,
                    GError     **error)
 {
-  guint8 header[HEADER_BYTES_READ];
-  guint page_size;
+  guint8 header[HEADER_BYTES_READ] = { 0 };
   guint32 application_id;
   guint32 user_version;
   gboolean has_schema;
@@ -415,12 +425,8 @@ check_file_header (const char  *path,
   n_read = fread (header, 1, sizeof header, file);
   fclose (file);
 
-  page_size = (guint)header[HEADER_PAGE_SIZE] << 8 | header[HEADER_PAGE_SIZE + 1];
-  if (page_size == 1)
-    page_size = 65536;
   if (st.st_size < SMALLEST_DATABASE || n_read != sizeof header ||
-      memcmp (header, HEADER_MAGIC, sizeof HEADER_MAGIC) != 0 ||
-      page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)
+      memcmp (header, HEADER_MAGIC, sizeof HEADER_MAGIC) != 0 || !has_valid_page_size (header))
     {
       set_error_not_a_database (error, path);
       return FALSE;
