@@ -63,5 +63,17 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
+  /* What the tests will rely on: the file is exactly this version, and Steady's. */
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (steady_database_get_schema_version (database), ==, (int)version);
+    g_assert_cmpint (sqlite3_prepare_v2 (steady_database_get_handle (database),
+                                         "PRAGMA application_id", -1, &stmt, NULL), ==,
+                     SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmphex ((guint32)sqlite3_column_int (stmt, 0), ==, STEADY_DATABASE_APPLICATION_ID);
+    sqlite3_finalize (stmt);
+  }
   return EXIT_SUCCESS;
 }

@@ -150,8 +150,8 @@ test_open_default_path (void)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, &error));
   g_assert_no_error (error);
-  child_expected = g_build_filename (data_home, "steady", "steady.db\n", NULL);
-  g_assert_cmpstr (child_out, ==, child_expected);
+  child_expected = g_build_filename (data_home, "steady", "steady.db", NULL);
+  g_assert_cmpstr (g_strchomp (child_out), ==, child_expected);
 }
 
 /* Every folder under @dir is 0700 and every file 0600. Returns how many files there are. */
