@@ -480,7 +480,6 @@ test_corrupt_detected_and_restored (void)
   g_autofree char *damaged_backup = NULL;
   g_autofree char *found = NULL;
   g_autofree char *aside = NULL;
-  g_autofree char *aside_checksum = NULL;
   SteadyTestFingerprint damaged = { NULL, 0 };
   sqlite3 *db;
 

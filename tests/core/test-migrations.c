@@ -160,7 +160,6 @@ test_failure_keeps_file (void)
   g_autofree char *path = steady_test_data_path ("steady.db");
   g_autofree char *steps = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *checksum_before = NULL;
   SteadyTestFingerprint before = { NULL, 0 };
   sqlite3 *db = NULL;
 
