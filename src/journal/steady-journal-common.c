@@ -92,6 +92,32 @@ steady_journal_sanitize_text (const char *text,
 }
 
 /**
+ * steady_journal_text_is_clean:
+ * @text: text read back, such as a stored note
+ *
+ * Returns: whether @text is valid UTF-8 without the control characters
+ *   steady_journal_sanitize_text() removes — true of all text that went through it
+ */
+gboolean
+steady_journal_text_is_clean (const char *text)
+{
+  const char *end = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, &end))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      /* Only ASCII bytes and the two-byte C1 sequences can be controls. */
+      if ((guchar)*p < 0x80 ? is_dropped_control ((guchar)*p) || *p == '\r'
+                            : (guchar)*p == 0xc2 && (guchar)p[1] <= 0x9f)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * steady_journal_sanitize_name:
  * @text: a tag or emotion name as typed
  * @length: length of @text in bytes, or -1 if it ends with a NUL

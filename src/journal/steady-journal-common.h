@@ -43,6 +43,7 @@ char    *steady_journal_sanitize_text    (const char   *text,
                                           gssize        length);
 char    *steady_journal_sanitize_name    (const char   *text,
                                           gssize        length);
+gboolean steady_journal_text_is_clean    (const char   *text);
 
 int      steady_journal_day_from_time    (gint64        time_us,
                                           int           utc_offset_s);

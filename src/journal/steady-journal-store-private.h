@@ -35,11 +35,15 @@ void             _steady_journal_store_set_error    (SteadyJournalStore  *self,
                                                      GError             **error,
                                                      int                  rc,
                                                      const char          *what);
-SteadyMoodEntry *_steady_journal_store_read_entry   (SteadyJournalStore  *self,
-                                                     SteadyStmt          *stmt,
-                                                     GError             **error);
+/* Reads what a row holds beyond STEADY_ENTRY_COLUMNS. */
+typedef void (*SteadyRowFunc) (SteadyStmt      *stmt,
+                               SteadyMoodEntry *entry,
+                               gpointer         user_data);
+
 GPtrArray       *_steady_journal_store_read_entries (SteadyJournalStore  *self,
                                                      SteadyStmt          *stmt,
+                                                     SteadyRowFunc        row_func,
+                                                     gpointer             user_data,
                                                      GError             **error);
 void             _steady_journal_store_emit_reset   (SteadyJournalStore  *self);
 void             _steady_journal_store_emit_terms_changed (SteadyJournalStore    *self,

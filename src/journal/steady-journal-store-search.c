@@ -90,6 +90,37 @@ leading_words (const char *note)
   return g_strdup_printf ("%.*s…", (int)(cut - note), note);
 }
 
+typedef struct
+{
+  gboolean   text_mode;
+  GPtrArray *hits;
+} SearchContext;
+
+/* Makes the hit of a row: its snippet, and where the next page starts after it. The entry
+ * gets its emotions and tags after the last row; the hit holds the same object. */
+static void
+add_hit (SteadyStmt      *stmt,
+         SteadyMoodEntry *entry,
+         gpointer         user_data)
+{
+  SearchContext *context = user_data;
+  gint64 cursor_time = sqlite3_column_int64 (stmt, STEADY_ENTRY_N_COLUMNS);
+
+  if (context->text_mode)
+    {
+      g_ptr_array_add (context->hits, _steady_journal_search_hit_new (
+        entry, (const char *)sqlite3_column_text (stmt, STEADY_ENTRY_N_COLUMNS + 1),
+        cursor_time, 0));
+    }
+  else
+    {
+      g_autofree char *snippet = leading_words (steady_mood_entry_get_note (entry));
+
+      g_ptr_array_add (context->hits, _steady_journal_search_hit_new (
+        entry, snippet, cursor_time, sqlite3_column_int64 (stmt, STEADY_ENTRY_N_COLUMNS + 1)));
+    }
+}
+
 static void
 bind_filters (SteadyStmt               *stmt,
               const SteadyJournalQuery *query,
@@ -127,14 +158,14 @@ steady_journal_store_search (SteadyJournalStore       *self,
                              guint                     limit,
                              GError                  **error)
 {
-  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(SteadyStmt) stmt = NULL;
   g_autofree char *match = NULL;
+  SearchContext context;
   gint64 lower = 0;
   gint64 upper = 0;
   gint64 cursor_time = G_MAXINT64;
   gint64 cursor_id = G_MAXINT64;
-  int rc;
 
   g_return_val_if_fail (STEADY_IS_JOURNAL_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -172,34 +203,15 @@ steady_journal_store_search (SteadyJournalStore       *self,
     }
   bind_filters (stmt, query, limit);
 
-  hits = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  context.text_mode = match != NULL;
+  context.hits = g_ptr_array_new_with_free_func (g_object_unref);
+  entries = _steady_journal_store_read_entries (self, stmt, add_hit, &context, error);
+  if (entries == NULL)
     {
-      g_autoptr(SteadyMoodEntry) entry = _steady_journal_store_read_entry (self, stmt, error);
-      if (entry == NULL)
-        return NULL;
-      if (match != NULL)
-        {
-          g_ptr_array_add (hits, _steady_journal_search_hit_new (
-            entry, (const char *)sqlite3_column_text (stmt, STEADY_ENTRY_N_COLUMNS + 1),
-            sqlite3_column_int64 (stmt, STEADY_ENTRY_N_COLUMNS), 0));
-        }
-      else
-        {
-          g_autofree char *snippet = leading_words (steady_mood_entry_get_note (entry));
-
-          g_ptr_array_add (hits, _steady_journal_search_hit_new (
-            entry, snippet,
-            sqlite3_column_int64 (stmt, STEADY_ENTRY_N_COLUMNS),
-            sqlite3_column_int64 (stmt, STEADY_ENTRY_N_COLUMNS + 1)));
-        }
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _steady_journal_store_set_error (self, error, rc, _("journal search"));
+      g_ptr_array_unref (context.hits);
       return NULL;
     }
-  return g_steal_pointer (&hits);
+  return context.hits;
 }
 
 /**

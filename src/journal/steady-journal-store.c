@@ -326,30 +326,62 @@ medications_from_json (const char *json)
   return g_strv_builder_end (builder);
 }
 
+/* The row ids of @entries as a JSON array, for "IN (SELECT value FROM json_each (?))": one
+ * statement for a whole page instead of one per entry. */
+static char *
+row_ids_json (GPtrArray *entries)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < entries->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            steady_mood_entry_get_row_id (g_ptr_array_index (entries, i)));
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+/* Reads the emotions and tags of all @entries, in the vocabulary's order. */
 static gboolean
 load_links (SteadyJournalStore  *self,
-            SteadyMoodEntry     *entry,
+            GPtrArray           *entries,
             GError             **error)
 {
+  g_autoptr(GHashTable) by_row_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(SteadyStmt) emotions = NULL;
   g_autoptr(SteadyStmt) tags = NULL;
-  gint64 row_id = steady_mood_entry_get_row_id (entry);
+  g_autofree char *ids = NULL;
   int rc;
 
+  if (entries->len == 0)
+    return TRUE;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      SteadyMoodEntry *entry = g_ptr_array_index (entries, i);
+
+      g_hash_table_insert (by_row_id, _steady_mood_entry_get_row_id_pointer (entry), entry);
+    }
+  ids = row_ids_json (entries);
+
   emotions = _steady_journal_store_prepare (self,
-    "SELECT em.uuid, em.name, ee.intensity"
+    "SELECT ee.entry_id, em.uuid, em.name, ee.intensity"
     "  FROM mood_entry_emotion AS ee JOIN emotion AS em ON em.id = ee.emotion_id"
-    " WHERE ee.entry_id = ?1"
-    " ORDER BY em.builtin IS NULL, em.position, em.name",
+    " WHERE ee.entry_id IN (SELECT value FROM json_each (?1))"
+    " ORDER BY ee.entry_id, em.builtin IS NULL, em.position, em.name",
     error);
   if (emotions == NULL)
     return FALSE;
-  sqlite3_bind_int64 (emotions, 1, row_id);
+  sqlite3_bind_text (emotions, 1, ids, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (emotions)) == SQLITE_ROW)
-    steady_mood_entry_set_emotion (entry,
-                                   (const char *)sqlite3_column_text (emotions, 0),
-                                   (const char *)sqlite3_column_text (emotions, 1),
-                                   sqlite3_column_int (emotions, 2));
+    {
+      gint64 row_id = sqlite3_column_int64 (emotions, 0);
+      SteadyMoodEntry *entry = g_hash_table_lookup (by_row_id, &row_id);
+
+      g_assert (entry != NULL);
+      steady_mood_entry_set_emotion (entry,
+                                     (const char *)sqlite3_column_text (emotions, 1),
+                                     (const char *)sqlite3_column_text (emotions, 2),
+                                     sqlite3_column_int (emotions, 3));
+    }
   if (rc != SQLITE_DONE)
     {
       _steady_journal_store_set_error (self, error, rc, _("journal entry"));
@@ -357,18 +389,24 @@ load_links (SteadyJournalStore  *self,
     }
 
   tags = _steady_journal_store_prepare (self,
-    "SELECT t.uuid, t.name"
+    "SELECT et.entry_id, t.uuid, t.name"
     "  FROM mood_entry_tag AS et JOIN tag AS t ON t.id = et.tag_id"
-    " WHERE et.entry_id = ?1"
-    " ORDER BY t.builtin IS NULL, t.position, t.name",
+    " WHERE et.entry_id IN (SELECT value FROM json_each (?1))"
+    " ORDER BY et.entry_id, t.builtin IS NULL, t.position, t.name",
     error);
   if (tags == NULL)
     return FALSE;
-  sqlite3_bind_int64 (tags, 1, row_id);
+  sqlite3_bind_text (tags, 1, ids, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (tags)) == SQLITE_ROW)
-    steady_mood_entry_add_tag (entry,
-                               (const char *)sqlite3_column_text (tags, 0),
-                               (const char *)sqlite3_column_text (tags, 1));
+    {
+      gint64 row_id = sqlite3_column_int64 (tags, 0);
+      SteadyMoodEntry *entry = g_hash_table_lookup (by_row_id, &row_id);
+
+      g_assert (entry != NULL);
+      steady_mood_entry_add_tag (entry,
+                                 (const char *)sqlite3_column_text (tags, 1),
+                                 (const char *)sqlite3_column_text (tags, 2));
+    }
   if (rc != SQLITE_DONE)
     {
       _steady_journal_store_set_error (self, error, rc, _("journal entry"));
@@ -378,13 +416,11 @@ load_links (SteadyJournalStore  *self,
 }
 
 /* Reads the entry in the current row of @stmt, whose first columns are
- * STEADY_ENTRY_COLUMNS, together with its emotions and tags. */
-SteadyMoodEntry *
-_steady_journal_store_read_entry (SteadyJournalStore  *self,
-                                  SteadyStmt          *stmt,
-                                  GError             **error)
+ * STEADY_ENTRY_COLUMNS, without its emotions and tags. */
+static SteadyMoodEntry *
+read_row (SteadyStmt *stmt)
 {
-  g_autoptr(SteadyMoodEntry) entry = NULL;
+  SteadyMoodEntry *entry;
   g_auto(GStrv) medications = NULL;
 
   entry = _steady_mood_entry_new_with_uuid ((const char *)sqlite3_column_text (stmt, 1));
@@ -404,18 +440,24 @@ _steady_journal_store_read_entry (SteadyJournalStore  *self,
                                     medication_from_text ((const char *)sqlite3_column_text (stmt, 10)));
   medications = medications_from_json ((const char *)sqlite3_column_text (stmt, 11));
   steady_mood_entry_set_medications (entry, (const char * const *)medications);
-  steady_mood_entry_set_note (entry, (const char *)sqlite3_column_text (stmt, 12));
+  _steady_mood_entry_set_stored_note (entry, (const char *)sqlite3_column_text (stmt, 12));
   steady_mood_entry_set_private (entry, sqlite3_column_int (stmt, 13) != 0);
-
-  if (!load_links (self, entry, error))
-    return NULL;
-  return g_steal_pointer (&entry);
+  return entry;
 }
 
-/* Steps @stmt to its end, reading one entry per row. */
+/**
+ * _steady_journal_store_read_entries:
+ * @stmt: a statement whose first columns are STEADY_ENTRY_COLUMNS
+ * @row_func: (nullable): called for each row with its entry, to read the columns after those
+ *
+ * Steps @stmt to its end, reading one entry per row, then the emotions and tags of all of
+ * them at once.
+ */
 GPtrArray *
 _steady_journal_store_read_entries (SteadyJournalStore  *self,
                                     SteadyStmt          *stmt,
+                                    SteadyRowFunc        row_func,
+                                    gpointer             user_data,
                                     GError             **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
@@ -423,17 +465,19 @@ _steady_journal_store_read_entries (SteadyJournalStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      SteadyMoodEntry *entry = _steady_journal_store_read_entry (self, stmt, error);
+      SteadyMoodEntry *entry = read_row (stmt);
 
-      if (entry == NULL)
-        return NULL;
       g_ptr_array_add (entries, entry);
+      if (row_func != NULL)
+        row_func (stmt, entry, user_data);
     }
   if (rc != SQLITE_DONE)
     {
       _steady_journal_store_set_error (self, error, rc, _("journal"));
       return NULL;
     }
+  if (!load_links (self, entries, error))
+    return NULL;
   return g_steal_pointer (&entries);
 }
 
@@ -443,27 +487,23 @@ load_entry (SteadyJournalStore  *self,
             GError             **error)
 {
   g_autoptr(SteadyStmt) stmt = NULL;
-  int rc;
+  g_autoptr(GPtrArray) entries = NULL;
 
   stmt = _steady_journal_store_prepare (self,
     "SELECT " STEADY_ENTRY_COLUMNS " FROM mood_entry AS e WHERE e.uuid = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  entries = _steady_journal_store_read_entries (self, stmt, NULL, NULL, error);
+  if (entries == NULL)
+    return NULL;
+  if (entries->len == 0)
     {
       g_set_error (error, STEADY_JOURNAL_ERROR, STEADY_JOURNAL_ERROR_NOT_FOUND,
                    _("This journal entry no longer exists; it may have been deleted."));
       return NULL;
     }
-  if (rc != SQLITE_ROW)
-    {
-      _steady_journal_store_set_error (self, error, rc, _("journal entry"));
-      return NULL;
-    }
-  return _steady_journal_store_read_entry (self, stmt, error);
+  return g_object_ref (g_ptr_array_index (entries, 0));
 }
 
 static gboolean
@@ -1077,7 +1117,7 @@ steady_journal_store_list_before (SteadyJournalStore  *self,
   sqlite3_bind_int64 (stmt, 1, time_us);
   sqlite3_bind_int64 (stmt, 2, row_id);
   sqlite3_bind_int64 (stmt, 3, limit);
-  return _steady_journal_store_read_entries (self, stmt, error);
+  return _steady_journal_store_read_entries (self, stmt, NULL, NULL, error);
 }
 
 /**
@@ -1109,5 +1149,5 @@ steady_journal_store_list_at (SteadyJournalStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, position);
   sqlite3_bind_int64 (stmt, 2, limit);
-  return _steady_journal_store_read_entries (self, stmt, error);
+  return _steady_journal_store_read_entries (self, stmt, NULL, NULL, error);
 }

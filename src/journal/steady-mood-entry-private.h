@@ -13,5 +13,8 @@ void             _steady_mood_entry_set_stored    (SteadyMoodEntry *self,
                                                    gint64           row_id,
                                                    gint64           created_us,
                                                    gint64           updated_us);
+gint64          *_steady_mood_entry_get_row_id_pointer (SteadyMoodEntry *self);
+void             _steady_mood_entry_set_stored_note (SteadyMoodEntry *self,
+                                                     const char      *note);
 
 G_END_DECLS

@@ -358,6 +358,15 @@ _steady_mood_entry_set_stored (SteadyMoodEntry *self,
   self->updated_us = updated_us;
 }
 
+/* For hash tables keyed by row id, which live no longer than the entry. */
+gint64 *
+_steady_mood_entry_get_row_id_pointer (SteadyMoodEntry *self)
+{
+  g_return_val_if_fail (STEADY_IS_MOOD_ENTRY (self), NULL);
+
+  return &self->row_id;
+}
+
 /**
  * steady_mood_entry_copy:
  *
@@ -874,6 +883,24 @@ steady_mood_entry_set_note (SteadyMoodEntry *self,
     return;
   g_free (self->note);
   self->note = g_steal_pointer (&clean);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+/* Text read back from the database went through the clean-up when it was written; only
+ * text that did not (another writer's) is cleaned again. */
+void
+_steady_mood_entry_set_stored_note (SteadyMoodEntry *self,
+                                    const char      *note)
+{
+  g_return_if_fail (STEADY_IS_MOOD_ENTRY (self));
+
+  if (note == NULL || !steady_journal_text_is_clean (note))
+    {
+      steady_mood_entry_set_note (self, note);
+      return;
+    }
+  g_free (self->note);
+  self->note = g_strdup (note);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 

@@ -20,7 +20,7 @@
 
 #define BASE_US   G_GINT64_CONSTANT (1640995200000000) /* 2022-01-01 00:00 UTC */
 #define HOUR_US   (G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC)
-#define N_ENTRIES 400
+#define N_ENTRIES 200
 
 /* Words share prefixes on purpose; "and", "not", "or" and "near" are FTS5 operators when
  * not quoted. Notes are these words, separated by single spaces, so a LIKE on ' word'
@@ -252,7 +252,7 @@ compare_with_oracle (Fixture                  *fixture,
                      const SteadyJournalQuery *query)
 {
   g_autoptr(GHashTable) expected = oracle (fixture, query);
-  g_autoptr(GPtrArray) hits = search_all (fixture, query, 17);
+  g_autoptr(GPtrArray) hits = search_all (fixture, query, 25);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   gint64 previous_time = G_MAXINT64;
 
@@ -288,26 +288,23 @@ compare_all_queries (Fixture *fixture)
 
   for (guint i = 0; i <= G_N_ELEMENTS (queries); i++)
     {
-      for (guint filters = 0; filters < 5; filters++)
+      /* Words alone; with an emotion; with dates, moods and a tag together. */
+      for (guint filters = 0; filters < 3; filters++)
         {
           SteadyJournalQuery query;
 
           steady_journal_query_init (&query);
           query.text = i < G_N_ELEMENTS (queries) ? queries[i] : NULL;
-          if (filters == 1 || filters == 4)
+          if (filters == 1)
+            query.emotion_uuid = FEAR_UUID;
+          if (filters == 2)
             {
               query.first_day = base_day + g_test_rand_int_range (0, 600);
-              query.last_day = query.first_day + 90;
-            }
-          if (filters == 2 || filters == 4)
-            {
+              query.last_day = query.first_day + 120;
               query.min_mood = 2;
               query.max_mood = 4;
+              query.tag_uuid = g_ptr_array_index (fixture->tag_uuids, 2);
             }
-          if (filters == 3)
-            query.emotion_uuid = FEAR_UUID;
-          if (filters == 4)
-            query.tag_uuid = g_ptr_array_index (fixture->tag_uuids, 2);
           compare_with_oracle (fixture, &query);
           if (filters == 0)
             {

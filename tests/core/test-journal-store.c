@@ -278,6 +278,15 @@ test_sanitize_text (void)
   g_assert_cmpstr (decomposed, ==, "Caf\xc3\xa9");
   g_assert_cmpstr (name, ==, "after work");
   g_assert_cmpstr (blank, ==, "");
+
+  /* What went through the clean-up is recognised as clean; anything it would change is not. */
+  g_assert_true (steady_journal_text_is_clean (clean));
+  g_assert_true (steady_journal_text_is_clean ("tab\tand\nnewline, café, 🙂"));
+  g_assert_false (steady_journal_text_is_clean ("bell\a"));
+  g_assert_false (steady_journal_text_is_clean ("crlf\r\n"));
+  g_assert_false (steady_journal_text_is_clean ("del\x7f"));
+  g_assert_false (steady_journal_text_is_clean ("c1\xc2\x85"));
+  g_assert_false (steady_journal_text_is_clean ("bad\xff"));
 }
 
 static void
