@@ -176,12 +176,40 @@ static const char *noun_endings[] = {
   "helped more than expected.", "brought back memories.", "was just there, and that was fine.",
 };
 
+/* Syllables for names of people and places met once or twice in twenty years: the long
+ * tail of words every real journal has. */
+static const char *syllables[] = {
+  "ma", "ri", "ton", "bel", "ka", "lo", "vin", "da", "sel", "ro", "mi", "nar", "te", "fo",
+  "lin", "qua", "zu", "bre", "han", "ol", "pe", "sto", "ga", "rey", "wen", "dor", "li", "cas",
+  "mon", "ter", "ju", "vel", "an", "ko", "ris", "ba", "nel", "so", "gri", "tha",
+};
+
+static void
+append_name (GString *text,
+             Rng     *rng)
+{
+  int n = rng_range (rng, 2, 4);
+  gsize start = text->len;
+
+  for (int i = 0; i < n; i++)
+    g_string_append (text, PICK (rng, syllables));
+  text->str[start] = g_ascii_toupper (text->str[start]);
+}
+
 static void
 append_sentence (GString *text,
                  Rng     *rng)
 {
   if (text->len > 0)
     g_string_append_c (text, rng_chance (rng, 0.12) ? '\n' : ' ');
+
+  if (rng_chance (rng, 0.03))
+    {
+      g_string_append (text, "I ran into ");
+      append_name (text, rng);
+      g_string_append_printf (text, " near the %s.", PICK (rng, nouns));
+      return;
+    }
 
   switch (rng_range (rng, 0, 7))
     {
