@@ -21,7 +21,7 @@ _steady_stmt_reset (SteadyStmt *stmt)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadyStmt, _steady_stmt_reset)
 
-/* The columns _steady_journal_store_read_entry () reads, from mood_entry AS e. */
+/* The columns _steady_journal_store_read_entries () reads, from mood_entry AS e. */
 #define STEADY_ENTRY_COLUMNS \
   "e.id, e.uuid, e.created_us, e.updated_us, e.at_us, e.utc_offset_s, e.mood, e.anxiety, " \
   "e.energy, e.sleep_hours, e.medication, e.medications, e.note, e.private"
@@ -44,6 +44,9 @@ GPtrArray       *_steady_journal_store_read_entries (SteadyJournalStore  *self,
                                                      SteadyStmt          *stmt,
                                                      SteadyRowFunc        row_func,
                                                      gpointer             user_data,
+                                                     GError             **error);
+SteadyMoodEntry *_steady_journal_store_load_entry   (SteadyJournalStore  *self,
+                                                     const char          *uuid,
                                                      GError             **error);
 void             _steady_journal_store_emit_reset   (SteadyJournalStore  *self);
 void             _steady_journal_store_emit_terms_changed (SteadyJournalStore    *self,
