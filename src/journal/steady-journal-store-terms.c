@@ -189,6 +189,38 @@ find_term (SteadyJournalStore     *self,
   return FALSE;
 }
 
+/* Runs @sql with ?1 = @id and, if it has one, ?2 = @other_id. */
+static gboolean
+exec_on_term (SteadyJournalStore     *self,
+              SteadyJournalTermKind   kind,
+              const char             *sql,
+              gint64                  id,
+              gint64                  other_id,
+              GError                **error)
+{
+  g_autoptr(SteadyStmt) stmt = _steady_journal_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, other_id);
+  return step_done (self, stmt, kind, error);
+}
+
+/* Ends a change to the vocabulary that entries show: commit, then tell the views. */
+static gboolean
+commit_and_reset (SteadyJournalStore     *self,
+                  SteadyJournalTermKind   kind,
+                  GError                **error)
+{
+  if (!steady_database_commit (steady_journal_store_get_database (self), error))
+    return FALSE;
+  _steady_journal_store_emit_terms_changed (self, kind);
+  _steady_journal_store_emit_reset (self);
+  return TRUE;
+}
+
 /**
  * steady_journal_store_list_terms:
  * @kind: emotions or tags
@@ -318,12 +350,7 @@ steady_journal_store_rename_term (SteadyJournalStore     *self,
   if (!step_done (self, stmt, kind, error))
     goto failed;
   g_clear_pointer (&stmt, _steady_stmt_reset);
-  if (!steady_database_commit (steady_journal_store_get_database (self), error))
-    return FALSE;
-
-  _steady_journal_store_emit_terms_changed (self, kind);
-  _steady_journal_store_emit_reset (self);
-  return TRUE;
+  return commit_and_reset (self, kind, error);
 
 failed:
   steady_database_rollback (steady_journal_store_get_database (self));
@@ -347,7 +374,6 @@ steady_journal_store_merge_terms (SteadyJournalStore     *self,
                                   const char             *into_uuid,
                                   GError                **error)
 {
-  g_autoptr(SteadyStmt) stmt = NULL;
   gint64 from_id = 0;
   gint64 into_id = 0;
 
@@ -365,36 +391,13 @@ steady_journal_store_merge_terms (SteadyJournalStore     *self,
 
   if (!steady_database_begin (steady_journal_store_get_database (self), error))
     return FALSE;
-  if (!find_term (self, kind, from_uuid, &from_id, error) ||
-      !find_term (self, kind, into_uuid, &into_id, error))
-    goto failed;
-
-  stmt = _steady_journal_store_prepare (self, term_sql[kind].move_links, error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, from_id);
-  sqlite3_bind_int64 (stmt, 2, into_id);
-  if (!step_done (self, stmt, kind, error))
-    goto failed;
-  g_clear_pointer (&stmt, _steady_stmt_reset);
-
   /* The old links go with the term (ON DELETE CASCADE). */
-  stmt = _steady_journal_store_prepare (self, term_sql[kind].delete, error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, from_id);
-  if (!step_done (self, stmt, kind, error))
-    goto failed;
-  g_clear_pointer (&stmt, _steady_stmt_reset);
+  if (find_term (self, kind, from_uuid, &from_id, error) &&
+      find_term (self, kind, into_uuid, &into_id, error) &&
+      exec_on_term (self, kind, term_sql[kind].move_links, from_id, into_id, error) &&
+      exec_on_term (self, kind, term_sql[kind].delete, from_id, 0, error))
+    return commit_and_reset (self, kind, error);
 
-  if (!steady_database_commit (steady_journal_store_get_database (self), error))
-    return FALSE;
-
-  _steady_journal_store_emit_terms_changed (self, kind);
-  _steady_journal_store_emit_reset (self);
-  return TRUE;
-
-failed:
   steady_database_rollback (steady_journal_store_get_database (self));
   return FALSE;
 }
@@ -413,7 +416,6 @@ steady_journal_store_delete_term (SteadyJournalStore     *self,
                                   const char             *uuid,
                                   GError                **error)
 {
-  g_autoptr(SteadyStmt) stmt = NULL;
   gint64 id = 0;
 
   g_return_val_if_fail (STEADY_IS_JOURNAL_STORE (self), FALSE);
@@ -423,23 +425,10 @@ steady_journal_store_delete_term (SteadyJournalStore     *self,
 
   if (!steady_database_begin (steady_journal_store_get_database (self), error))
     return FALSE;
-  if (!find_term (self, kind, uuid, &id, error))
-    goto failed;
-  stmt = _steady_journal_store_prepare (self, term_sql[kind].delete, error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, kind, error))
-    goto failed;
-  g_clear_pointer (&stmt, _steady_stmt_reset);
-  if (!steady_database_commit (steady_journal_store_get_database (self), error))
-    return FALSE;
+  if (find_term (self, kind, uuid, &id, error) &&
+      exec_on_term (self, kind, term_sql[kind].delete, id, 0, error))
+    return commit_and_reset (self, kind, error);
 
-  _steady_journal_store_emit_terms_changed (self, kind);
-  _steady_journal_store_emit_reset (self);
-  return TRUE;
-
-failed:
   steady_database_rollback (steady_journal_store_get_database (self));
   return FALSE;
 }

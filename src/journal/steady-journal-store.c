@@ -452,9 +452,34 @@ set_term_gone_error (GError                **error,
                  name != NULL ? name : "");
 }
 
+/* Runs one of the link statements below for entry @row_id and term @uuid (and an
+ * intensity, if it has a ?3), and says how many rows it changed. */
+static gboolean
+exec_link (SteadyJournalStore  *self,
+           const char          *sql,
+           gint64               row_id,
+           const char          *uuid,
+           int                  intensity,
+           int                 *out_changes,
+           GError             **error)
+{
+  g_autoptr(SteadyStmt) stmt = _steady_journal_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, row_id);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_int (stmt, 3, intensity);
+  if (!step_done (self, stmt, _("journal entry"), error))
+    return FALSE;
+  *out_changes = sqlite3_changes (_steady_journal_store_get_handle (self));
+  return TRUE;
+}
+
 /* Makes the entry's emotion and tag links those of @entry; @old is what is stored now, or
  * NULL for a new row. Only differences are written, since each link change re-indexes the
- * entry's text. */
+ * entry's text. A term that no longer exists fails the whole save. */
 static gboolean
 write_links (SteadyJournalStore  *self,
              SteadyMoodEntry     *entry,
@@ -462,48 +487,35 @@ write_links (SteadyJournalStore  *self,
              gint64               row_id,
              GError             **error)
 {
-  sqlite3 *db = _steady_journal_store_get_handle (self);
   GPtrArray *emotions = steady_mood_entry_get_emotions (entry);
   GPtrArray *tags = steady_mood_entry_get_tags (entry);
   GPtrArray *old_emotions = old != NULL ? steady_mood_entry_get_emotions (old) : NULL;
   GPtrArray *old_tags = old != NULL ? steady_mood_entry_get_tags (old) : NULL;
+  int changes = 0;
 
   for (guint i = 0; old_emotions != NULL && i < old_emotions->len; i++)
     {
       const SteadyMoodEmotion *emotion = g_ptr_array_index (old_emotions, i);
-      g_autoptr(SteadyStmt) stmt = NULL;
 
-      if (has_emotion (emotions, emotion->uuid))
-        continue;
-      stmt = _steady_journal_store_prepare (self,
-        "DELETE FROM mood_entry_emotion"
-        " WHERE entry_id = ?1 AND emotion_id = (SELECT id FROM emotion WHERE uuid = ?2)",
-        error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, row_id);
-      sqlite3_bind_text (stmt, 2, emotion->uuid, -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, _("journal entry"), error))
+      if (!has_emotion (emotions, emotion->uuid) &&
+          !exec_link (self,
+                      "DELETE FROM mood_entry_emotion WHERE entry_id = ?1"
+                      "   AND emotion_id = (SELECT id FROM emotion WHERE uuid = ?2)",
+                      row_id, emotion->uuid, 0, &changes, error))
         return FALSE;
     }
-
   for (guint i = 0; i < emotions->len; i++)
     {
       const SteadyMoodEmotion *emotion = g_ptr_array_index (emotions, i);
-      g_autoptr(SteadyStmt) stmt = _steady_journal_store_prepare (self,
-        "INSERT INTO mood_entry_emotion (entry_id, emotion_id, intensity)"
-        "  SELECT ?1, id, ?3 FROM emotion WHERE uuid = ?2"
-        "  ON CONFLICT (entry_id, emotion_id) DO UPDATE SET intensity = excluded.intensity",
-        error);
 
-      if (stmt == NULL)
+      if (!exec_link (self,
+                      "INSERT INTO mood_entry_emotion (entry_id, emotion_id, intensity)"
+                      "  SELECT ?1, id, ?3 FROM emotion WHERE uuid = ?2"
+                      "  ON CONFLICT (entry_id, emotion_id)"
+                      "  DO UPDATE SET intensity = excluded.intensity",
+                      row_id, emotion->uuid, emotion->intensity, &changes, error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, row_id);
-      sqlite3_bind_text (stmt, 2, emotion->uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, emotion->intensity);
-      if (!step_done (self, stmt, _("journal entry"), error))
-        return FALSE;
-      if (sqlite3_changes (db) == 0)
+      if (changes == 0)
         {
           set_term_gone_error (error, STEADY_JOURNAL_TERM_EMOTION, emotion->name);
           return FALSE;
@@ -513,39 +525,26 @@ write_links (SteadyJournalStore  *self,
   for (guint i = 0; old_tags != NULL && i < old_tags->len; i++)
     {
       const SteadyMoodTag *tag = g_ptr_array_index (old_tags, i);
-      g_autoptr(SteadyStmt) stmt = NULL;
 
-      if (has_tag (tags, tag->uuid))
-        continue;
-      stmt = _steady_journal_store_prepare (self,
-        "DELETE FROM mood_entry_tag"
-        " WHERE entry_id = ?1 AND tag_id = (SELECT id FROM tag WHERE uuid = ?2)",
-        error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, row_id);
-      sqlite3_bind_text (stmt, 2, tag->uuid, -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, _("journal entry"), error))
+      if (!has_tag (tags, tag->uuid) &&
+          !exec_link (self,
+                      "DELETE FROM mood_entry_tag WHERE entry_id = ?1"
+                      "   AND tag_id = (SELECT id FROM tag WHERE uuid = ?2)",
+                      row_id, tag->uuid, 0, &changes, error))
         return FALSE;
     }
-
   for (guint i = 0; i < tags->len; i++)
     {
       const SteadyMoodTag *tag = g_ptr_array_index (tags, i);
-      g_autoptr(SteadyStmt) stmt = NULL;
 
       if (has_tag (old_tags, tag->uuid))
         continue;
-      stmt = _steady_journal_store_prepare (self,
-        "INSERT INTO mood_entry_tag (entry_id, tag_id) SELECT ?1, id FROM tag WHERE uuid = ?2",
-        error);
-      if (stmt == NULL)
+      if (!exec_link (self,
+                      "INSERT INTO mood_entry_tag (entry_id, tag_id)"
+                      "  SELECT ?1, id FROM tag WHERE uuid = ?2",
+                      row_id, tag->uuid, 0, &changes, error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, row_id);
-      sqlite3_bind_text (stmt, 2, tag->uuid, -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, _("journal entry"), error))
-        return FALSE;
-      if (sqlite3_changes (db) == 0)
+      if (changes == 0)
         {
           set_term_gone_error (error, STEADY_JOURNAL_TERM_TAG, tag->name);
           return FALSE;
