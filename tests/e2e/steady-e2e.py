@@ -1,0 +1,654 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# steady-e2e.py: drives the real steady binary through the accessibility tree (AT-SPI), as a
+# screen reader or a person would, and prints TAP.
+#
+# Runs with the system interpreter, the only one with Debian's python3-pyatspi. Each run gets
+# its own D-Bus session and accessibility bus, so another Steady on the machine (or another
+# test) can neither receive our activation nor show up in our tree.
+
+import argparse
+import ctypes
+import importlib.util
+import locale
+import os
+import re
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+
+POLL_INTERVAL = 0.05
+# Generous: the same script drives an AddressSanitizer build on a loaded 2-core machine.
+APPEAR_TIMEOUT = 90.0
+STEP_TIMEOUT = 30.0
+
+PAGES = ["Today", "Calendar", "Skills", "Journal"]
+HELP_BUTTON = "Get help now"
+
+# Roles a person operates. Each must tell a screen reader what it does.
+CONTROL_ROLES = {
+    "push button", "toggle button", "check box", "radio button", "switch", "page tab",
+    "menu item", "check menu item", "radio menu item", "combo box", "spin button", "slider",
+    "link",
+}
+# What GTK falls back to when a widget has no accessible name: its type name.
+TYPE_NAME_RE = re.compile(r"^(Gtk|Adw|Gdk|Steady)[A-Z][A-Za-z0-9]*$")
+
+# What the help dialog must say, per region. Numbers come from CONTENT.md.
+REGIONS = {
+    "US": {"locale": "en_US", "crisis": r"(?<!\d)988(?!\d)", "emergency": r"(?<!\d)911(?!\d)",
+           "absent": r"116\s?123"},
+    "GB": {"locale": "en_GB", "crisis": r"(?<!\d)116\s?123(?!\d)",
+           "emergency": r"(?<!\d)999(?!\d)", "absent": r"(?<!\d)988(?!\d)"},
+}
+NOT_MONITORED_RE = re.compile(r"(\bnot\b|n[’']t\b)\s+(being\s+)?monitored", re.IGNORECASE)
+
+PR_SET_CHILD_SUBREAPER = 36
+
+
+class StepFailed(Exception):
+    pass
+
+
+class Tap:
+    def __init__(self):
+        self.count = 0
+        self.failed = 0
+
+    def diag(self, text):
+        for line in str(text).splitlines() or [""]:
+            print("# " + line, flush=True)
+
+    def result(self, ok, name, detail=None):
+        self.count += 1
+        if not ok:
+            self.failed += 1
+        print("%s %d - %s" % ("ok" if ok else "not ok", self.count, name), flush=True)
+        if detail:
+            self.diag(detail)
+
+    def finish(self):
+        print("1..%d" % self.count, flush=True)
+        return 1 if self.failed else 0
+
+
+def wait_for(what, predicate, timeout=STEP_TIMEOUT):
+    """Polls @predicate until it returns something true; raises StepFailed after @timeout."""
+    deadline = time.monotonic() + timeout
+    last_error = None
+    while True:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except StepFailed:
+            raise
+        except Exception as error:  # the tree changes under us while we read it
+            last_error = error
+        if time.monotonic() > deadline:
+            message = "timed out after %.0f s waiting for %s" % (timeout, what)
+            if last_error is not None:
+                message += " (last error: %s)" % last_error
+            raise StepFailed(message)
+        time.sleep(POLL_INTERVAL)
+
+
+# ---------------------------------------------------------------------------------------------
+# A private session: D-Bus, the accessibility bus, and cleaning up after them.
+
+class PrivateSession:
+    """A D-Bus session bus of our own, with the accessibility bus activated on it.
+
+    The a11y bus launcher is started without DISPLAY, so it does not publish its address on the
+    X root window, where GTK programs of other tests sharing the display would find it."""
+
+    def __init__(self, workdir):
+        self.workdir = workdir
+        self.daemon = None
+        self.address = None
+        self.a11y_address = None
+        self.runtime_dir = os.path.join(workdir, "runtime")
+
+    def start(self):
+        os.mkdir(self.runtime_dir, 0o700)
+        env = dict(os.environ)
+        env.pop("DISPLAY", None)
+        env.pop("AT_SPI_BUS_ADDRESS", None)
+        env["XDG_RUNTIME_DIR"] = self.runtime_dir
+        self.daemon = subprocess.Popen(
+            ["dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1"],
+            stdout=subprocess.PIPE, env=env, text=True)
+        self.address = self.daemon.stdout.readline().strip()
+        if not self.address:
+            raise StepFailed("dbus-daemon did not print its address")
+        os.environ["DBUS_SESSION_BUS_ADDRESS"] = self.address
+
+        from gi.repository import Gio, GLib
+        bus = Gio.DBusConnection.new_for_address_sync(
+            self.address,
+            Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT |
+            Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION, None, None)
+        reply = bus.call_sync("org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus", "GetAddress",
+                              None, GLib.VariantType("(s)"), Gio.DBusCallFlags.NONE, 30000, None)
+        self.a11y_address = reply.unpack()[0]
+        bus.close_sync(None)
+        # Both libatspi (here) and GTK (in steady) prefer this over anything else.
+        os.environ["AT_SPI_BUS_ADDRESS"] = self.a11y_address
+
+    def stop(self):
+        if self.daemon is not None and self.daemon.poll() is None:
+            self.daemon.terminate()
+            try:
+                self.daemon.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.daemon.kill()
+                self.daemon.wait()
+
+
+def become_subreaper():
+    """Orphaned descendants (the a11y bus launcher, the registry) are re-parented to us, so we
+    can make sure none of them outlives the test."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+def child_pids():
+    me = str(os.getpid())
+    pids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[1] == me:
+            pids.append(int(entry))
+    return pids
+
+
+def reap_descendants(timeout=10.0):
+    """Waits for our remaining descendants to exit, then ends those that did not. Call only after
+    every Popen has been waited for, or waitpid would steal their exit status."""
+    deadline = time.monotonic() + timeout
+    signalled = False
+    while True:
+        try:
+            while True:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+                if pid == 0:
+                    break
+        except ChildProcessError:
+            return
+        if not child_pids():
+            return
+        if time.monotonic() > deadline and not signalled:
+            for pid in child_pids():
+                try:
+                    os.kill(pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
+            signalled = True
+            deadline = time.monotonic() + 5
+        elif time.monotonic() > deadline:
+            for pid in child_pids():
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+        time.sleep(POLL_INTERVAL)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the accessible tree.
+
+def role(node):
+    return node.getRoleName()
+
+
+def name(node):
+    return node.name or ""
+
+
+def children(node):
+    return [node.getChildAtIndex(i) for i in range(node.childCount)]
+
+
+def n_actions(node):
+    try:
+        return node.queryAction().nActions
+    except NotImplementedError:
+        return 0
+
+
+def states(node):
+    return node.getState()
+
+
+def walk(node, path=()):
+    """Yields (node, path) for @node and every descendant; path is a tuple of labels."""
+    label = "%s '%s'" % (role(node), name(node)) if name(node) else role(node)
+    path = path + (label,)
+    yield node, path
+    for child in children(node):
+        if child is not None:
+            yield from walk(child, path)
+
+
+def inside(path, roles):
+    return any(part.split(" '")[0] in roles for part in path[:-1])
+
+
+def text_of(node):
+    """Everything a screen reader could read out from this node."""
+    parts = [name(node), node.description or ""]
+    try:
+        text = node.queryText()
+        parts.append(text.getText(0, -1))
+    except NotImplementedError:
+        pass
+    return "\n".join(p for p in parts if p)
+
+
+def all_text(root):
+    return "\n".join(text_of(node) for node, _ in walk(root))
+
+
+def extents(node):
+    import pyatspi
+    # Window coordinates: GTK warns about screen coordinates, and warnings are fatal in tests.
+    box = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    return box.width, box.height
+
+
+def is_laid_out(node):
+    try:
+        width, height = extents(node)
+    except NotImplementedError:
+        return False
+    return width > 0 and height > 0
+
+
+def activate(node):
+    action = node.queryAction()
+    if action.nActions < 1:
+        raise StepFailed("%s '%s' has no action to activate" % (role(node), name(node)))
+    action.doAction(0)
+
+
+# ---------------------------------------------------------------------------------------------
+# The application.
+
+def find_app(pid):
+    import pyatspi
+    desktop = pyatspi.Registry.getDesktop(0)
+    for app in children(desktop):
+        if app is not None and app.get_process_id() == pid:
+            return app
+    return None
+
+
+def windows(app):
+    app.clear_cache()
+    return [w for w in children(app) if w is not None]
+
+
+def main_window(app):
+    for window in windows(app):
+        for node, _ in walk(window):
+            if role(node) == "page tab" and name(node) == PAGES[0]:
+                return window
+    return None
+
+
+def tabs_named(window, title):
+    return [node for node, _ in walk(window) if role(node) == "page tab" and name(node) == title]
+
+
+def selected_tabs(window):
+    import pyatspi
+    return sorted({name(node) for node, _ in walk(window)
+                   if role(node) == "page tab" and states(node).contains(pyatspi.STATE_SELECTED)})
+
+
+def find_view_stack(window):
+    """The node holding one child per page: outside the switchers, with as many children as there
+    are pages, of which only the visible one has been laid out so far."""
+    found = []
+    for node, path in walk(window):
+        if inside(path + ("",), {"page tab list"}) or role(node) == "page tab list":
+            continue
+        if node.childCount != len(PAGES):
+            continue
+        kids = children(node)
+        laid_out = [i for i, kid in enumerate(kids) if is_laid_out(kid)]
+        if laid_out == [0]:
+            found.append(node)
+    if len(found) != 1:
+        return None
+    return found[0]
+
+
+def page_text(page):
+    return [name(node) for node, _ in walk(page) if role(node) == "label" and name(node)]
+
+
+def unnamed_controls(window):
+    problems = []
+    for node, path in walk(window):
+        if role(node) not in CONTROL_ROLES:
+            continue
+        label = name(node).strip()
+        why = None
+        if not label:
+            why = "no accessible name"
+        elif TYPE_NAME_RE.match(label):
+            why = "named after its type"
+        elif label.startswith("_"):
+            why = "name shows a raw mnemonic underscore"
+        if why is None:
+            continue
+        hint = ""
+        kids = [k for k in children(node) if k is not None]
+        if n_actions(node) == 0 and any(role(k) == "push button" and n_actions(k) > 0 for k in kids):
+            hint = " (outer node of a GtkMenuButton: give the menu button an accessible label)"
+        if node.description:
+            hint += " (tooltip/description: '%s')" % node.description
+        problems.append("%s: %s%s" % (" > ".join(path), why, hint))
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------
+# The steps.
+
+def check_pages(tap, window):
+    """Activates each page's switcher button by name and checks the page really changed."""
+    try:
+        stack = wait_for("one node holding the %d pages, only the first laid out" % len(PAGES),
+                         lambda: find_view_stack(window))
+    except StepFailed as error:
+        tap.result(False, "the pages are in the accessibility tree", str(error))
+        return
+    pages = children(stack)
+    seen_text = {0: page_text(pages[0])}
+    previous = 0
+    order = list(range(1, len(PAGES))) + [0]
+    problems = []
+    for index in order:
+        title = PAGES[index]
+        tabs = [t for t in tabs_named(window, title) if n_actions(t) > 0]
+        if not tabs:
+            problems.append("no switcher button named '%s' with an action" % title)
+            continue
+        first_visit = index not in seen_text
+        if first_visit and is_laid_out(pages[index]):
+            problems.append("page '%s' was laid out before it was chosen" % title)
+        activate(tabs[0])
+        try:
+            wait_for("'%s' to be the only selected page tab" % title,
+                     lambda: selected_tabs(window) == [title])
+            if first_visit:
+                wait_for("page '%s' to be laid out" % title, lambda: is_laid_out(pages[index]))
+        except StepFailed as error:
+            problems.append(str(error))
+            continue
+        text = page_text(pages[index])
+        if not text:
+            problems.append("page '%s' shows no text at all" % title)
+        elif first_visit and text == seen_text[previous]:
+            problems.append("page '%s' shows the same text as '%s': %s"
+                            % (title, PAGES[previous], text))
+        seen_text[index] = text
+        tap.diag("page '%s': %s" % (title, " | ".join(text[:3])))
+        previous = index
+    tap.result(not problems, "each page's switcher button (%s) shows its page" % ", ".join(PAGES),
+               "\n".join(problems))
+
+
+def check_named(tap, window, what):
+    problems = unnamed_controls(window)
+    tap.result(not problems, "every control in %s has an accessible name" % what,
+               "%d unnamed control(s):\n" % len(problems) + "\n".join(problems)
+               if problems else None)
+
+
+def find_help_button(window):
+    buttons = [node for node, _ in walk(window)
+               if role(node) == "push button" and name(node).replace("_", "") == HELP_BUTTON
+               and n_actions(node) > 0]
+    laid_out = [b for b in buttons if is_laid_out(b)]
+    return (laid_out or buttons or [None])[0]
+
+
+def check_help(tap, app, window, region):
+    """Opens "Get help now", reads what it says, checks every control in it, and closes it."""
+    expected = REGIONS[region]
+    before = set(id_of(w) for w in windows(app))
+    button = find_help_button(window)
+    if button is None:
+        tap.result(False, "a '%s' button is in the main window" % HELP_BUTTON)
+        return False
+    tap.result(True, "a '%s' button is in the main window" % HELP_BUTTON)
+    activate(button)
+    try:
+        dialog = wait_for("a window to open after '%s'" % HELP_BUTTON,
+                          lambda: next((w for w in windows(app) if id_of(w) not in before), None))
+        text = wait_for("text in the help window",
+                        lambda: (lambda t: t if re.search(expected["crisis"], t) else None)(
+                            all_text(dialog)), timeout=10)
+    except StepFailed as error:
+        text = all_text(dialog) if "dialog" in locals() else ""
+        tap.result(False, "the help window shows the %s crisis line" % region,
+                   "%s\nwhat it shows:\n%s" % (error, text))
+        return False
+
+    tap.diag("help window (%s '%s'):\n%s" % (role(dialog), name(dialog), text))
+    tap.result(True, "the help window shows the %s crisis line" % region)
+    tap.result(re.search(expected["emergency"], text) is not None,
+               "the help window shows the %s emergency number" % region)
+    tap.result(re.search(expected["absent"], text) is None,
+               "the help window shows no other region's crisis line")
+    tap.result(NOT_MONITORED_RE.search(text) is not None,
+               "the help window says plainly that Steady is not monitored")
+    check_named(tap, dialog, "the help window")
+
+    close = [node for node, _ in walk(dialog)
+             if role(node) == "push button" and name(node).replace("_", "").lower() == "close"
+             and n_actions(node) > 0]
+    if not close:
+        tap.result(False, "the help window has a Close button")
+        return False
+    activate(close[0])
+    try:
+        wait_for("the help window to close",
+                 lambda: all(id_of(w) != id_of(dialog) for w in windows(app)))
+        tap.result(True, "the help window closes with its Close button")
+    except StepFailed as error:
+        tap.result(False, "the help window closes with its Close button", str(error))
+        return False
+    return True
+
+
+def id_of(node):
+    """A stable identity for an accessible of our one application: its object path."""
+    return node.path
+
+
+def close_main_window(window):
+    buttons = [node for node, path in walk(window)
+               if role(node) == "push button" and name(node) == "Close"
+               and (node.description or "").lower().startswith("close the window")]
+    if not buttons:
+        raise StepFailed("the main window has no window-control Close button")
+    activate(buttons[0])
+
+
+def check_data_files(tap, data_home):
+    folder = os.path.join(data_home, "steady")
+    database = os.path.join(folder, "steady.db")
+    if not os.path.isfile(database):
+        tap.result(False, "the database file exists", "missing: steady/steady.db under "
+                   "XDG_DATA_HOME; found: %s" % sorted(os.listdir(data_home)))
+        return
+    tap.result(True, "the database file exists")
+    problems = []
+    for root, dirs, files in os.walk(folder):
+        for entry in dirs + files:
+            full = os.path.join(root, entry)
+            mode = stat.S_IMODE(os.lstat(full).st_mode)
+            want = 0o700 if entry in dirs else 0o600
+            if mode != want:
+                problems.append("%s is %04o, not %04o" % (os.path.relpath(full, data_home),
+                                                          mode, want))
+    folder_mode = stat.S_IMODE(os.stat(folder).st_mode)
+    if folder_mode != 0o700:
+        problems.append("steady/ is %04o, not 0700" % folder_mode)
+    tap.result(not problems, "the data folder is 0700 and every file in it 0600 (umask 022)",
+               "\n".join(problems))
+
+
+# ---------------------------------------------------------------------------------------------
+
+def pick_locale(region):
+    """Prefers the real locale (e.g. en_US.UTF-8). Where it is not installed, GTK would warn
+    (fatal in tests), so fall back to C.UTF-8 and name the language in LANGUAGE, which is where
+    GLib's language list, and so Steady's region, comes from first."""
+    wanted = REGIONS[region]["locale"] + ".UTF-8"
+    saved = locale.setlocale(locale.LC_ALL)
+    try:
+        locale.setlocale(locale.LC_ALL, wanted)
+        return {"LANG": wanted, "LC_ALL": wanted}
+    except locale.Error:
+        return {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "LANGUAGE": REGIONS[region]["locale"]}
+    finally:
+        locale.setlocale(locale.LC_ALL, saved)
+
+
+def child_environment(workdir, region):
+    env = dict(os.environ)
+    for key in list(env):
+        if key.startswith("LC_") or key in ("LANG", "LANGUAGE"):
+            del env[key]
+    env.update(pick_locale(region))
+    for xdg in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        path = os.path.join(workdir, xdg.lower())
+        os.mkdir(path, 0o700)
+        env[xdg] = path
+    env["GSETTINGS_BACKEND"] = "memory"
+    env.setdefault("GSK_RENDERER", "cairo")
+    env.setdefault("G_DEBUG", "fatal-warnings")
+    # GTK keeps caches for the life of the process; leaks are the unit tests' business.
+    asan = env.get("ASAN_OPTIONS", "")
+    env["ASAN_OPTIONS"] = (asan + ":" if asan else "") + "detect_leaks=0"
+    env.pop("STEADY_BENCH_FIRST_FRAME", None)
+    return env
+
+
+def run(args, tap):
+    workdir = tempfile.mkdtemp(prefix="steady-e2e-")
+    session = PrivateSession(workdir)
+    app_process = None
+    try:
+        session.start()
+        import pyatspi  # noqa: F401  (after AT_SPI_BUS_ADDRESS is set)
+
+        env = child_environment(workdir, args.region)
+        tap.diag("steady: %s; locale: %s" % (args.steady, ", ".join(
+            "%s=%s" % kv for kv in sorted(pick_locale(args.region).items()))))
+        # Under a permissive umask, Steady itself must keep its files private.
+        old_umask = os.umask(0o022)
+        try:
+            app_process = subprocess.Popen([args.steady], env=env)
+        finally:
+            os.umask(old_umask)
+
+        def appeared():
+            if app_process.poll() is not None:
+                raise StepFailed("steady exited with status %d before its window appeared"
+                                 % app_process.returncode)
+            app = find_app(app_process.pid)
+            if app is None or name(app) != "steady":
+                return None
+            window = main_window(app)
+            return (app, window) if window is not None else None
+
+        try:
+            app, window = wait_for("steady's window in the accessibility tree", appeared,
+                                   timeout=APPEAR_TIMEOUT)
+        except StepFailed as error:
+            tap.result(False, "steady appears in the accessibility tree as 'steady'", str(error))
+            return
+        tap.result(True, "steady appears in the accessibility tree as 'steady'")
+
+        if not args.help_only:
+            check_pages(tap, window)
+            check_named(tap, window, "the main window")
+        check_help(tap, app, window, args.region)
+        if not args.help_only:
+            # A page change or the dialog may have added widgets: look at every window again.
+            for other in windows(app):
+                check_named(tap, other, "window %s '%s' after the help window closed"
+                            % (role(other), name(other)))
+
+        close_main_window(window)
+        try:
+            status = app_process.wait(timeout=STEP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            tap.result(False, "steady quits when its window is closed",
+                       "still running %.0f s after the window was closed" % STEP_TIMEOUT)
+            return
+        tap.result(status == 0, "steady quits cleanly (status 0) when its window is closed",
+                   None if status == 0 else "exit status %d" % status)
+        check_data_files(tap, env["XDG_DATA_HOME"])
+    except StepFailed as error:
+        tap.result(False, "the test could run to the end", str(error))
+    finally:
+        if app_process is not None and app_process.poll() is None:
+            app_process.terminate()
+            try:
+                app_process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                app_process.kill()
+                app_process.wait()
+        session.stop()
+        reap_descendants()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--steady", required=True, help="the steady executable to test")
+    parser.add_argument("--region", choices=sorted(REGIONS), default="US",
+                        help="run in this region's locale and expect its crisis line")
+    parser.add_argument("--help-only", action="store_true",
+                        help="only check the help window (for the second region)")
+    args = parser.parse_args()
+
+    tap = Tap()
+    # Only look for it here: importing it would connect to an accessibility bus too early.
+    if importlib.util.find_spec("pyatspi") is None:
+        tap.result(False, "pyatspi is importable",
+                   "run this with /usr/bin/python3 and install python3-pyatspi")
+        return tap.finish()
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        tap.result(False, "a display is available", "run under xvfb-run -a")
+        return tap.finish()
+    if not os.access(args.steady, os.X_OK):
+        tap.result(False, "the steady executable exists", args.steady)
+        return tap.finish()
+
+    become_subreaper()
+    run(args, tap)
+    return tap.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
