@@ -35,15 +35,44 @@ CONTROL_ROLES = {
     "menu item", "check menu item", "radio menu item", "combo box", "spin button", "slider",
     "link",
 }
+# Windows are announced by their name when they open.
+WINDOW_ROLES = {"frame", "dialog", "alert", "window", "file chooser"}
 # What GTK falls back to when a widget has no accessible name: its type name.
 TYPE_NAME_RE = re.compile(r"^(Gtk|Adw|Gdk|Steady)[A-Z][A-Za-z0-9]*$")
+# A name given twice (an accessible label on top of the label of the row it sits in): a screen
+# reader says it twice.
+DOUBLED_NAME_RE = re.compile(r"^(.+) \1$")
 
-# What the help dialog must say, per region. Numbers come from CONTENT.md.
+# Windows that Steady opens from its primary menu, by menu item, and the unnamed controls that
+# GTK 4.8 and libadwaita 1.2 themselves put in them. Steady cannot name those without reaching
+# into the toolkit's private children; anything else unnamed in these windows still fails.
+MENU_WINDOWS = {
+    "Preferences": [],
+    "Keyboard Shortcuts": [
+        ("GtkShortcutsWindow's search button",
+         lambda node: role(node) == "push button" and name(node) == "GtkImage"),
+        ("GtkShortcutsWindow's section menu",
+         lambda node: role(node) == "push button" and name(node) == "GtkMenuButton"),
+    ],
+    "About Steady": [
+        ("AdwAboutWindow's Back buttons",
+         lambda node: role(node) == "push button" and name(node) == "GtkImage"
+         and node.description == "Back"),
+        ("AdwAboutWindow's version button",
+         lambda node: role(node) == "push button" and name(node) == "GtkButton"
+         and re.match(r"^\d+(\.\d+)+", " ".join(page_text(node)) or "") is not None),
+        ("AdwAboutWindow's troubleshooting buttons",
+         lambda node: role(node) == "push button"
+         and re.match(r"^_(Copy Text|Save as…)", name(node)) is not None),
+    ],
+}
+
+# What the help dialog must say, per region (numbers from CONTENT.md). A number must be shown
+# on its own, to read out or copy, not only inside a name such as "988 Suicide & Crisis Lifeline".
 REGIONS = {
-    "US": {"locale": "en_US", "crisis": r"(?<!\d)988(?!\d)", "emergency": r"(?<!\d)911(?!\d)",
-           "absent": r"116\s?123"},
-    "GB": {"locale": "en_GB", "crisis": r"(?<!\d)116\s?123(?!\d)",
-           "emergency": r"(?<!\d)999(?!\d)", "absent": r"(?<!\d)988(?!\d)"},
+    "US": {"locale": "en_US", "crisis": r"988", "emergency": r"911", "absent": r"116\s?123"},
+    "GB": {"locale": "en_GB", "crisis": r"116\s?123", "emergency": r"999",
+           "absent": r"(?<!\d)988(?!\d)"},
 }
 NOT_MONITORED_RE = re.compile(r"(\bnot\b|n[’']t\b)\s+(being\s+)?monitored", re.IGNORECASE)
 
@@ -243,6 +272,18 @@ def walk(node, path=()):
             yield from walk(child, path)
 
 
+def describe(path):
+    """A path a person can follow: runs of unnamed containers are folded into one step."""
+    steps = []
+    for part in path:
+        folded = re.fullmatch(r"(panel|filler)(?:×(\d+))?", steps[-1]) if steps else None
+        if folded and part == folded.group(1):
+            steps[-1] = "%s×%d" % (part, int(folded.group(2) or 1) + 1)
+        else:
+            steps.append(part)
+    return " > ".join(steps)
+
+
 def inside(path, roles):
     return any(part.split(" '")[0] in roles for part in path[:-1])
 
@@ -341,20 +382,33 @@ def page_text(page):
     return [name(node) for node, _ in walk(page) if role(node) == "label" and name(node)]
 
 
-def unnamed_controls(window):
+def naming_problem(node):
+    label = name(node).strip()
+    if not label:
+        return "no accessible name"
+    if TYPE_NAME_RE.match(label):
+        return "named after its type"
+    if label.startswith("_"):
+        return "name shows a raw mnemonic underscore"
+    if DOUBLED_NAME_RE.match(label):
+        return "name says the same words twice"
+    return None
+
+
+def unnamed_controls(window, toolkit_rules=()):
+    """Returns (problems, toolkit): controls a screen reader cannot name usefully, and those
+    among them that match a known toolkit defect in @toolkit_rules."""
     problems = []
+    toolkit = []
     for node, path in walk(window):
-        if role(node) not in CONTROL_ROLES:
+        if role(node) not in CONTROL_ROLES and role(node) not in WINDOW_ROLES:
             continue
-        label = name(node).strip()
-        why = None
-        if not label:
-            why = "no accessible name"
-        elif TYPE_NAME_RE.match(label):
-            why = "named after its type"
-        elif label.startswith("_"):
-            why = "name shows a raw mnemonic underscore"
+        why = naming_problem(node)
         if why is None:
+            continue
+        rule = next((what for what, matches in toolkit_rules if matches(node)), None)
+        if rule is not None:
+            toolkit.append("%s: %s" % (describe(path), rule))
             continue
         hint = ""
         kids = [k for k in children(node) if k is not None]
@@ -362,8 +416,8 @@ def unnamed_controls(window):
             hint = " (outer node of a GtkMenuButton: give the menu button an accessible label)"
         if node.description:
             hint += " (tooltip/description: '%s')" % node.description
-        problems.append("%s: %s%s" % (" > ".join(path), why, hint))
-    return problems
+        problems.append("%s: %s%s" % (describe(path), why, hint))
+    return problems, toolkit
 
 
 # ---------------------------------------------------------------------------------------------
@@ -400,6 +454,9 @@ def check_pages(tap, window):
         except StepFailed as error:
             problems.append(str(error))
             continue
+        help_button = find_help_button(window)
+        if help_button is None or not is_laid_out(help_button):
+            problems.append("no '%s' button is shown on page '%s'" % (HELP_BUTTON, title))
         text = page_text(pages[index])
         if not text:
             problems.append("page '%s' shows no text at all" % title)
@@ -409,15 +466,85 @@ def check_pages(tap, window):
         seen_text[index] = text
         tap.diag("page '%s': %s" % (title, " | ".join(text[:3])))
         previous = index
-    tap.result(not problems, "each page's switcher button (%s) shows its page" % ", ".join(PAGES),
+    tap.result(not problems, "each page's switcher button (%s) shows its page, with '%s'"
+               % (", ".join(PAGES), HELP_BUTTON),
                "\n".join(problems))
 
 
-def check_named(tap, window, what):
-    problems = unnamed_controls(window)
-    tap.result(not problems, "every control in %s has an accessible name" % what,
-               "%d unnamed control(s):\n" % len(problems) + "\n".join(problems)
+def check_named(tap, window, what, toolkit_rules=()):
+    problems, toolkit = unnamed_controls(window, toolkit_rules)
+    if toolkit:
+        tap.diag("left alone in %s, unnamed by the toolkit itself (GTK 4.8 / libadwaita 1.2):\n%s"
+                 % (what, "\n".join(toolkit)))
+    tap.result(not problems, "every control in %s has a usable accessible name" % what,
+               "%d control(s) without one:\n" % len(problems) + "\n".join(problems)
                if problems else None)
+
+
+def settled(window):
+    """Waits until the window's tree stops growing, so a walk sees all of it."""
+    sizes = []
+
+    def same_twice():
+        sizes.append(sum(1 for _ in walk(window)))
+        return len(sizes) >= 2 and sizes[-1] == sizes[-2] and sizes[-1] > 1
+    wait_for("the window's accessible tree to settle", same_twice)
+    return window
+
+
+def window_close_button(window):
+    """The window control a person clicks to close @window (windows with several header bars,
+    like the About window, have one per page: only one is laid out)."""
+    buttons = [node for node, _ in walk(window)
+               if role(node) == "push button" and name(node) == "Close"
+               and (node.description or "").lower().startswith("close the window")
+               and n_actions(node) > 0]
+    laid_out = [b for b in buttons if is_laid_out(b)]
+    if not laid_out:
+        raise StepFailed("%s '%s' has no Close window control" % (role(window), name(window)))
+    return laid_out[0]
+
+
+def close_window(app, window):
+    activate(window_close_button(window))
+    wait_for("%s '%s' to close" % (role(window), name(window)),
+             lambda: all(id_of(w) != id_of(window) for w in windows(app)))
+
+
+def open_from_menu(app, window, item):
+    """Opens the primary menu and chooses @item; returns the window it opens."""
+    menu_buttons = [node for node, _ in walk(window)
+                    if role(node) == "push button" and name(node) == "Main Menu"
+                    and n_actions(node) > 0]
+    if not menu_buttons:
+        raise StepFailed("no 'Main Menu' button with an action in the main window")
+    before = set(id_of(w) for w in windows(app))
+    activate(menu_buttons[0])
+    entry = wait_for("the menu item '%s'" % item,
+                     lambda: next((node for node, _ in walk(window)
+                                   if role(node) == "menu item" and name(node) == item
+                                   and n_actions(node) > 0), None))
+    activate(entry)
+    return wait_for("a window to open from '%s'" % item,
+                    lambda: next((w for w in windows(app) if id_of(w) not in before), None))
+
+
+def check_menu_windows(tap, app, window):
+    """Every window of the primary menu opens, names its controls, and closes."""
+    for item, toolkit_rules in MENU_WINDOWS.items():
+        try:
+            opened = settled(open_from_menu(app, window, item))
+        except StepFailed as error:
+            tap.result(False, "'%s' in the primary menu opens a window" % item, str(error))
+            continue
+        tap.result(True, "'%s' in the primary menu opens %s '%s'"
+                   % (item, role(opened), name(opened)))
+        check_named(tap, opened, "the '%s' window" % item, toolkit_rules)
+        try:
+            close_window(app, opened)
+            tap.result(True, "the '%s' window closes with its Close button" % item)
+        except StepFailed as error:
+            tap.result(False, "the '%s' window closes with its Close button" % item, str(error))
 
 
 def find_help_button(window):
@@ -441,18 +568,21 @@ def check_help(tap, app, window, region):
     try:
         dialog = wait_for("a window to open after '%s'" % HELP_BUTTON,
                           lambda: next((w for w in windows(app) if id_of(w) not in before), None))
-        text = wait_for("text in the help window",
-                        lambda: (lambda t: t if re.search(expected["crisis"], t) else None)(
-                            all_text(dialog)), timeout=10)
+        settled(dialog)
     except StepFailed as error:
-        text = all_text(dialog) if "dialog" in locals() else ""
-        tap.result(False, "the help window shows the %s crisis line" % region,
-                   "%s\nwhat it shows:\n%s" % (error, text))
+        tap.result(False, "the help window opens", str(error))
         return False
 
-    tap.diag("help window (%s '%s'):\n%s" % (role(dialog), name(dialog), text))
-    tap.result(True, "the help window shows the %s crisis line" % region)
-    tap.result(re.search(expected["emergency"], text) is not None,
+    text = all_text(dialog)
+    shown = [line.strip() for line in dict.fromkeys(text.splitlines())
+             if line.strip() and not TYPE_NAME_RE.match(line.strip())]
+    tap.diag("help window (%s '%s'):\n  %s" % (role(dialog), name(dialog), "\n  ".join(shown)))
+
+    def shown_alone(pattern):
+        return any(re.fullmatch(pattern, line) for line in shown)
+    tap.result(shown_alone(expected["crisis"]),
+               "the help window shows the %s crisis line number" % region)
+    tap.result(shown_alone(expected["emergency"]),
                "the help window shows the %s emergency number" % region)
     tap.result(re.search(expected["absent"], text) is None,
                "the help window shows no other region's crisis line")
@@ -460,16 +590,8 @@ def check_help(tap, app, window, region):
                "the help window says plainly that Steady is not monitored")
     check_named(tap, dialog, "the help window")
 
-    close = [node for node, _ in walk(dialog)
-             if role(node) == "push button" and name(node).replace("_", "").lower() == "close"
-             and n_actions(node) > 0]
-    if not close:
-        tap.result(False, "the help window has a Close button")
-        return False
-    activate(close[0])
     try:
-        wait_for("the help window to close",
-                 lambda: all(id_of(w) != id_of(dialog) for w in windows(app)))
+        close_window(app, dialog)
         tap.result(True, "the help window closes with its Close button")
     except StepFailed as error:
         tap.result(False, "the help window closes with its Close button", str(error))
@@ -480,15 +602,6 @@ def check_help(tap, app, window, region):
 def id_of(node):
     """A stable identity for an accessible of our one application: its object path."""
     return node.path
-
-
-def close_main_window(window):
-    buttons = [node for node, path in walk(window)
-               if role(node) == "push button" and name(node) == "Close"
-               and (node.description or "").lower().startswith("close the window")]
-    if not buttons:
-        raise StepFailed("the main window has no window-control Close button")
-    activate(buttons[0])
 
 
 def check_data_files(tap, data_home):
@@ -593,12 +706,13 @@ def run(args, tap):
             check_named(tap, window, "the main window")
         check_help(tap, app, window, args.region)
         if not args.help_only:
-            # A page change or the dialog may have added widgets: look at every window again.
+            check_menu_windows(tap, app, window)
+            # The pages, the dialog and the menu may have added widgets: look at every window
+            # again, the primary menu's items included.
             for other in windows(app):
-                check_named(tap, other, "window %s '%s' after the help window closed"
-                            % (role(other), name(other)))
+                check_named(tap, other, "%s '%s' at the end" % (role(other), name(other)))
 
-        close_main_window(window)
+        activate(window_close_button(window))
         try:
             status = app_process.wait(timeout=STEP_TIMEOUT)
         except subprocess.TimeoutExpired:
