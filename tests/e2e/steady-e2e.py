@@ -362,7 +362,12 @@ def selected_tabs(window):
 
 def find_view_stack(window):
     """The node holding one child per page: outside the switchers, with as many children as there
-    are pages, of which only the visible one has been laid out so far."""
+    are pages, of which only the visible one (the selected tab's) has been laid out so far.
+    Returns (stack, index of the visible page)."""
+    selected = selected_tabs(window)
+    if len(selected) != 1 or selected[0] not in PAGES:
+        return None
+    first = PAGES.index(selected[0])
     found = []
     for node, path in walk(window):
         if inside(path + ("",), {"page tab list"}) or role(node) == "page tab list":
@@ -371,11 +376,11 @@ def find_view_stack(window):
             continue
         kids = children(node)
         laid_out = [i for i, kid in enumerate(kids) if is_laid_out(kid)]
-        if laid_out == [0]:
+        if laid_out == [first]:
             found.append(node)
     if len(found) != 1:
         return None
-    return found[0]
+    return found[0], first
 
 
 def page_text(page):
@@ -426,15 +431,16 @@ def unnamed_controls(window, toolkit_rules=()):
 def check_pages(tap, window):
     """Activates each page's switcher button by name and checks the page really changed."""
     try:
-        stack = wait_for("one node holding the %d pages, only the first laid out" % len(PAGES),
-                         lambda: find_view_stack(window))
+        stack, first = wait_for("one node holding the %d pages, only the selected one laid out"
+                                % len(PAGES), lambda: find_view_stack(window))
     except StepFailed as error:
         tap.result(False, "the pages are in the accessibility tree", str(error))
         return
     pages = children(stack)
-    seen_text = {0: page_text(pages[0])}
-    previous = 0
-    order = list(range(1, len(PAGES))) + [0]
+    seen_text = {first: page_text(pages[first])}
+    previous = first
+    # Every other page once, then back to the first.
+    order = [(first + i) % len(PAGES) for i in range(1, len(PAGES))] + [first]
     problems = []
     for index in order:
         title = PAGES[index]
