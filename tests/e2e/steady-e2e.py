@@ -417,7 +417,8 @@ def unnamed_controls(window, toolkit_rules=()):
             continue
         hint = ""
         kids = [k for k in children(node) if k is not None]
-        if n_actions(node) == 0 and any(role(k) == "push button" and n_actions(k) > 0 for k in kids):
+        if n_actions(node) == 0 and any(role(k) == "push button" and n_actions(k) > 0
+                                        for k in kids):
             hint = " (outer node of a GtkMenuButton: give the menu button an accessible label)"
         if node.description:
             hint += " (tooltip/description: '%s')" % node.description
@@ -676,8 +677,9 @@ def run(args, tap):
     session = PrivateSession(workdir)
     app_process = None
     try:
+        # pyatspi is imported only after this, by the functions that need it, so that it
+        # connects to our accessibility bus.
         session.start()
-        import pyatspi  # noqa: F401  (after AT_SPI_BUS_ADDRESS is set)
 
         env = child_environment(workdir, args.region)
         tap.diag("steady: %s; locale: %s" % (args.steady, ", ".join(
@@ -730,6 +732,9 @@ def run(args, tap):
         check_data_files(tap, env["XDG_DATA_HOME"])
     except StepFailed as error:
         tap.result(False, "the test could run to the end", str(error))
+    except Exception as error:  # D-Bus or AT-SPI failing under us: say what, not a traceback
+        tap.result(False, "the test could run to the end",
+                   "%s: %s" % (type(error).__name__, error))
     finally:
         if app_process is not None and app_process.poll() is None:
             app_process.terminate()
@@ -744,7 +749,8 @@ def run(args, tap):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description="Drives steady through the accessibility tree and prints TAP.")
     parser.add_argument("--steady", required=True, help="the steady executable to test")
     parser.add_argument("--region", choices=sorted(REGIONS), default="US",
                         help="run in this region's locale and expect its crisis line")
