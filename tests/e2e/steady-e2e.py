@@ -78,6 +78,11 @@ NOT_MONITORED_RE = re.compile(r"(\bnot\b|n[’']t\b)\s+(being\s+)?monitored", re
 
 PR_SET_CHILD_SUBREAPER = 36
 
+# G_DEBUG=fatal-warnings is for steady. In this process it would turn libatspi's harmless
+# warnings (a cache it asks for before GTK has exported it) into a crash, so main() moves it
+# here, before GLib is loaded, and gives it back to steady only.
+child_g_debug = None
+
 
 class StepFailed(Exception):
     pass
@@ -149,7 +154,8 @@ class PrivateSession:
         env.pop("AT_SPI_BUS_ADDRESS", None)
         env["XDG_RUNTIME_DIR"] = self.runtime_dir
         self.daemon = subprocess.Popen(
-            ["dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1"],
+            dies_with_us(["dbus-daemon", "--session", "--nofork", "--nopidfile",
+                          "--print-address=1"]),
             stdout=subprocess.PIPE, env=env, text=True)
         self.address = self.daemon.stdout.readline().strip()
         if not self.address:
@@ -176,6 +182,13 @@ class PrivateSession:
             except subprocess.TimeoutExpired:
                 self.daemon.kill()
                 self.daemon.wait()
+
+
+def dies_with_us(argv):
+    """Prefixes @argv so the process is killed if this script dies without cleaning up
+    (killed by a timeout), instead of holding the test's output open."""
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--pdeathsig", "KILL", "--"] + argv if setpriv else argv
 
 
 def become_subreaper():
@@ -664,7 +677,7 @@ def child_environment(workdir, region):
         env[xdg] = path
     env["GSETTINGS_BACKEND"] = "memory"
     env.setdefault("GSK_RENDERER", "cairo")
-    env.setdefault("G_DEBUG", "fatal-warnings")
+    env["G_DEBUG"] = child_g_debug or "fatal-warnings"
     # GTK keeps caches for the life of the process; leaks are the unit tests' business.
     asan = env.get("ASAN_OPTIONS", "")
     env["ASAN_OPTIONS"] = (asan + ":" if asan else "") + "detect_leaks=0"
@@ -687,7 +700,7 @@ def run(args, tap):
         # Under a permissive umask, Steady itself must keep its files private.
         old_umask = os.umask(0o022)
         try:
-            app_process = subprocess.Popen([args.steady], env=env)
+            app_process = subprocess.Popen(dies_with_us([args.steady]), env=env)
         finally:
             os.umask(old_umask)
 
@@ -749,6 +762,11 @@ def run(args, tap):
 
 
 def main():
+    global child_g_debug
+    child_g_debug = os.environ.pop("G_DEBUG", None)
+    # A timeout ends us with SIGTERM: leave through the finally blocks, which end steady.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
     parser = argparse.ArgumentParser(
         description="Drives steady through the accessibility tree and prints TAP.")
     parser.add_argument("--steady", required=True, help="the steady executable to test")
