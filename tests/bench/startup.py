@@ -23,6 +23,7 @@ import time
 TIME_RATIO_GOAL = 1.25
 MEMORY_MARGIN_GOAL_MIB = 20.0
 RUN_TIMEOUT = 60.0
+STEADY_APPLICATION_ID = "io.github.steadyapp.Steady"
 PR_SET_CHILD_SUBREAPER = 36
 
 # Children that live for the whole benchmark (the X server), left alone between runs.
@@ -39,6 +40,12 @@ def log(text):
 
 # ---------------------------------------------------------------------------------------------
 # Processes we start, and their descendants.
+
+def dies_with_us(argv):
+    """Prefixes @argv so the process is killed if this script dies without cleaning up."""
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--pdeathsig", "KILL", "--"] + argv if setpriv else argv
+
 
 def become_subreaper():
     """Orphaned descendants (the accessibility bus launcher and its daemons) are re-parented to
@@ -125,12 +132,17 @@ class Session:
         self.daemon = None
         self.address = None
 
-    def start(self, display):
+    def start(self):
         runtime_dir = tempfile.mkdtemp(prefix="runtime-", dir=self.workdir)
-        env = dict(os.environ, XDG_RUNTIME_DIR=runtime_dir, DISPLAY=display)
+        env = dict(os.environ, XDG_RUNTIME_DIR=runtime_dir)
+        # Without DISPLAY the a11y bus launcher does not publish its address on the X root
+        # window (where it would outlive the session): programs ask the session bus for it, as
+        # they do on a Wayland desktop.
+        env.pop("DISPLAY", None)
         env.pop("AT_SPI_BUS_ADDRESS", None)
         self.daemon = subprocess.Popen(
-            ["dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1"],
+            dies_with_us(["dbus-daemon", "--session", "--nofork", "--nopidfile",
+                          "--print-address=1"]),
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
         self.address = self.daemon.stdout.readline().strip()
         if not self.address:
@@ -146,13 +158,13 @@ class Session:
         a11y.call_sync("org.a11y.atspi.Registry", "/org/a11y/atspi/registry",
                        "org.freedesktop.DBus.Peer", "Ping", None, None,
                        Gio.DBusCallFlags.NONE, 30000, None)
-        for name in ("io.github.steadyapp.Steady",):
-            owned = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                  "org.freedesktop.DBus", "NameHasOwner",
-                                  GLib.Variant("(s)", (name,)), GLib.VariantType("(b)"),
-                                  Gio.DBusCallFlags.NONE, 30000, None).unpack()[0]
-            if owned:
-                raise BenchError("%s is already on the fresh bus" % name)
+        owned = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus",
+                              "org.freedesktop.DBus", "NameHasOwner",
+                              GLib.Variant("(s)", (STEADY_APPLICATION_ID,)),
+                              GLib.VariantType("(b)"), Gio.DBusCallFlags.NONE, 30000,
+                              None).unpack()[0]
+        if owned:
+            raise BenchError("%s is already on the fresh bus" % STEADY_APPLICATION_ID)
         a11y.close_sync(None)
         bus.close_sync(None)
 
@@ -220,7 +232,7 @@ def measure(program, env, display, workdir):
     session = Session(workdir)
     data_home = fresh_data_home(workdir, program.data_template)
     try:
-        session.start(display)
+        session.start()
         run_env = dict(env, DISPLAY=display, DBUS_SESSION_BUS_ADDRESS=session.address,
                        XDG_DATA_HOME=data_home)
         start_ns = time.monotonic_ns()
