@@ -232,6 +232,13 @@ restore_response_cb (AdwMessageDialog  *dialog,
   const char *when;
   GtkWindow *window;
 
+  /* The question is answered; the dialog closes after this handler. */
+  if (self->open_error_dialog == GTK_WINDOW (dialog))
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->open_error_dialog);
+      self->open_error_dialog = NULL;
+    }
+
   if (g_strcmp0 (response, "restore") != 0)
     {
       g_application_release (G_APPLICATION (self));
