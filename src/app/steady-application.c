@@ -300,6 +300,7 @@ show_open_error (SteadyApplication *self,
   g_autofree char *backup_path = NULL;
   GtkWidget *dialog;
   const char *heading;
+  const char *advice;
 
   if (g_error_matches (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT))
     backup_path = steady_database_find_newest_good_backup (db_path, NULL);
@@ -308,24 +309,33 @@ show_open_error (SteadyApplication *self,
     {
     case STEADY_DATABASE_ERROR_CORRUPT:
       heading = _("Steady’s data file is damaged");
+      advice = _("There is no good backup to restore. Steady has not changed the file, so "
+                 "it is still there if it can be repaired.");
       break;
     case STEADY_DATABASE_ERROR_NOT_OURS:
       heading = _("This is not Steady’s data file");
+      advice = _("If it was put there by mistake, move it somewhere else and start Steady "
+                 "again.");
       break;
     case STEADY_DATABASE_ERROR_TOO_NEW:
       heading = _("Your data needs a newer Steady");
+      advice = NULL;
       break;
     case STEADY_DATABASE_ERROR_FULL:
       heading = _("The disk is full");
+      advice = _("Nothing was changed. Make some room on the disk, then start Steady again.");
       break;
     case STEADY_DATABASE_ERROR_READ_ONLY:
       heading = _("Steady cannot write its data");
+      advice = _("Nothing was changed. Check that your data folder can be written to, then "
+                 "start Steady again.");
       break;
     case STEADY_DATABASE_ERROR_MIGRATION:
     case STEADY_DATABASE_ERROR_NO_BACKUP:
     case STEADY_DATABASE_ERROR_FAILED:
     default:
       heading = _("Steady could not open your data");
+      advice = _("Nothing was changed.");
       break;
     }
 
@@ -352,11 +362,15 @@ show_open_error (SteadyApplication *self,
                               g_steal_pointer (&backup_path), g_free);
       g_object_set_data_full (G_OBJECT (dialog), "backup-when", g_steal_pointer (&when), g_free);
     }
+  else if (advice != NULL)
+    {
+      /* Translators: the reason the data file could not be used, then what to do. */
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("%s\n\n%s"),
+                                      error->message, advice);
+    }
   else
     {
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("%s\n\nNothing was changed. Your data is still in “%s”."),
-                                      error->message, db_path);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
     }
 
   /* Keep the application alive while the question is open. */

@@ -726,6 +726,10 @@ keep_system_data_dirs (void)
     }
   g_ptr_array_add (mime_dirs, NULL);
   g_ptr_array_add (icon_dirs, NULL);
+  /* The app's own icon, as the installed build would find it. */
+  if (g_getenv ("STEADY_SOURCE_ROOT") != NULL)
+    g_ptr_array_insert (icon_dirs, 0,
+                        g_build_filename (g_getenv ("STEADY_SOURCE_ROOT"), "icons", NULL));
 
   g_content_type_set_mime_dirs ((const char * const *)mime_dirs->pdata);
   gtk_init ();
