@@ -351,7 +351,11 @@ show_open_error (SteadyApplication *self,
       /* The database's own message names the file and says it was left alone, which is no
        * longer true once the user restores; this text says what restoring does instead. */
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("Steady cannot read your data file, so it has not opened it. The newest good backup is from %s.\n\nRestoring it brings back everything saved until then. The damaged file is kept in the same folder under a new name, not deleted."),
+                                      _("Steady cannot read your data file, so it has not "
+                                        "opened it. The newest good backup is from %s.\n\n"
+                                        "Restoring it brings back everything saved until "
+                                        "then. The damaged file is kept in the same folder "
+                                        "under a new name, not deleted."),
                                       when);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore",
                                        _("_Restore Backup"));

@@ -136,14 +136,21 @@ update_greeting (SteadyWindow *self)
   adw_status_page_set_icon_name (self->today_page, icon_name);
 }
 
+static void
+sync_switcher_bar (SteadyWindow *self)
+{
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
+}
+
 static gboolean
 sync_switcher_bar_cb (gpointer user_data)
 {
   SteadyWindow *self = STEADY_WINDOW (user_data);
 
   self->switcher_bar_idle_id = 0;
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+  sync_switcher_bar (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -285,8 +292,7 @@ steady_window_init (SteadyWindow *self)
 
   g_signal_connect (self->switcher_title, "notify::title-visible",
                     G_CALLBACK (title_visible_changed_cb), self);
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+  sync_switcher_bar (self);
 
   /* The greeting is refreshed whenever the user comes back to the window or the page. */
   update_greeting (self);

@@ -107,7 +107,8 @@ show_emergency (SteadyHelpDialog       *self,
   else
     {
       gtk_label_set_label (self->emergency_how_label,
-                           _("Call your local emergency number, or go to the nearest emergency department."));
+                           _("Call your local emergency number, or go to the nearest "
+                             "emergency department."));
       show_label (self->emergency_number_label, NULL);
     }
 }
