@@ -111,6 +111,8 @@ preferences_activated_cb (GSimpleAction *action,
 
       self->preferences_window = GTK_WINDOW (steady_preferences_window_new (parent,
                                                                             self->settings));
+      /* So that the application's shortcuts, such as Ctrl+Q, work there too. */
+      gtk_window_set_application (self->preferences_window, GTK_APPLICATION (self));
       g_object_add_weak_pointer (G_OBJECT (self->preferences_window),
                                  (gpointer *)&self->preferences_window);
     }
