@@ -79,12 +79,22 @@ color_scheme_changed_cb (SteadyApplication *self)
   apply_color_scheme (self);
 }
 
+/* Closing the windows first lets each one keep what it keeps on close (the main window its
+ * size) before the application quits. */
 static void
 quit_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  g_list_foreach (windows, (GFunc)g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
+
+  g_application_quit (G_APPLICATION (app));
 }
 
 static GtkWindow *

@@ -586,6 +586,12 @@ test_window_size_is_kept (void)
   g_assert_cmpint (width, ==, 720);
   g_assert_cmpint (height, ==, 520);
 
+  /* Quitting with Ctrl+Q keeps the size too, not only closing the window. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
+
   stop_application (app);
 }
 
