@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -710,6 +711,46 @@ test_foreign_database_is_left_alone (void)
   stop_application (app);
 }
 
+/* Spanish is the first language of many people in IOPs, and its labels are longer: the
+ * narrow window must still fit, with "Get help now" in Spanish in reach. */
+static void
+test_spanish (void)
+{
+  g_autoptr(GSettings) settings = reset_settings ();
+  g_autofree char *mo_dir = NULL;
+  g_autofree char *mo_file = NULL;
+  SteadyApplication *app;
+  SteadyWindow *window;
+  GtkWindow *dialog;
+
+  mo_dir = g_build_filename (g_getenv ("STEADY_BUILD_ROOT"), "po", NULL);
+  mo_file = g_build_filename (mo_dir, "es", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_assert_true (g_file_test (mo_file, G_FILE_TEST_IS_REGULAR));
+  g_setenv ("LANGUAGE", "es", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, mo_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_settings_set_string (settings, "crisis-region", "US");
+  app = start_application ();
+  for (guint narrow = 0; narrow <= 1; narrow++)
+    {
+      window = open_main_window_at (app, settings, narrow ? NARROW_WIDTH : WIDE_WIDTH,
+                                    WINDOW_HEIGHT);
+      g_assert_true (has_visible_label (GTK_WIDGET (window), "Pedir ayuda ahora"));
+      g_assert_false (has_visible_label (GTK_WIDGET (window), "Get help now"));
+      save_screenshot (GTK_WIDGET (window), narrow ? "today-narrow-es" : "today-wide-es");
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "get-help", NULL);
+  dialog = wait_for_toplevel (STEADY_TYPE_HELP_DIALOG);
+  g_assert_true (has_visible_label (GTK_WIDGET (dialog), "Si estás en peligro ahora"));
+  g_assert_true (has_visible_label (GTK_WIDGET (dialog), "988"));
+  save_screenshot (GTK_WIDGET (dialog), "help-us-es");
+
+  stop_application (app);
+}
+
 /* Each test gets temporary XDG folders, XDG_DATA_DIRS included. The icon theme and the MIME
  * database (which gdk-pixbuf needs to recognise an SVG icon) keep the system's folders, so
  * the screenshots show the real icons. */
@@ -763,6 +804,7 @@ static const UiTest ui_tests[] = {
   { "/ui/window-size", test_window_size_is_kept },
   { "/ui/corrupt-database", test_corrupt_database_offers_backup },
   { "/ui/foreign-database", test_foreign_database_is_left_alone },
+  { "/ui/spanish", test_spanish },
 };
 
 /* Every test starts Steady the way a user does, in a fresh process: a GApplication cannot
