@@ -79,12 +79,22 @@ color_scheme_changed_cb (SteadyApplication *self)
   apply_color_scheme (self);
 }
 
+/* Closing the windows first lets each one keep what it keeps on close (the main window its
+ * size) before the application quits. */
 static void
 quit_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  g_list_foreach (windows, (GFunc)g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
+
+  g_application_quit (G_APPLICATION (app));
 }
 
 static GtkWindow *
@@ -111,6 +121,8 @@ preferences_activated_cb (GSimpleAction *action,
 
       self->preferences_window = GTK_WINDOW (steady_preferences_window_new (parent,
                                                                             self->settings));
+      /* So that the application's shortcuts, such as Ctrl+Q, work there too. */
+      gtk_window_set_application (self->preferences_window, GTK_APPLICATION (self));
       g_object_add_weak_pointer (G_OBJECT (self->preferences_window),
                                  (gpointer *)&self->preferences_window);
     }
@@ -232,6 +244,13 @@ restore_response_cb (AdwMessageDialog  *dialog,
   const char *when;
   GtkWindow *window;
 
+  /* The question is answered; the dialog closes after this handler. */
+  if (self->open_error_dialog == GTK_WINDOW (dialog))
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->open_error_dialog);
+      self->open_error_dialog = NULL;
+    }
+
   if (g_strcmp0 (response, "restore") != 0)
     {
       g_application_release (G_APPLICATION (self));
@@ -293,6 +312,7 @@ show_open_error (SteadyApplication *self,
   g_autofree char *backup_path = NULL;
   GtkWidget *dialog;
   const char *heading;
+  const char *advice;
 
   if (g_error_matches (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT))
     backup_path = steady_database_find_newest_good_backup (db_path, NULL);
@@ -301,24 +321,33 @@ show_open_error (SteadyApplication *self,
     {
     case STEADY_DATABASE_ERROR_CORRUPT:
       heading = _("Steady’s data file is damaged");
+      advice = _("There is no good backup to restore. Steady has not changed the file, so "
+                 "it is still there if it can be repaired.");
       break;
     case STEADY_DATABASE_ERROR_NOT_OURS:
       heading = _("This is not Steady’s data file");
+      advice = _("If it was put there by mistake, move it somewhere else and start Steady "
+                 "again.");
       break;
     case STEADY_DATABASE_ERROR_TOO_NEW:
       heading = _("Your data needs a newer Steady");
+      advice = NULL;
       break;
     case STEADY_DATABASE_ERROR_FULL:
       heading = _("The disk is full");
+      advice = _("Nothing was changed. Make some room on the disk, then start Steady again.");
       break;
     case STEADY_DATABASE_ERROR_READ_ONLY:
       heading = _("Steady cannot write its data");
+      advice = _("Nothing was changed. Check that your data folder can be written to, then "
+                 "start Steady again.");
       break;
     case STEADY_DATABASE_ERROR_MIGRATION:
     case STEADY_DATABASE_ERROR_NO_BACKUP:
     case STEADY_DATABASE_ERROR_FAILED:
     default:
       heading = _("Steady could not open your data");
+      advice = _("Nothing was changed.");
       break;
     }
 
@@ -334,7 +363,11 @@ show_open_error (SteadyApplication *self,
       /* The database's own message names the file and says it was left alone, which is no
        * longer true once the user restores; this text says what restoring does instead. */
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("Steady cannot read your data file, so it has not opened it. The newest good backup is from %s.\n\nRestoring it brings back everything saved until then. The damaged file is kept in the same folder under a new name, not deleted."),
+                                      _("Steady cannot read your data file, so it has not "
+                                        "opened it. The newest good backup is from %s.\n\n"
+                                        "Restoring it brings back everything saved until "
+                                        "then. The damaged file is kept in the same folder "
+                                        "under a new name, not deleted."),
                                       when);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore",
                                        _("_Restore Backup"));
@@ -345,11 +378,15 @@ show_open_error (SteadyApplication *self,
                               g_steal_pointer (&backup_path), g_free);
       g_object_set_data_full (G_OBJECT (dialog), "backup-when", g_steal_pointer (&when), g_free);
     }
+  else if (advice != NULL)
+    {
+      /* Translators: the reason the data file could not be used, then what to do. */
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("%s\n\n%s"),
+                                      error->message, advice);
+    }
   else
     {
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("%s\n\nNothing was changed. Your data is still in “%s”."),
-                                      error->message, db_path);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
     }
 
   /* Keep the application alive while the question is open. */

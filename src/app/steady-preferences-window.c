@@ -199,6 +199,8 @@ steady_preferences_window_class_init (SteadyPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/steady-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyPreferencesWindow, region_row);
+  /* Not kept in the instance: named so that tests can find it. */
+  gtk_widget_class_bind_template_child_full (widget_class, "dark_check", FALSE, 0);
 }
 
 static void

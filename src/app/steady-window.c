@@ -27,6 +27,8 @@ struct _SteadyWindow
 
   /* unowned: the open "Get help now" dialog, cleared by a weak pointer */
   GtkWindow            *help_dialog;
+
+  guint                 switcher_bar_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (SteadyWindow, steady_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -135,6 +137,39 @@ update_greeting (SteadyWindow *self)
 }
 
 static void
+sync_switcher_bar (SteadyWindow *self)
+{
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
+}
+
+static gboolean
+sync_switcher_bar_cb (gpointer user_data)
+{
+  SteadyWindow *self = STEADY_WINDOW (user_data);
+
+  self->switcher_bar_idle_id = 0;
+  sync_switcher_bar (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The bottom bar shows exactly when the header has no room for the switcher. The title
+ * decides that while it is being allocated; changing the bar's revealer right then, with
+ * animations off, makes GTK 4.8 allocate the bar at a negative height and warn. So the bar
+ * follows just after the allocation, not during it. */
+static void
+title_visible_changed_cb (GObject    *object,
+                          GParamSpec *pspec,
+                          gpointer    user_data)
+{
+  SteadyWindow *self = STEADY_WINDOW (user_data);
+
+  if (self->switcher_bar_idle_id == 0)
+    self->switcher_bar_idle_id = g_idle_add (sync_switcher_bar_cb, self);
+}
+
+static void
 greeting_context_changed_cb (GObject    *object,
                              GParamSpec *pspec,
                              gpointer    user_data)
@@ -220,6 +255,7 @@ steady_window_dispose (GObject *object)
       g_object_remove_weak_pointer (G_OBJECT (self->help_dialog), (gpointer *)&self->help_dialog);
       gtk_window_destroy (g_steal_pointer (&self->help_dialog));
     }
+  g_clear_handle_id (&self->switcher_bar_idle_id, g_source_remove);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (steady_window_parent_class)->dispose (object);
@@ -253,6 +289,10 @@ steady_window_init (SteadyWindow *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
   restore_size (self);
+
+  g_signal_connect (self->switcher_title, "notify::title-visible",
+                    G_CALLBACK (title_visible_changed_cb), self);
+  sync_switcher_bar (self);
 
   /* The greeting is refreshed whenever the user comes back to the window or the page. */
   update_greeting (self);

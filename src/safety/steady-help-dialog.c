@@ -26,6 +26,7 @@ struct _SteadyHelpDialog
   GtkLabel     *line_url_how_label;
   GtkLabel     *line_url_label;
   AdwActionRow *region_row;
+  GtkLabel     *verified_label;
 
   /* owned */
   GSettings    *settings;
@@ -106,7 +107,8 @@ show_emergency (SteadyHelpDialog       *self,
   else
     {
       gtk_label_set_label (self->emergency_how_label,
-                           _("Call your local emergency number, or go to the nearest emergency department."));
+                           _("Call your local emergency number, or go to the nearest "
+                             "emergency department."));
       show_label (self->emergency_number_label, NULL);
     }
 }
@@ -147,14 +149,14 @@ show_region (SteadyHelpDialog       *self,
              const SteadyCrisisLine *line)
 {
   g_autofree char *checked = format_verified_date (line->last_verified);
-  g_autofree char *subtitle = NULL;
+  g_autofree char *verified = NULL;
+
+  adw_action_row_set_subtitle (self->region_row, _(line->name));
 
   if (checked != NULL)
-    /* Translators: the region whose numbers are shown, then the date they were checked. */
-    subtitle = g_strdup_printf (_("%s · numbers checked %s"), _(line->name), checked);
-  else
-    subtitle = g_strdup (_(line->name));
-  adw_action_row_set_subtitle (self->region_row, subtitle);
+    /* Translators: %s is a date such as "22 November 2026". */
+    verified = g_strdup_printf (_("These numbers were last checked on %s."), checked);
+  show_label (self->verified_label, verified);
 }
 
 static void
@@ -173,6 +175,24 @@ crisis_region_changed_cb (GSettings  *settings,
                           gpointer    user_data)
 {
   update_content (STEADY_HELP_DIALOG (user_data));
+}
+
+/* GTK gives the first focusable widget the focus when the window shows, and here that is
+ * the emergency number, which a selectable label then shows all selected with a caret: it
+ * reads as an alarm. Nothing has the focus at first instead; Tab reaches every number. */
+static void
+steady_help_dialog_show (GtkWidget *widget)
+{
+  GtkWidget *focus;
+
+  GTK_WIDGET_CLASS (steady_help_dialog_parent_class)->show (widget);
+
+  focus = gtk_root_get_focus (GTK_ROOT (widget));
+  if (GTK_IS_LABEL (focus))
+    {
+      gtk_label_select_region (GTK_LABEL (focus), 0, 0);
+      gtk_root_set_focus (GTK_ROOT (widget), NULL);
+    }
 }
 
 static void
@@ -247,6 +267,7 @@ steady_help_dialog_class_init (SteadyHelpDialogClass *klass)
   object_class->dispose = steady_help_dialog_dispose;
   object_class->get_property = steady_help_dialog_get_property;
   object_class->set_property = steady_help_dialog_set_property;
+  widget_class->show = steady_help_dialog_show;
 
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL,
@@ -266,6 +287,7 @@ steady_help_dialog_class_init (SteadyHelpDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyHelpDialog, line_url_how_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyHelpDialog, line_url_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyHelpDialog, region_row);
+  gtk_widget_class_bind_template_child (widget_class, SteadyHelpDialog, verified_label);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
