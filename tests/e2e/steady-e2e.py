@@ -26,6 +26,9 @@ POLL_INTERVAL = 0.05
 # Generous: the same script drives an AddressSanitizer build on a loaded 2-core machine.
 APPEAR_TIMEOUT = 90.0
 STEP_TIMEOUT = 30.0
+# How long one AT-SPI call may wait for steady's answer (libatspi's default is 0.8 s, which an
+# AddressSanitizer build building the About window on a busy machine does not always make).
+ATSPI_CALL_TIMEOUT_MS = 20000
 
 PAGES = ["Today", "Calendar", "Skills", "Journal"]
 HELP_BUTTON = "Get help now"
@@ -334,7 +337,14 @@ def text_of(node):
 
 
 def snapshot(root):
-    return list(walk(root))
+    """Every node under @root, read again from the start if the tree changed while we read."""
+    for attempt in range(3):
+        try:
+            return list(walk(root))
+        except Exception:
+            if attempt == 2:
+                raise
+            time.sleep(POLL_INTERVAL)
 
 
 def all_text(seen_nodes):
@@ -750,9 +760,10 @@ def run(args, tap):
     app_process = None
     stderr_watch = None
     try:
-        # pyatspi is imported only after this, by the functions that need it, so that it
-        # connects to our accessibility bus.
+        # pyatspi is imported only after this, so that it connects to our accessibility bus.
         session.start()
+        import pyatspi
+        pyatspi.setTimeout(ATSPI_CALL_TIMEOUT_MS, ATSPI_CALL_TIMEOUT_MS)
 
         env = child_environment(workdir, args.region)
         tap.diag("steady: %s; locale: %s" % (args.steady, ", ".join(
