@@ -35,7 +35,12 @@ static const SteadyMigration migrations[] = {
    * search_doc.id, the FTS rowid, is the record's instant in microseconds (moved on by a
    * microsecond or two if taken), so FTS5 itself yields matches newest first and a search
    * stops after the first page: its cost does not grow with the years of entries. A date
-   * range becomes a rowid range. */
+   * range becomes a rowid range.
+   *
+   * A later kind adds: its arm of search_content (DROP VIEW, CREATE VIEW), triggers like
+   * mood_entry_indexed/_reindexed/_unindexed on its table, and, in its store, the index merge
+   * after a delete: FTS5 in SQLite 3.40 keeps a deleted row's words in older segments until
+   * they are merged ('optimize'), and deleting must leave no trace (RELIABILITY 10). */
   { 2,
     /* The user's own words for emotions and activities, next to built-ins with fixed UUIDs
      * (the same on every machine, so backups merge by UUID). "builtin" is the stable key
