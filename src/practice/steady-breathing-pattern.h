@@ -42,25 +42,25 @@ typedef struct
   guint  suggested_cycles;
 } SteadyBreathingPattern;
 
-GType                   steady_breathing_pattern_get_type        (void) G_GNUC_CONST;
+GType                   steady_breathing_pattern_get_type       (void) G_GNUC_CONST;
 
-const char * const     *steady_breathing_pattern_list_presets    (void);
-const char             *steady_breathing_pattern_get_default_id  (void);
-SteadyBreathingPattern *steady_breathing_pattern_new_preset      (const char                   *id);
-SteadyBreathingPattern *steady_breathing_pattern_new_custom      (const char                   *name,
-                                                                  const guint                  *tenths,
-                                                                  GError                      **error);
-SteadyBreathingPattern *steady_breathing_pattern_copy            (const SteadyBreathingPattern *self);
-void                    steady_breathing_pattern_free            (SteadyBreathingPattern       *self);
+const char * const     *steady_breathing_pattern_list_presets   (void);
+const char             *steady_breathing_pattern_get_default_id (void);
+SteadyBreathingPattern *steady_breathing_pattern_new_preset     (const char  *id);
+SteadyBreathingPattern *steady_breathing_pattern_new_custom     (const char  *name,
+                                                                 const guint *tenths,
+                                                                 GError     **error);
+SteadyBreathingPattern *steady_breathing_pattern_copy  (const SteadyBreathingPattern *self);
+void                    steady_breathing_pattern_free  (SteadyBreathingPattern       *self);
 
-gboolean                steady_breathing_pattern_validate        (const SteadyBreathingPattern *self,
-                                                                  GError                      **error);
-gboolean                steady_breathing_pattern_is_preset       (const SteadyBreathingPattern *self);
-const char             *steady_breathing_pattern_get_name        (const SteadyBreathingPattern *self);
-const char             *steady_breathing_pattern_get_description (const SteadyBreathingPattern *self);
-gint64                  steady_breathing_pattern_get_phase_us    (const SteadyBreathingPattern *self,
-                                                                  SteadyBreathingPhase          phase);
-gint64                  steady_breathing_pattern_get_cycle_us    (const SteadyBreathingPattern *self);
+gboolean    steady_breathing_pattern_validate        (const SteadyBreathingPattern  *self,
+                                                      GError                       **error);
+gboolean    steady_breathing_pattern_is_preset       (const SteadyBreathingPattern  *self);
+const char *steady_breathing_pattern_get_name        (const SteadyBreathingPattern  *self);
+const char *steady_breathing_pattern_get_description (const SteadyBreathingPattern  *self);
+gint64      steady_breathing_pattern_get_phase_us    (const SteadyBreathingPattern  *self,
+                                                      SteadyBreathingPhase           phase);
+gint64      steady_breathing_pattern_get_cycle_us    (const SteadyBreathingPattern  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadyBreathingPattern, steady_breathing_pattern_free)
 

@@ -408,8 +408,8 @@ steady_practice_store_list_weeks (SteadyPracticeStore  *self,
   g_autoptr(GArray) weeks = NULL;
   g_autofree char *first_text = NULL;
   g_autofree char *last_text = NULL;
-  GDate first_monday = *first_day;
-  GDate last_sunday = *last_day;
+  GDate first_monday;
+  GDate last_sunday;
   GDate monday;
   sqlite3_stmt *stmt;
   int rc;
@@ -420,6 +420,8 @@ steady_practice_store_list_weeks (SteadyPracticeStore  *self,
   g_return_val_if_fail (g_date_compare (first_day, last_day) <= 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  first_monday = *first_day;
+  last_sunday = *last_day;
   date_to_monday (&first_monday);
   date_to_monday (&last_sunday);
   g_date_add_days (&last_sunday, 6);

@@ -82,7 +82,9 @@ test_preset_names_differ (void)
     {
       g_autoptr(SteadyBreathingPattern) pattern = steady_breathing_pattern_new_preset (ids[i]);
 
-      g_assert_true (g_hash_table_add (names, (gpointer)steady_breathing_pattern_get_name (pattern)));
+      const char *name = steady_breathing_pattern_get_name (pattern);
+
+      g_assert_true (g_hash_table_add (names, (gpointer)name));
     }
 }
 

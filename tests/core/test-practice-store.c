@@ -372,7 +372,8 @@ test_check_constraints (void)
     "601, 0, 0, 40, 0, 300000000, NULL, 300000000, 1700000000000000, 0, 5, 3, 1, 1, 1)",
     /* an offset from UTC of more than 18 hours */
     "('00000000-0000-4000-8000-000000000009', 'mindfulness', NULL, NULL, "
-    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, 60000000, 1700000000000000, 70000, NULL, NULL, 1, 1, 1)",
+    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, 60000000, 1700000000000000, 70000, "
+    "NULL, NULL, 1, 1, 1)",
     /* completed neither 0 nor 1 */
     "('00000000-0000-4000-8000-00000000000a', 'mindfulness', NULL, NULL, "
     "NULL, NULL, NULL, NULL, NULL, NULL, NULL, 60000000, 1700000000000000, 0, NULL, NULL, 2, 1, 1)",
