@@ -262,6 +262,49 @@ static const SteadyMigration migrations[] = {
     "                           JOIN mood_entry AS e ON e.id = et.entry_id"
     "                          WHERE et.tag_id = new.id);"
     "END;"
+  /* Version 3: the practice log of the breathing pacer and the mindfulness timer. Breath
+   * phases are whole tenths of a second; instants are UTC microseconds plus the offset from
+   * UTC the person was in, and local_day is derived from the two for weekly totals. */
+  { 3,
+    "CREATE TABLE practice_log ("
+    "  id               INTEGER PRIMARY KEY,"
+    "  uuid             TEXT NOT NULL UNIQUE CHECK (length (uuid) = 36),"
+    "  kind             TEXT NOT NULL CHECK (kind IN ('breathing', 'mindfulness')),"
+    "  pattern_id       TEXT CHECK (pattern_id IS NULL OR length (pattern_id) BETWEEN 1 AND 64),"
+    "  pattern_name     TEXT CHECK (pattern_name IS NULL OR"
+    "                               length (pattern_name) BETWEEN 1 AND 200),"
+    "  inhale_tenths    INTEGER CHECK (inhale_tenths BETWEEN 0 AND 600),"
+    "  top_up_tenths    INTEGER CHECK (top_up_tenths BETWEEN 0 AND 600),"
+    "  hold_in_tenths   INTEGER CHECK (hold_in_tenths BETWEEN 0 AND 600),"
+    "  exhale_tenths    INTEGER CHECK (exhale_tenths BETWEEN 0 AND 600),"
+    "  hold_out_tenths  INTEGER CHECK (hold_out_tenths BETWEEN 0 AND 600),"
+    "  planned_us       INTEGER CHECK (planned_us BETWEEN 1 AND 86400000000),"
+    "  planned_cycles   INTEGER CHECK (planned_cycles BETWEEN 1 AND 999),"
+    "  actual_us        INTEGER NOT NULL CHECK (actual_us BETWEEN 0 AND 86400000000),"
+    "  started_at_us    INTEGER NOT NULL CHECK (started_at_us > 0),"
+    "  utc_offset_s     INTEGER NOT NULL CHECK (utc_offset_s BETWEEN -64800 AND 64800),"
+    "  distress_before  INTEGER CHECK (distress_before BETWEEN 0 AND 10),"
+    "  distress_after   INTEGER CHECK (distress_after BETWEEN 0 AND 10),"
+    "  completed        INTEGER NOT NULL CHECK (completed IN (0, 1)),"
+    "  created_us       INTEGER NOT NULL,"
+    "  updated_us       INTEGER NOT NULL CHECK (updated_us >= created_us),"
+    "  local_day        TEXT GENERATED ALWAYS AS"
+    "                     (date (started_at_us / 1000000 + utc_offset_s, 'unixepoch')) VIRTUAL,"
+    /* A breathing practice has its whole pattern and a plan; a sit has neither pattern nor
+     * breaths, and no planned length when it was open-ended. */
+    "  CHECK (kind <> 'breathing' OR"
+    "         (pattern_name IS NOT NULL AND planned_us IS NOT NULL AND"
+    "          inhale_tenths IS NOT NULL AND top_up_tenths IS NOT NULL AND"
+    "          hold_in_tenths IS NOT NULL AND exhale_tenths IS NOT NULL AND"
+    "          hold_out_tenths IS NOT NULL AND"
+    "          inhale_tenths + top_up_tenths + exhale_tenths > 0)),"
+    "  CHECK (kind <> 'mindfulness' OR"
+    "         (pattern_id IS NULL AND pattern_name IS NULL AND planned_cycles IS NULL AND"
+    "          inhale_tenths IS NULL AND top_up_tenths IS NULL AND hold_in_tenths IS NULL AND"
+    "          exhale_tenths IS NULL AND hold_out_tenths IS NULL))"
+    ") STRICT;"
+    "CREATE INDEX practice_log_started_at ON practice_log (started_at_us);"
+    "CREATE INDEX practice_log_local_day ON practice_log (local_day);"
   },
 };
 
