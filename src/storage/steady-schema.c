@@ -262,6 +262,8 @@ static const SteadyMigration migrations[] = {
     "                           JOIN mood_entry AS e ON e.id = et.entry_id"
     "                          WHERE et.tag_id = new.id);"
     "END;"
+  },
+
   /* Version 3: the practice log of the breathing pacer and the mindfulness timer. Breath
    * phases are whole tenths of a second; instants are UTC microseconds plus the offset from
    * UTC the person was in, and local_day is derived from the two for weekly totals. */

@@ -35,7 +35,7 @@ open_database (void)
   SteadyDatabase *database = steady_database_open (path, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (steady_database_get_schema_version (database), ==, 2);
+  g_assert_cmpint (steady_database_get_schema_version (database), ==, steady_schema_get_version ());
   return database;
 }
 
@@ -244,7 +244,7 @@ test_migration_from_v1 (void)
     g_autoptr(SteadyJournalStore) store = NULL;
 
     g_assert_no_error (error);
-    g_assert_cmpint (steady_database_get_schema_version (v2), ==, 2);
+    g_assert_cmpint (steady_database_get_schema_version (v2), ==, steady_schema_get_version ());
     store = steady_journal_store_new (v2);
     g_assert_cmpint (query_int (store, "SELECT count(*) FROM meta WHERE value = 'yes'"), ==, 1);
     g_assert_cmpint (query_int (store, "SELECT count(*) FROM emotion"), ==, 8);
@@ -256,8 +256,9 @@ test_migration_from_v1 (void)
   g_assert_cmpuint (backups->len, ==, 1);
   {
     g_autofree char *name = g_path_get_basename (g_ptr_array_index (backups, 0));
+    g_autofree char *prefix = g_strdup_printf ("before-v%d-", steady_schema_get_version ());
 
-    g_assert_true (g_str_has_prefix (name, "before-v2-"));
+    g_assert_true (g_str_has_prefix (name, prefix));
   }
 }
 
