@@ -294,6 +294,24 @@ steady_recurrence_validate (const SteadySessionSeries  *series,
   if (it == NULL)
     return FALSE;
   first = icalrecur_iterator_next (it);
+
+  /* A rule that makes more occurrences in a year than an expansion may take could never be
+   * shown; refuse it now rather than fail on every expansion. */
+  for (guint n = 1; !icaltime_is_null_time (first); n++)
+    {
+      struct icaltimetype t = icalrecur_iterator_next (it);
+      SteadyWallTime wall;
+
+      if (icaltime_is_null_time (t) || !wall_from_ical (t, &wall) ||
+          steady_wall_time_to_naive_seconds (&wall) > e.dtstart_naive + 400 * SECONDS_PER_DAY)
+        break;
+      if (n >= STEADY_RECURRENCE_MAX_ITERATIONS)
+        {
+          icalrecur_iterator_free (it);
+          set_too_many_error (error);
+          return FALSE;
+        }
+    }
   icalrecur_iterator_free (it);
   icalerror_clear_errno ();
 
@@ -344,7 +362,11 @@ collect (Collector            *c,
 
   instant = steady_wall_time_to_instant (&start, c->e->zone, &wall_flags);
   if (wall_flags & STEADY_WALL_TIME_SHIFTED_BY_GAP)
-    flags |= STEADY_OCCURRENCE_SHIFTED_BY_GAP;
+    {
+      /* The session happens, and is shown, at the first valid time after the gap. */
+      flags |= STEADY_OCCURRENCE_SHIFTED_BY_GAP;
+      steady_wall_time_from_instant (instant, c->e->zone, &start);
+    }
   if (wall_flags & STEADY_WALL_TIME_AMBIGUOUS)
     flags |= STEADY_OCCURRENCE_AMBIGUOUS;
 
