@@ -1,37 +1,26 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* steady-reminder-daemon.c: the steady-reminders daemon.
+/* steady-reminder-daemon.c: the resident part of the reminder service.
  *
- * Each plan reads the sessions of the next weeks and what was already sent, asks the pure
- * planner what is due, claims each due reminder in the database before showing it (so that
- * it is shown once, even by two daemons), and arms the timer for the next one. Between plans
- * it sleeps: nothing polls. It logs counts and times, never what a session is called. */
+ * It sits in memory all day, so it holds only what waiting needs: the timer, the D-Bus name,
+ * and the notifications on screen. Reading the calendar (SQLite, libical, and the ICU that
+ * libical pulls in) happens in the steady-reminders-plan helper, run for each plan: it claims
+ * what is due and prints what to show and when to wake (see steady-reminder-job.c). Nothing
+ * polls; the daemon logs counts and times, never what a session is called. */
 
 #define G_LOG_DOMAIN "steady-reminder-daemon"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <malloc.h>
-#include <sys/stat.h>
 
-#include "steady-database.h"
 #include "steady-reminder-daemon.h"
-#include "steady-reminder-ledger.h"
+#include "steady-reminder-job.h"
 #include "steady-reminder-notifier.h"
 #include "steady-reminder-planner.h"
 #include "steady-reminder-scheduler.h"
-#include "steady-reminder-text.h"
 #include "steady-reminders-client.h"
-#include "steady-session-store.h"
-#include "steady-wall-time.h"
 
-/* Sessions are read this far ahead; reminders can be set up to a week before a session, so
- * a plan is good until a week before the end of what it read. */
-#define LOOKAHEAD_US ((gint64)30 * 24 * 3600 * G_USEC_PER_SEC)
-#define MAX_OFFSET_US ((gint64)STEADY_REMINDER_MAX_OFFSET_MINUTES * 60 * G_USEC_PER_SEC)
-/* No session lasts longer than a day, so one that started a day ago may still be running. */
-#define LOOKBEHIND_US ((gint64)24 * 3600 * G_USEC_PER_SEC)
-#define SNOOZE_US ((gint64)10 * 60 * G_USEC_PER_SEC)
+#define HELPER_NAME "steady-reminders-plan"
 
 struct _SteadyReminderDaemon
 {
@@ -41,13 +30,15 @@ struct _SteadyReminderDaemon
   GSettings               *settings;  /* or NULL: the schema is not installed */
   SteadyReminderScheduler *scheduler;
   SteadyReminderNotifier  *notifier;
-  SteadyDatabase          *database;  /* NULL until the app has created the file */
-  SteadySessionStore      *store;
-  SteadyReminderLedger    *ledger;
   GDBusConnection         *connection;
+  GCancellable            *cancellable;
+  char                    *helper_path;
+  GPtrArray               *answer_after_run;   /* GDBusMethodInvocation: Replan calls */
+  GPtrArray               *answer_after_next;  /* those that came while a plan was running */
+
   guint                    registration_id;
-  dev_t                    database_dev;
-  ino_t                    database_ino;
+  gboolean                 running;
+  gboolean                 run_again;
 };
 
 G_DEFINE_FINAL_TYPE (SteadyReminderDaemon, steady_reminder_daemon, G_TYPE_OBJECT)
@@ -60,11 +51,11 @@ static const char introspection_xml[] =
   "</node>";
 
 static void
-close_database (SteadyReminderDaemon *self)
+answer_all (GPtrArray *invocations)
 {
-  g_clear_object (&self->ledger);
-  g_clear_object (&self->store);
-  g_clear_object (&self->database);
+  for (guint i = 0; i < invocations->len; i++)
+    g_dbus_method_invocation_return_value (g_ptr_array_index (invocations, i), NULL);
+  g_ptr_array_set_size (invocations, 0);
 }
 
 static void
@@ -72,11 +63,16 @@ steady_reminder_daemon_dispose (GObject *object)
 {
   SteadyReminderDaemon *self = (SteadyReminderDaemon *)object;
 
+  g_cancellable_cancel (self->cancellable);
   if (self->registration_id != 0)
     g_dbus_connection_unregister_object (self->connection, self->registration_id);
   self->registration_id = 0;
+  if (self->answer_after_run != NULL)
+    {
+      answer_all (self->answer_after_run);
+      answer_all (self->answer_after_next);
+    }
   g_clear_object (&self->connection);
-  close_database (self);
   g_clear_object (&self->notifier);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->settings);
@@ -85,57 +81,48 @@ steady_reminder_daemon_dispose (GObject *object)
 }
 
 static void
+steady_reminder_daemon_finalize (GObject *object)
+{
+  SteadyReminderDaemon *self = (SteadyReminderDaemon *)object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->helper_path, g_free);
+  g_clear_pointer (&self->answer_after_run, g_ptr_array_unref);
+  g_clear_pointer (&self->answer_after_next, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (steady_reminder_daemon_parent_class)->finalize (object);
+}
+
+static void
 steady_reminder_daemon_class_init (SteadyReminderDaemonClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = steady_reminder_daemon_dispose;
+  G_OBJECT_CLASS (klass)->finalize = steady_reminder_daemon_finalize;
 }
 
 static void
 steady_reminder_daemon_init (SteadyReminderDaemon *self)
 {
+  self->cancellable = g_cancellable_new ();
+  self->answer_after_run = g_ptr_array_new_with_free_func (g_object_unref);
+  self->answer_after_next = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-/* The app may restore a backup in place of the database; a connection to the file that was
- * there before would go on reading the old one. */
-static gboolean
-database_was_replaced (SteadyReminderDaemon *self,
-                       const char           *path)
+/* The helper lives next to the daemon in a build folder, and in libexecdir when installed. */
+static char *
+find_helper (void)
 {
-  struct stat st;
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
 
-  if (stat (path, &st) != 0)
-    return TRUE;
-  return st.st_dev != self->database_dev || st.st_ino != self->database_ino;
-}
-
-static gboolean
-ensure_database (SteadyReminderDaemon *self)
-{
-  g_autofree char *path = steady_database_get_default_path ();
-  g_autoptr(GError) error = NULL;
-  struct stat st;
-
-  if (self->database != NULL && !database_was_replaced (self, path))
-    return TRUE;
-  close_database (self);
-
-  /* Only the app creates the database; until then there is nothing to remind of. */
-  if (stat (path, &st) != 0)
-    return FALSE;
-
-  self->database = steady_database_open (path, &error);
-  if (self->database == NULL)
+  if (self_path != NULL)
     {
-      g_message ("Reminders are paused: %s", error->message);
-      return FALSE;
+      g_autofree char *dir = g_path_get_dirname (self_path);
+      g_autofree char *sibling = g_build_filename (dir, HELPER_NAME, NULL);
+
+      if (g_file_test (sibling, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&sibling);
     }
-  /* The daemon reads little; a small page cache keeps it small. */
-  steady_database_exec (self->database, "PRAGMA cache_size=-256", NULL);
-  self->database_dev = st.st_dev;
-  self->database_ino = st.st_ino;
-  self->store = steady_session_store_new (self->database);
-  self->ledger = steady_reminder_ledger_new (self->database);
-  return TRUE;
+  return g_build_filename (STEADY_LIBEXECDIR, HELPER_NAME, NULL);
 }
 
 static gboolean
@@ -146,104 +133,121 @@ is_discreet (SteadyReminderDaemon *self)
 }
 
 static void
-send_due (SteadyReminderDaemon *self,
-          SteadyReminderPlan   *plan,
-          GTimeZone            *zone,
-          gint64                now)
+show_plan (SteadyReminderDaemon *self,
+           GVariant             *plan)
 {
-  for (guint i = 0; i < plan->due->len; i++)
+  g_autoptr(GVariantIter) iter = NULL;
+  const char *id, *summary, *body;
+  gint64 wakeup;
+  gboolean late;
+  int offset;
+  guint n_shown = 0;
+
+  g_variant_get (plan, "(a(sissb)x)", &iter, &wakeup);
+  while (g_variant_iter_next (iter, "(&si&s&sb)", &id, &offset, &summary, &body, &late))
     {
-      SteadyDueReminder *due = g_ptr_array_index (plan->due, i);
       g_autoptr(GError) error = NULL;
-      g_autofree char *summary = NULL;
-      g_autofree char *body = NULL;
-      gboolean claimed = FALSE;
 
-      /* Recorded before it is shown: a crash in between loses one reminder rather than
-       * showing it twice. */
-      if (!steady_reminder_ledger_claim (self->ledger, due, now, &claimed, &error))
-        {
-          g_message ("Could not record a reminder: %s", error->message);
-          continue;
-        }
-      if (!claimed)
-        continue;
-
-      steady_reminder_text_format (due, now, zone, is_discreet (self), &summary, &body);
-      if (!steady_reminder_notifier_show (self->notifier, due, summary, body, &error))
-        g_message ("Could not show a reminder: %s", error->message);
+      if (steady_reminder_notifier_show (self->notifier, id, offset, summary, body, late,
+                                         &error))
+        n_shown++;
       else
-        g_debug ("Sent a reminder %d minutes before a session%s", due->offset_minutes,
-                 due->late ? " (late)" : "");
+        g_message ("Could not show a reminder: %s", error->message);
+    }
+  steady_reminder_scheduler_set_wakeup (self->scheduler, wakeup);
+  g_debug ("Showed %u reminders; next wake-up in %" G_GINT64_FORMAT " s", n_shown,
+           (wakeup - g_get_real_time ()) / G_USEC_PER_SEC);
+}
+
+static void start_plan (SteadyReminderDaemon *self);
+
+static void
+on_plan_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SteadyReminderDaemon) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) plan = NULL;
+  g_autofree char *output = NULL;
+
+  if (!g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &output, NULL,
+                                             &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_message ("Could not plan reminders: %s", error->message);
+    }
+  else if (!g_subprocess_get_successful (G_SUBPROCESS (source)) ||
+           (plan = g_variant_parse (G_VARIANT_TYPE (STEADY_REMINDER_JOB_PLAN_TYPE), output, NULL,
+                                    NULL, &error)) == NULL)
+    g_message ("Could not plan reminders%s%s", error ? ": " : "", error ? error->message : "");
+
+  self->running = FALSE;
+  if (plan != NULL)
+    show_plan (self, plan);
+  else
+    /* Tried again at the next Replan, clock change or time-zone change. */
+    steady_reminder_scheduler_set_wakeup (self->scheduler, STEADY_REMINDER_NEVER);
+
+  answer_all (self->answer_after_run);
+  if (self->run_again)
+    {
+      self->run_again = FALSE;
+      g_ptr_array_extend_and_steal (self->answer_after_run,
+                                    g_steal_pointer (&self->answer_after_next));
+      self->answer_after_next = g_ptr_array_new_with_free_func (g_object_unref);
+      start_plan (self);
     }
 }
 
-static char *
-since_key (gint64 instant_us)
+static GSubprocess *
+spawn_helper (SteadyReminderDaemon  *self,
+              const char * const    *args,
+              GError               **error)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  SteadyWallTime wall;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
 
-  /* Keys are wall times in each series' own zone; three days back covers every zone. */
-  steady_wall_time_from_instant (instant_us - (gint64)3 * 24 * 3600 * G_USEC_PER_SEC, utc,
-                                 &wall);
-  return steady_wall_time_format (&wall);
+  g_ptr_array_add (argv, self->helper_path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+  return g_subprocess_newv ((const char * const *)argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                            error);
 }
 
-/* Reads the calendar, sends what is due and sleeps until the next reminder. */
+static void
+start_plan (SteadyReminderDaemon *self)
+{
+  const char *args[] = { "plan", is_discreet (self) ? "--discreet" : NULL, NULL };
+  g_autoptr(GSubprocess) helper = NULL;
+  g_autoptr(GError) error = NULL;
+
+  helper = spawn_helper (self, args, &error);
+  if (helper == NULL)
+    {
+      g_message ("Could not plan reminders: %s", error->message);
+      answer_all (self->answer_after_run);
+      return;
+    }
+  self->running = TRUE;
+  g_subprocess_communicate_utf8_async (helper, NULL, self->cancellable, on_plan_done,
+                                       g_object_ref (self));
+}
+
+/* Reads the calendar again (in the helper), shows what is due and sleeps until the next
+ * reminder. A request while a plan runs makes one more plan after it. */
 void
 steady_reminder_daemon_replan (SteadyReminderDaemon *self)
 {
-  g_autoptr(GTimeZone) zone = NULL;
-  g_autoptr(GPtrArray) occurrences = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(SteadyReminderPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *since = NULL;
-  gint64 now, wakeup;
-
   g_return_if_fail (STEADY_IS_REMINDER_DAEMON (self));
 
-  if (!ensure_database (self))
+  if (self->running)
     {
-      /* Woken again by the app's Replan, or by the clock. */
-      steady_reminder_scheduler_set_wakeup (self->scheduler, STEADY_REMINDER_NEVER);
+      self->run_again = TRUE;
       return;
     }
-
-  /* The zone is read afresh every time: the user may have travelled. */
-  zone = steady_time_zone_new_local ();
-  steady_session_store_set_local_zone (self->store, zone);
-
-  now = g_get_real_time ();
-  since = since_key (now - LOOKBEHIND_US);
-  occurrences = steady_session_store_expand (self->store, now - LOOKBEHIND_US, now + LOOKAHEAD_US,
-                                             &problems, &error);
-  records = occurrences == NULL ? NULL
-                                : steady_reminder_ledger_load (self->ledger, since, &error);
-  if (records == NULL)
-    {
-      g_message ("Could not read the calendar: %s", error->message);
-      steady_reminder_scheduler_set_wakeup (self->scheduler, STEADY_REMINDER_NEVER);
-      return;
-    }
-  if (problems->len > 0)
-    g_debug ("%u series could not be expanded", problems->len);
-
-  plan = steady_reminder_planner_plan (occurrences, records, now);
-  send_due (self, plan, zone, now);
-
-  wakeup = MIN (plan->next_wakeup_us, now + LOOKAHEAD_US - MAX_OFFSET_US);
-  steady_reminder_scheduler_set_wakeup (self->scheduler, wakeup);
-  g_debug ("Planned: %u due now, next wake-up in %" G_GINT64_FORMAT " s", plan->due->len,
-           (wakeup - now) / G_USEC_PER_SEC);
-
-  /* Give back what the expansion used, so the daemon sleeps small. */
-  g_clear_pointer (&plan, steady_reminder_plan_free);
-  g_clear_pointer (&occurrences, g_ptr_array_unref);
-  g_clear_pointer (&records, g_ptr_array_unref);
-  malloc_trim (0);
+  start_plan (self);
 }
 
 static void
@@ -255,10 +259,8 @@ on_wakeup (SteadyReminderScheduler *scheduler,
 
 static void
 open_session (SteadyReminderDaemon *self,
-              const char           *series_uuid,
-              const char           *original_start_local)
+              const char           *occurrence_id)
 {
-  g_autofree char *id = g_strconcat (series_uuid, "/", original_start_local, NULL);
   GVariantBuilder parameters;
 
   if (self->connection == NULL)
@@ -266,7 +268,7 @@ open_session (SteadyReminderDaemon *self,
 
   /* org.freedesktop.Application.ActivateAction starts Steady if it is not running. */
   g_variant_builder_init (&parameters, G_VARIANT_TYPE ("av"));
-  g_variant_builder_add (&parameters, "v", g_variant_new_string (id));
+  g_variant_builder_add (&parameters, "v", g_variant_new_string (occurrence_id));
   g_dbus_connection_call (self->connection, APPLICATION_ID, "/io/github/steadyapp/Steady",
                           "org.freedesktop.Application", "ActivateAction",
                           g_variant_new ("(sava{sv})", STEADY_OPEN_SESSION_ACTION, &parameters,
@@ -275,33 +277,60 @@ open_session (SteadyReminderDaemon *self,
 }
 
 static void
+on_recorded (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(SteadyReminderDaemon) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_message ("Could not record what was done with a reminder: %s", error->message);
+    }
+  /* A snooze changes the next wake-up. */
+  steady_reminder_daemon_replan (self);
+}
+
+static void
+record_response (SteadyReminderDaemon *self,
+                 const char           *command,
+                 const char           *occurrence_id,
+                 int                   offset_minutes)
+{
+  g_autofree char *offset = g_strdup_printf ("%d", offset_minutes);
+  const char *args[] = { command, occurrence_id, offset, NULL };
+  g_autoptr(GSubprocess) helper = NULL;
+  g_autoptr(GError) error = NULL;
+
+  helper = spawn_helper (self, args, &error);
+  if (helper == NULL)
+    {
+      g_message ("Could not record what was done with a reminder: %s", error->message);
+      return;
+    }
+  g_subprocess_wait_check_async (helper, self->cancellable, on_recorded, g_object_ref (self));
+}
+
+static void
 on_responded (SteadyReminderNotifier *notifier,
               int                     response,
-              const char             *series_uuid,
-              const char             *original_start_local,
+              const char             *occurrence_id,
               int                     offset_minutes,
               SteadyReminderDaemon   *self)
 {
-  g_autoptr(GError) error = NULL;
-
   switch (response)
     {
     case STEADY_REMINDER_RESPONSE_OPEN:
-      open_session (self, series_uuid, original_start_local);
+      open_session (self, occurrence_id);
       break;
     case STEADY_REMINDER_RESPONSE_SNOOZE:
-      if (self->ledger == NULL ||
-          !steady_reminder_ledger_snooze (self->ledger, series_uuid, original_start_local,
-                                          offset_minutes, g_get_real_time () + SNOOZE_US,
-                                          &error))
-        g_message ("Could not snooze a reminder: %s", error ? error->message : "no database");
-      steady_reminder_daemon_replan (self);
+      record_response (self, "snooze", occurrence_id, offset_minutes);
       break;
     case STEADY_REMINDER_RESPONSE_DISMISS:
-      if (self->ledger != NULL &&
-          !steady_reminder_ledger_dismiss (self->ledger, series_uuid, original_start_local,
-                                           offset_minutes, &error))
-        g_message ("Could not record a dismissed reminder: %s", error->message);
+      record_response (self, "dismiss", occurrence_id, offset_minutes);
       break;
     default:
       g_assert_not_reached ();
@@ -320,14 +349,19 @@ handle_method_call (GDBusConnection       *connection,
 {
   SteadyReminderDaemon *self = user_data;
 
-  if (g_strcmp0 (method_name, "Replan") == 0)
+  if (g_strcmp0 (method_name, "Replan") != 0)
     {
-      steady_reminder_daemon_replan (self);
-      g_dbus_method_invocation_return_value (invocation, NULL);
+      g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR,
+                                             G_DBUS_ERROR_UNKNOWN_METHOD,
+                                             "No such method: %s", method_name);
       return;
     }
-  g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD,
-                                         "No such method: %s", method_name);
+
+  /* Answered once a plan that started after the call has finished, so that the caller
+   * knows its change was seen. */
+  g_ptr_array_add (self->running ? self->answer_after_next : self->answer_after_run,
+                   g_object_ref (invocation));
+  steady_reminder_daemon_replan (self);
 }
 
 static const GDBusInterfaceVTable interface_vtable = { handle_method_call, NULL, NULL, { 0 } };
@@ -364,6 +398,7 @@ steady_reminder_daemon_new (GSettings  *settings,
   g_autoptr(SteadyReminderDaemon) self = g_object_new (STEADY_TYPE_REMINDER_DAEMON, NULL);
 
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
+  self->helper_path = find_helper ();
   self->scheduler = steady_reminder_scheduler_new (NULL, error);
   if (self->scheduler == NULL)
     return NULL;

@@ -26,8 +26,7 @@ struct _SteadyReminderNotifier
 
 typedef struct
 {
-  char     *series_uuid;
-  char     *original_start_local;
+  char     *occurrence_id;
   int       offset_minutes;
   gboolean  responded;
 } Shown;
@@ -44,8 +43,7 @@ static guint signals[N_SIGNALS];
 static void
 shown_free (Shown *shown)
 {
-  g_free (shown->series_uuid);
-  g_free (shown->original_start_local);
+  g_free (shown->occurrence_id);
   g_free (shown);
 }
 
@@ -67,15 +65,14 @@ steady_reminder_notifier_class_init (SteadyReminderNotifierClass *klass)
   /**
    * SteadyReminderNotifier::responded:
    * @response: a #SteadyReminderResponse
-   * @series_uuid: the session's series
-   * @original_start_local: the occurrence's key
-   * @offset_minutes: which reminder it was
+   * @occurrence_id: the session's occurrence id
+   * @offset_minutes: which of its reminders it was
    *
    * The user opened, snoozed or dismissed a reminder.
    */
   signals[RESPONDED] = g_signal_new ("responded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                     0, NULL, NULL, NULL, G_TYPE_NONE, 4, G_TYPE_INT,
-                                     G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT);
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT,
+                                     G_TYPE_STRING, G_TYPE_INT);
 }
 
 static void
@@ -100,8 +97,8 @@ respond (SteadyReminderNotifier *self,
   if (shown == NULL || shown->responded)
     return;
   shown->responded = TRUE;
-  g_signal_emit (self, signals[RESPONDED], 0, response, shown->series_uuid,
-                 shown->original_start_local, shown->offset_minutes);
+  g_signal_emit (self, signals[RESPONDED], 0, response, shown->occurrence_id,
+                 shown->offset_minutes);
 }
 
 static void
@@ -131,29 +128,33 @@ on_closed (NotifyNotification *notification,
   g_hash_table_remove (self->shown, notification);
 }
 
+/* @body is notification body markup, or NULL or "" for none. */
 gboolean
-steady_reminder_notifier_show (SteadyReminderNotifier   *self,
-                               const SteadyDueReminder  *due,
-                               const char               *summary,
-                               const char               *body,
-                               GError                  **error)
+steady_reminder_notifier_show (SteadyReminderNotifier  *self,
+                               const char              *occurrence_id,
+                               int                      offset_minutes,
+                               const char              *summary,
+                               const char              *body,
+                               gboolean                 late,
+                               GError                 **error)
 {
   g_autoptr(GObject) owned = NULL;
   NotifyNotification *notification;
   Shown *shown;
 
   g_return_val_if_fail (STEADY_IS_REMINDER_NOTIFIER (self), FALSE);
-  g_return_val_if_fail (due != NULL, FALSE);
+  g_return_val_if_fail (occurrence_id != NULL, FALSE);
   g_return_val_if_fail (summary != NULL, FALSE);
 
-  notification = notify_notification_new (summary, body, APPLICATION_ID);
+  notification = notify_notification_new (summary, body != NULL && *body != '\0' ? body : NULL,
+                                          APPLICATION_ID);
   /* libnotify 0.8 has no autoptr support for its own type. */
   owned = G_OBJECT (notification);
   notify_notification_set_urgency (notification, NOTIFY_URGENCY_NORMAL);
   notify_notification_set_category (notification, "x-steady.reminder");
   /* So that the desktop files it under Steady and applies Steady's notification settings. */
   notify_notification_set_hint_string (notification, "desktop-entry", APPLICATION_ID);
-  if (due->late)
+  if (late)
     notify_notification_set_hint (notification, "x-steady-late", g_variant_new_boolean (TRUE));
 
   notify_notification_add_action (notification, "default", _("Open"), on_open, self, NULL);
@@ -167,9 +168,8 @@ steady_reminder_notifier_show (SteadyReminderNotifier   *self,
     return FALSE;
 
   shown = g_new0 (Shown, 1);
-  shown->series_uuid = g_strdup (due->occurrence->series->uuid);
-  shown->original_start_local = g_strdup (due->occurrence->original_start_local);
-  shown->offset_minutes = due->offset_minutes;
+  shown->occurrence_id = g_strdup (occurrence_id);
+  shown->offset_minutes = offset_minutes;
   g_hash_table_insert (self->shown, g_steal_pointer (&owned), shown);
   return TRUE;
 }

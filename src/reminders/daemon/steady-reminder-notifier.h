@@ -6,7 +6,6 @@
 
 #include <glib-object.h>
 
-#include "steady-reminder-planner.h"
 
 G_BEGIN_DECLS
 
@@ -23,9 +22,11 @@ G_DECLARE_FINAL_TYPE (SteadyReminderNotifier, steady_reminder_notifier, STEADY,
 
 SteadyReminderNotifier *steady_reminder_notifier_new  (void);
 gboolean                steady_reminder_notifier_show (SteadyReminderNotifier  *self,
-                                                       const SteadyDueReminder *due,
+                                                       const char              *occurrence_id,
+                                                       int                      offset_minutes,
                                                        const char              *summary,
                                                        const char              *body,
+                                                       gboolean                 late,
                                                        GError                 **error);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* steady-reminders.c: the steady-reminders executable — started at login (XDG autostart) or
- * by D-Bus activation, it owns the reminders bus name and runs the reminder daemon. No GTK. */
+ * by D-Bus activation, it owns the reminders bus name and runs the reminder daemon. No GTK,
+ * and none of the calendar libraries: see steady-reminder-daemon.c. */
 
 #define G_LOG_DOMAIN "steady-reminders"
 
