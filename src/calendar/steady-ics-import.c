@@ -29,6 +29,8 @@
 #define MAX_UID_BYTES    1000
 #define MAX_ALARMS       10
 #define RRULE_LOST       "Removing entire property: "
+/* However hostile the file, reading it stops after this long. */
+#define TIME_BUDGET_US   ((gint64)20 * G_USEC_PER_SEC)
 
 G_DEFINE_QUARK (steady-ics-error-quark, steady_ics_error)
 
@@ -48,6 +50,8 @@ typedef struct
   char            *first_parse_error;
   guint            n_messages_dropped;
   gboolean         shortened;
+  gint64           started_us;
+  gboolean         out_of_time;
 } Reader;
 
 static SteadyIcsImport *
@@ -127,17 +131,23 @@ quote (const char *title)
   return g_strdup_printf ("“%s”", title);
 }
 
+/* Text from libical as valid UTF-8 of at most @max_chars characters. The file was made valid
+ * before parsing, but libical's unescaping can still split a character ("\\" before a
+ * multi-byte one). */
 static char *
 clip (Reader     *reader,
       const char *text,
       glong       max_chars)
 {
+  g_autofree char *valid = NULL;
+
   if (text == NULL)
     return g_strdup ("");
-  if (g_utf8_strlen (text, -1) <= max_chars)
-    return g_strdup (text);
+  valid = g_utf8_make_valid (text, -1);
+  if (g_utf8_strlen (valid, -1) <= max_chars)
+    return g_steal_pointer (&valid);
   reader->shortened = TRUE;
-  return g_utf8_substring (text, 0, max_chars);
+  return g_utf8_substring (valid, 0, max_chars);
 }
 
 /* The file as valid UTF-8 without NUL bytes, or NULL with @error set. */
@@ -394,8 +404,12 @@ count_parse_errors (Reader         *reader,
           continue;
         }
       if (reader->n_parse_errors++ == 0)
-        reader->first_parse_error = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1),
-                                                                    120));
+        {
+          gboolean shortened = reader->shortened;
+
+          reader->first_parse_error = clip (reader, text, 120);
+          reader->shortened = shortened;
+        }
     }
 }
 
@@ -415,6 +429,8 @@ without_count (const char *rule)
   return g_strjoinv (";", (char **)kept->pdata);
 }
 
+/* The event's repeat rule, "" for a single session, or NULL when the event cannot be
+ * imported at all. */
 static char *
 read_rule (Reader        *reader,
            icalcomponent *event,
@@ -470,6 +486,11 @@ read_rule (Reader        *reader,
                              "the date."), who);
               return g_steal_pointer (&kept);
             }
+        }
+      if (g_error_matches (error, STEADY_RECURRENCE_ERROR, STEADY_RECURRENCE_ERROR_NEVER_HAPPENS))
+        {
+          say (reader, _("%s: %s It was not imported."), who, error->message);
+          return NULL;
         }
       /* Translators: %s is an event; the sentence after it says what is wrong with its
        * repeat rule. */
@@ -543,7 +564,7 @@ read_reminders (Reader              *reader,
               g_array_append_val (offsets, value);
             }
         }
-      steady_session_series_set_reminder_offsets (series, &g_array_index (offsets, int, 0),
+      steady_session_series_set_reminder_offsets (series, (const int *)(gpointer)offsets->data,
                                                   offsets->len);
       return;
     }
@@ -575,7 +596,7 @@ read_reminders (Reader              *reader,
     }
   /* An event without usable alarms keeps Steady's default reminders. */
   if (offsets->len > 0)
-    steady_session_series_set_reminder_offsets (series, &g_array_index (offsets, int, 0),
+    steady_session_series_set_reminder_offsets (series, (const int *)(gpointer)offsets->data,
                                                 offsets->len);
 }
 
@@ -711,6 +732,8 @@ read_master (Reader        *reader,
   series->duration_minutes = read_duration (reader, event, &start, tzid, who);
 
   rule = read_rule (reader, event, who);
+  if (rule == NULL)
+    return;
   steady_session_series_set_rrule (series, rule);
   if (rule[0] != '\0')
     read_exdates (reader, event, series, &start, who);
@@ -728,7 +751,8 @@ read_master (Reader        *reader,
       g_ptr_array_set_size (series->exdates, 0);
     }
 
-  if (uid != NULL && *uid != '\0' && strlen (uid) <= MAX_UID_BYTES)
+  if (uid != NULL && *uid != '\0' && strlen (uid) <= MAX_UID_BYTES &&
+      g_utf8_validate (uid, -1, NULL))
     {
       if (g_hash_table_contains (reader->masters, uid))
         {
@@ -869,6 +893,15 @@ read_calendar (Reader        *reader,
         {
           if (is_override (event) != (pass == 1))
             continue;
+          if (reader->out_of_time ||
+              g_get_monotonic_time () - reader->started_us > TIME_BUDGET_US)
+            {
+              if (!reader->out_of_time)
+                say (reader, _("Reading the file took too long; the rest of it was not "
+                               "imported."));
+              reader->out_of_time = TRUE;
+              return;
+            }
           if (reader->n_events++ == STEADY_ICS_MAX_EVENTS)
             say (reader, _("The file has more than %d events; the rest were not imported."),
                  STEADY_ICS_MAX_EVENTS);
@@ -903,6 +936,7 @@ steady_ics_import_parse (GBytes     *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   reader.result = result;
+  reader.started_us = g_get_monotonic_time ();
   reader.local_zone = local_zone;
   reader.local_tzid = g_time_zone_get_identifier (local_zone);
   if (!steady_time_zone_is_known (reader.local_tzid))

@@ -70,6 +70,44 @@ rule_has_part (const char *rrule,
   return FALSE;
 }
 
+static const int days_in_month[] = { 0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+/* A day of the month that none of the rule's months has, such as 30 February. libical finds
+ * this out by searching year after year, which takes long enough to matter when a hostile file
+ * repeats it thousands of times; say so at once instead. */
+static gboolean
+rule_is_impossible (const struct icalrecurrencetype *rule)
+{
+  int longest = 0;
+
+  if (rule->by_month_day[0] == ICAL_RECURRENCE_ARRAY_MAX)
+    return FALSE;
+  for (guint i = 0; i < ICAL_BY_MONTH_SIZE && rule->by_month[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+    {
+      int month = icalrecurrencetype_month_month (rule->by_month[i]);
+
+      if (month >= 1 && month <= 12)
+        longest = MAX (longest, days_in_month[month]);
+    }
+  if (longest == 0)
+    return FALSE;
+  for (guint i = 0;
+       i < ICAL_BY_MONTHDAY_SIZE && rule->by_month_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+    {
+      if (ABS (rule->by_month_day[i]) <= longest)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_never_happens_error (GError **error)
+{
+  g_set_error_literal (error, STEADY_RECURRENCE_ERROR, STEADY_RECURRENCE_ERROR_NEVER_HAPPENS,
+                       _("The repeat rule never happens (for example, it asks for "
+                         "30 February)."));
+}
+
 static gboolean
 parse_rule (const char                *rrule,
             struct icalrecurrencetype *out,
@@ -83,6 +121,15 @@ parse_rule (const char                *rrule,
       g_set_error_literal (error, STEADY_RECURRENCE_ERROR, STEADY_RECURRENCE_ERROR_COUNT_AND_UNTIL,
                            _("The repeat rule gives both an end date (UNTIL) and a number of "
                              "times (COUNT); only one of them is allowed."));
+      return FALSE;
+    }
+
+  /* Sessions follow the Gregorian calendar; other calendars (RFC 7529) would take libical
+   * into ICU for nothing. */
+  if (rule_has_part (rrule, "RSCALE") || rule_has_part (rrule, "SKIP"))
+    {
+      g_set_error_literal (error, STEADY_RECURRENCE_ERROR, STEADY_RECURRENCE_ERROR_INVALID_RULE,
+                           _("The repeat rule uses another calendar than the Gregorian one."));
       return FALSE;
     }
 
@@ -103,6 +150,11 @@ parse_rule (const char                *rrule,
       g_set_error_literal (error, STEADY_RECURRENCE_ERROR, STEADY_RECURRENCE_ERROR_TOO_FREQUENT,
                            _("Sessions can repeat at most once a day; this repeat rule repeats "
                              "more often."));
+      return FALSE;
+    }
+  if (rule_is_impossible (&rule))
+    {
+      set_never_happens_error (error);
       return FALSE;
     }
 
@@ -163,6 +215,14 @@ make_until_floating (Expansion *e)
 
   if (icaltime_is_null_time (until))
     return TRUE;
+  /* An end after the year 9999 is no end; one before year 1 is nonsense. */
+  if (until.year > 9999)
+    {
+      e->rule.until = icaltime_null_time ();
+      return TRUE;
+    }
+  if (!wall_from_ical (until, &wall))
+    return FALSE;
 
   if (until.is_date)
     {
@@ -247,9 +307,7 @@ expansion_iterate (Expansion *e,
   if (it == NULL)
     {
       icalerror_clear_errno ();
-      g_set_error_literal (error, STEADY_RECURRENCE_ERROR, STEADY_RECURRENCE_ERROR_NEVER_HAPPENS,
-                           _("The repeat rule never happens (for example, it asks for "
-                             "30 February)."));
+      set_never_happens_error (error);
       return NULL;
     }
 

@@ -61,7 +61,7 @@ steady_session_series_copy (const SteadySessionSeries *self)
   for (guint i = 0; i < self->exdates->len; i++)
     g_ptr_array_add (copy->exdates, g_strdup (g_ptr_array_index (self->exdates, i)));
   steady_session_series_set_reminder_offsets (copy,
-                                              &g_array_index (self->reminder_offsets, int, 0),
+                                              (const int *)(gpointer)self->reminder_offsets->data,
                                               self->reminder_offsets->len);
   copy->times_changed_us = self->times_changed_us;
   copy->created_us = self->created_us;

@@ -248,7 +248,7 @@ load_series_details (SteadySessionStore  *self,
         SteadySessionSeries *series = value;
         g_autoptr(GArray) offsets = g_array_copy (series->reminder_offsets);
 
-        steady_session_series_set_reminder_offsets (series, &g_array_index (offsets, int, 0),
+        steady_session_series_set_reminder_offsets (series, (const int *)(gpointer)offsets->data,
                                                     offsets->len);
       }
   }
@@ -1076,7 +1076,7 @@ copy_edited_fields (SteadySessionSeries       *series,
   steady_session_series_set_notes (series, edited->notes);
   series->duration_minutes = edited->duration_minutes;
   steady_session_series_set_reminder_offsets (series,
-                                              &g_array_index (edited->reminder_offsets, int, 0),
+                                              (const int *)(gpointer)edited->reminder_offsets->data,
                                               edited->reminder_offsets->len);
 }
 
