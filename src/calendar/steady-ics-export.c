@@ -132,8 +132,7 @@ series_event (const SteadySessionSeries *series)
   add_times (event, series->created_us, series->updated_us);
   icalcomponent_add_property (event, icalproperty_new_summary (series->title));
   icalcomponent_add_property (event,
-                              with_tzid (icalproperty_new_dtstart (floating_time (series->start_local)),
-                                         series->tzid));
+    with_tzid (icalproperty_new_dtstart (floating_time (series->start_local)), series->tzid));
   add_duration (event, series->duration_minutes);
 
   if (series->rrule[0] != '\0')
@@ -235,7 +234,7 @@ steady_ics_export_to_string (SteadySessionStore  *store,
   calendar = icalcomponent_new_vcalendar ();
   icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
   icalcomponent_add_property (calendar,
-                              icalproperty_new_prodid ("-//Steady//Steady " PACKAGE_VERSION "//EN"));
+    icalproperty_new_prodid ("-//Steady//Steady " PACKAGE_VERSION "//EN"));
   icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
 
   for (guint i = 0; i < all_series->len; i++)

@@ -75,7 +75,9 @@ steady_ics_import_copy (const SteadyIcsImport *self)
   copy = import_new ();
   for (guint i = 0; i < self->series->len; i++)
     {
-      g_ptr_array_add (copy->series, steady_session_series_ref (g_ptr_array_index (self->series, i)));
+      SteadySessionSeries *series = g_ptr_array_index (self->series, i);
+
+      g_ptr_array_add (copy->series, steady_session_series_ref (series));
       g_ptr_array_add (copy->overrides, g_ptr_array_ref (g_ptr_array_index (self->overrides, i)));
     }
   for (guint i = 0; i < self->messages->len; i++)

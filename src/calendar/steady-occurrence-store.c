@@ -286,7 +286,8 @@ steady_occurrence_store_list_bring_up (SteadyOccurrenceStore  *self,
   items = g_ptr_array_new_with_free_func ((GDestroyNotify)steady_bring_up_item_free);
   while (steady_sql_step_row (self->database, stmt, &has_row, error) && has_row)
     {
-      SteadyBringUpItem *item = steady_bring_up_item_new ((const char *)sqlite3_column_text (stmt, 1));
+      const char *text = (const char *)sqlite3_column_text (stmt, 1);
+      SteadyBringUpItem *item = steady_bring_up_item_new (text);
 
       g_free (item->uuid);
       item->uuid = steady_sql_dup_text (stmt, 0);

@@ -26,37 +26,37 @@ typedef enum
 G_DECLARE_FINAL_TYPE (SteadyOccurrenceStore, steady_occurrence_store, STEADY, OCCURRENCE_STORE,
                       GObject)
 
-SteadyOccurrenceStore *steady_occurrence_store_new            (SteadyDatabase        *database);
+SteadyOccurrenceStore *steady_occurrence_store_new (SteadyDatabase *database);
 
-gboolean               steady_occurrence_store_set_attendance (SteadyOccurrenceStore *self,
-                                                               const char            *series_uuid,
-                                                               const char            *original_start_local,
-                                                               SteadyAttendance       attendance,
-                                                               const char            *note,
-                                                               GError               **error);
-gboolean               steady_occurrence_store_get_attendance (SteadyOccurrenceStore *self,
-                                                               const char            *series_uuid,
-                                                               const char            *original_start_local,
-                                                               SteadyAttendance      *out_attendance,
-                                                               char                 **out_note,
-                                                               GError               **error);
+gboolean steady_occurrence_store_set_attendance (SteadyOccurrenceStore  *self,
+                                                 const char             *series_uuid,
+                                                 const char             *original_start,
+                                                 SteadyAttendance        attendance,
+                                                 const char             *note,
+                                                 GError                **error);
+gboolean steady_occurrence_store_get_attendance (SteadyOccurrenceStore  *self,
+                                                 const char             *series_uuid,
+                                                 const char             *original_start,
+                                                 SteadyAttendance       *out_attendance,
+                                                 char                  **out_note,
+                                                 GError                **error);
 
-SteadyBringUpItem     *steady_occurrence_store_add_bring_up   (SteadyOccurrenceStore *self,
-                                                               const char            *series_uuid,
-                                                               const char            *original_start_local,
-                                                               const char            *text,
-                                                               const char            *linked_uuid,
-                                                               GError               **error);
-GPtrArray             *steady_occurrence_store_list_bring_up  (SteadyOccurrenceStore *self,
-                                                               const char            *series_uuid,
-                                                               const char            *original_start_local,
-                                                               GError               **error);
-gboolean               steady_occurrence_store_set_bring_up_done (SteadyOccurrenceStore *self,
-                                                                  const char            *item_uuid,
-                                                                  gboolean               done,
-                                                                  GError               **error);
-gboolean               steady_occurrence_store_remove_bring_up (SteadyOccurrenceStore *self,
-                                                                const char            *item_uuid,
-                                                                GError               **error);
+SteadyBringUpItem *steady_occurrence_store_add_bring_up (SteadyOccurrenceStore  *self,
+                                                         const char             *series_uuid,
+                                                         const char             *original_start,
+                                                         const char             *text,
+                                                         const char             *linked_uuid,
+                                                         GError                **error);
+GPtrArray *steady_occurrence_store_list_bring_up (SteadyOccurrenceStore  *self,
+                                                  const char             *series_uuid,
+                                                  const char             *original_start,
+                                                  GError                **error);
+gboolean steady_occurrence_store_set_bring_up_done (SteadyOccurrenceStore  *self,
+                                                    const char             *item_uuid,
+                                                    gboolean                done,
+                                                    GError                **error);
+gboolean steady_occurrence_store_remove_bring_up (SteadyOccurrenceStore  *self,
+                                                  const char             *item_uuid,
+                                                  GError                **error);
 
 G_END_DECLS

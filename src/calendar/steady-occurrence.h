@@ -45,24 +45,24 @@ typedef struct
   gatomicrefcount        ref_count;
 } SteadyOccurrence;
 
-GType             steady_occurrence_get_type       (void) G_GNUC_CONST;
+GType steady_occurrence_get_type (void) G_GNUC_CONST;
 
-SteadyOccurrence *steady_occurrence_new            (SteadySessionSeries   *series,
-                                                    SteadySessionOverride *override,
-                                                    const char            *original_start_local,
-                                                    const char            *start_local,
-                                                    gint64                 start_us,
-                                                    SteadyOccurrenceFlags  flags);
-SteadyOccurrence *steady_occurrence_ref            (SteadyOccurrence      *self);
-void              steady_occurrence_unref          (SteadyOccurrence      *self);
+SteadyOccurrence *steady_occurrence_new (SteadySessionSeries   *series,
+                                         SteadySessionOverride *override,
+                                         const char            *original_start_local,
+                                         const char            *start_local,
+                                         gint64                 start_us,
+                                         SteadyOccurrenceFlags  flags);
+SteadyOccurrence *steady_occurrence_ref (SteadyOccurrence *self);
+void steady_occurrence_unref (SteadyOccurrence *self);
 
-char             *steady_occurrence_dup_id         (const SteadyOccurrence *self);
-gboolean          steady_occurrence_id_parse       (const char            *id,
-                                                    char                 **out_series_uuid,
-                                                    char                 **out_original_start_local);
-gint64            steady_occurrence_get_known_since (const SteadyOccurrence *self);
-int               steady_occurrence_compare        (gconstpointer          a,
-                                                    gconstpointer          b);
+char *steady_occurrence_dup_id (const SteadyOccurrence *self);
+gboolean steady_occurrence_id_parse (const char  *id,
+                                     char       **out_series_uuid,
+                                     char       **out_original_start_local);
+gint64 steady_occurrence_get_known_since (const SteadyOccurrence *self);
+int steady_occurrence_compare (gconstpointer a,
+                               gconstpointer b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadyOccurrence, steady_occurrence_unref)
 

@@ -34,13 +34,13 @@ typedef struct
   gatomicrefcount    ref_count;
 } SteadySessionOverride;
 
-GType                  steady_session_override_get_type (void) G_GNUC_CONST;
+GType steady_session_override_get_type (void) G_GNUC_CONST;
 
-SteadySessionOverride *steady_session_override_new      (const char                  *original_start_local);
-SteadySessionOverride *steady_session_override_copy     (const SteadySessionOverride *self);
-SteadySessionOverride *steady_session_override_ref      (SteadySessionOverride       *self);
-void                   steady_session_override_unref    (SteadySessionOverride       *self);
-gboolean               steady_session_override_is_empty (const SteadySessionOverride *self);
+SteadySessionOverride *steady_session_override_new (const char *original_start_local);
+SteadySessionOverride *steady_session_override_copy (const SteadySessionOverride *self);
+SteadySessionOverride *steady_session_override_ref (SteadySessionOverride *self);
+void steady_session_override_unref (SteadySessionOverride *self);
+gboolean steady_session_override_is_empty (const SteadySessionOverride *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadySessionOverride, steady_session_override_unref)
 

@@ -34,7 +34,7 @@ typedef struct
   char              *rrule;            /* RFC 5545 RRULE value, or "" for a single session */
   GPtrArray         *exdates;          /* (element-type utf8): removed occurrences' starts */
   GArray            *reminder_offsets; /* (element-type int): minutes before, largest first */
-  gint64             times_changed_us; /* last change of start, duration, zone, rule or exceptions */
+  gint64             times_changed_us; /* last change of start, duration, zone, rule, exdates */
   gint64             created_us;
   gint64             updated_us;
 
@@ -42,36 +42,36 @@ typedef struct
   gatomicrefcount    ref_count;
 } SteadySessionSeries;
 
-GType                steady_session_series_get_type            (void) G_GNUC_CONST;
+GType steady_session_series_get_type (void) G_GNUC_CONST;
 
-SteadySessionSeries *steady_session_series_new                 (void);
-SteadySessionSeries *steady_session_series_copy                (const SteadySessionSeries *self);
-SteadySessionSeries *steady_session_series_ref                 (SteadySessionSeries       *self);
-void                 steady_session_series_unref               (SteadySessionSeries       *self);
+SteadySessionSeries *steady_session_series_new (void);
+SteadySessionSeries *steady_session_series_copy (const SteadySessionSeries *self);
+SteadySessionSeries *steady_session_series_ref (SteadySessionSeries *self);
+void steady_session_series_unref (SteadySessionSeries *self);
 
-void                 steady_session_series_set_title           (SteadySessionSeries       *self,
-                                                                const char                *title);
-void                 steady_session_series_set_place           (SteadySessionSeries       *self,
-                                                                const char                *place);
-void                 steady_session_series_set_video_link      (SteadySessionSeries       *self,
-                                                                const char                *link);
-void                 steady_session_series_set_clinician       (SteadySessionSeries       *self,
-                                                                const char                *clinician);
-void                 steady_session_series_set_notes           (SteadySessionSeries       *self,
-                                                                const char                *notes);
-void                 steady_session_series_set_start           (SteadySessionSeries       *self,
-                                                                const char                *start_local,
-                                                                const char                *tzid);
-void                 steady_session_series_set_rrule           (SteadySessionSeries       *self,
-                                                                const char                *rrule);
-void                 steady_session_series_add_exdate          (SteadySessionSeries       *self,
-                                                                const char                *start_local);
-gboolean             steady_session_series_has_exdate          (const SteadySessionSeries *self,
-                                                                const char                *start_local);
-void                 steady_session_series_set_reminder_offsets (SteadySessionSeries      *self,
-                                                                 const int                *minutes,
-                                                                 guint                     n_minutes);
-gboolean             steady_session_series_is_recurring        (const SteadySessionSeries *self);
+void steady_session_series_set_title (SteadySessionSeries *self,
+                                      const char          *title);
+void steady_session_series_set_place (SteadySessionSeries *self,
+                                      const char          *place);
+void steady_session_series_set_video_link (SteadySessionSeries *self,
+                                           const char          *link);
+void steady_session_series_set_clinician (SteadySessionSeries *self,
+                                          const char          *clinician);
+void steady_session_series_set_notes (SteadySessionSeries *self,
+                                      const char          *notes);
+void steady_session_series_set_start (SteadySessionSeries *self,
+                                      const char          *start_local,
+                                      const char          *tzid);
+void steady_session_series_set_rrule (SteadySessionSeries *self,
+                                      const char          *rrule);
+void steady_session_series_add_exdate (SteadySessionSeries *self,
+                                       const char          *start_local);
+gboolean steady_session_series_has_exdate (const SteadySessionSeries *self,
+                                           const char                *start_local);
+void steady_session_series_set_reminder_offsets (SteadySessionSeries *self,
+                                                 const int           *minutes,
+                                                 guint                n_minutes);
+gboolean steady_session_series_is_recurring (const SteadySessionSeries *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadySessionSeries, steady_session_series_unref)
 

@@ -32,62 +32,62 @@ typedef enum
 #define STEADY_TYPE_SESSION_STORE (steady_session_store_get_type ())
 G_DECLARE_FINAL_TYPE (SteadySessionStore, steady_session_store, STEADY, SESSION_STORE, GObject)
 
-GQuark               steady_session_store_error_quark    (void);
+GQuark steady_session_store_error_quark (void);
 
-SteadySessionStore  *steady_session_store_new            (SteadyDatabase      *database);
-SteadyDatabase      *steady_session_store_get_database   (SteadySessionStore  *self);
-GTimeZone           *steady_session_store_get_local_zone (SteadySessionStore  *self);
-void                 steady_session_store_set_local_zone (SteadySessionStore  *self,
-                                                          GTimeZone           *zone);
+SteadySessionStore *steady_session_store_new (SteadyDatabase *database);
+SteadyDatabase *steady_session_store_get_database (SteadySessionStore *self);
+GTimeZone *steady_session_store_get_local_zone (SteadySessionStore *self);
+void steady_session_store_set_local_zone (SteadySessionStore *self,
+                                          GTimeZone          *zone);
 
-gboolean             steady_session_store_add_series     (SteadySessionStore  *self,
-                                                          SteadySessionSeries *series,
-                                                          GError             **error);
-gboolean             steady_session_store_update_series  (SteadySessionStore  *self,
-                                                          SteadySessionSeries *series,
-                                                          GError             **error);
-gboolean             steady_session_store_delete_series  (SteadySessionStore  *self,
-                                                          const char          *uuid,
-                                                          GError             **error);
-SteadySessionSeries *steady_session_store_get_series     (SteadySessionStore  *self,
-                                                          const char          *uuid,
-                                                          GError             **error);
-SteadySessionSeries *steady_session_store_find_series_by_ics_uid (SteadySessionStore *self,
-                                                                  const char         *ics_uid,
-                                                                  GError            **error);
-GPtrArray           *steady_session_store_list_series    (SteadySessionStore  *self,
-                                                          GError             **error);
+gboolean steady_session_store_add_series (SteadySessionStore   *self,
+                                          SteadySessionSeries  *series,
+                                          GError              **error);
+gboolean steady_session_store_update_series (SteadySessionStore   *self,
+                                             SteadySessionSeries  *series,
+                                             GError              **error);
+gboolean steady_session_store_delete_series (SteadySessionStore  *self,
+                                             const char          *uuid,
+                                             GError             **error);
+SteadySessionSeries *steady_session_store_get_series (SteadySessionStore  *self,
+                                                      const char          *uuid,
+                                                      GError             **error);
+SteadySessionSeries *steady_session_store_find_series_by_ics_uid (SteadySessionStore  *self,
+                                                                  const char          *ics_uid,
+                                                                  GError             **error);
+GPtrArray *steady_session_store_list_series (SteadySessionStore  *self,
+                                             GError             **error);
 
-GPtrArray           *steady_session_store_list_overrides (SteadySessionStore    *self,
-                                                          const char            *uuid,
-                                                          GError               **error);
-gboolean             steady_session_store_set_override   (SteadySessionStore    *self,
-                                                          const char            *uuid,
-                                                          SteadySessionOverride *override,
-                                                          GError               **error);
+GPtrArray *steady_session_store_list_overrides (SteadySessionStore  *self,
+                                                const char          *uuid,
+                                                GError             **error);
+gboolean steady_session_store_set_override (SteadySessionStore     *self,
+                                            const char             *uuid,
+                                            SteadySessionOverride  *override,
+                                            GError                **error);
 
-gboolean             steady_session_store_edit_occurrence   (SteadySessionStore        *self,
-                                                             const char                *uuid,
-                                                             const char                *original_start_local,
-                                                             const SteadySessionSeries *edited,
-                                                             SteadyEditScope            scope,
-                                                             char                     **out_uuid,
-                                                             GError                   **error);
-gboolean             steady_session_store_cancel_occurrence (SteadySessionStore        *self,
-                                                             const char                *uuid,
-                                                             const char                *original_start_local,
-                                                             gboolean                   cancelled,
-                                                             GError                   **error);
-gboolean             steady_session_store_delete_occurrence (SteadySessionStore        *self,
-                                                             const char                *uuid,
-                                                             const char                *original_start_local,
-                                                             SteadyEditScope            scope,
-                                                             GError                   **error);
+gboolean steady_session_store_edit_occurrence (SteadySessionStore         *self,
+                                               const char                 *uuid,
+                                               const char                 *original_start_local,
+                                               const SteadySessionSeries  *edited,
+                                               SteadyEditScope             scope,
+                                               char                      **out_uuid,
+                                               GError                    **error);
+gboolean steady_session_store_cancel_occurrence (SteadySessionStore  *self,
+                                                 const char          *uuid,
+                                                 const char          *original_start_local,
+                                                 gboolean             cancelled,
+                                                 GError             **error);
+gboolean steady_session_store_delete_occurrence (SteadySessionStore  *self,
+                                                 const char          *uuid,
+                                                 const char          *original_start_local,
+                                                 SteadyEditScope      scope,
+                                                 GError             **error);
 
-GPtrArray           *steady_session_store_expand         (SteadySessionStore  *self,
-                                                          gint64               from_us,
-                                                          gint64               to_us,
-                                                          GPtrArray          **out_problems,
-                                                          GError             **error);
+GPtrArray *steady_session_store_expand (SteadySessionStore  *self,
+                                        gint64               from_us,
+                                        gint64               to_us,
+                                        GPtrArray          **out_problems,
+                                        GError             **error);
 
 G_END_DECLS

@@ -28,17 +28,17 @@ typedef struct
   gint64               snoozed_until_us;  /* when SNOOZED */
 } SteadyReminderRecord;
 
-GType                 steady_reminder_record_get_type (void) G_GNUC_CONST;
-SteadyReminderRecord *steady_reminder_record_new      (const char                 *series_uuid,
-                                                       const char                 *original_start_local,
-                                                       int                         offset_minutes,
-                                                       SteadyReminderState         state);
-SteadyReminderRecord *steady_reminder_record_copy     (const SteadyReminderRecord *self);
-void                  steady_reminder_record_free     (SteadyReminderRecord       *self);
+GType steady_reminder_record_get_type (void) G_GNUC_CONST;
+SteadyReminderRecord *steady_reminder_record_new (const char          *series_uuid,
+                                                  const char          *original_start_local,
+                                                  int                  offset_minutes,
+                                                  SteadyReminderState  state);
+SteadyReminderRecord *steady_reminder_record_copy (const SteadyReminderRecord *self);
+void steady_reminder_record_free (SteadyReminderRecord *self);
 
-const char           *steady_reminder_state_to_string   (SteadyReminderState  state);
-gboolean              steady_reminder_state_from_string (const char          *text,
-                                                         SteadyReminderState *out_state);
+const char *steady_reminder_state_to_string (SteadyReminderState state);
+gboolean steady_reminder_state_from_string (const char          *text,
+                                            SteadyReminderState *out_state);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadyReminderRecord, steady_reminder_record_free)
 

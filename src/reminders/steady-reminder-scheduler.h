@@ -13,10 +13,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SteadyReminderScheduler, steady_reminder_scheduler, STEADY,
                       REMINDER_SCHEDULER, GObject)
 
-SteadyReminderScheduler *steady_reminder_scheduler_new         (const char * const      *zone_files,
-                                                                GError                 **error);
-void                     steady_reminder_scheduler_set_wakeup  (SteadyReminderScheduler *self,
-                                                                gint64                   instant_us);
-gint64                   steady_reminder_scheduler_get_wakeup  (SteadyReminderScheduler *self);
+SteadyReminderScheduler *steady_reminder_scheduler_new (const char * const  *zone_files,
+                                                        GError             **error);
+void steady_reminder_scheduler_set_wakeup (SteadyReminderScheduler *self,
+                                           gint64                   instant_us);
+gint64 steady_reminder_scheduler_get_wakeup (SteadyReminderScheduler *self);
 
 G_END_DECLS

@@ -51,6 +51,7 @@ add (SteadySessionStore *store,
 static GPtrArray *
 make_schedule (SteadySessionStore *store)
 {
+  GTimeZone *local = steady_session_store_get_local_zone (store);
   static const char * const holidays[] = {
     "20250526T090000", "20250703T090000", "20250901T090000", "20251127T090000",
     "20251224T090000", "20251231T090000", NULL,
@@ -82,7 +83,7 @@ make_schedule (SteadySessionStore *store)
       g_autoptr(SteadySessionOverride) override = NULL;
       g_autofree char *key = g_strdup_printf ("2025%02d%02dT090000", 2 + week, 3);
 
-      if (!steady_recurrence_has_occurrence (group, key, steady_session_store_get_local_zone (store)))
+      if (!steady_recurrence_has_occurrence (group, key, local))
         continue;
       override = steady_session_override_new (key);
       if (week % 3 == 0)
@@ -143,9 +144,10 @@ main (int   argc,
       n_occurrences = 0;
       for (guint i = 0; i < series->len; i++)
         {
-          g_autoptr(GPtrArray) occurrences = steady_recurrence_expand (g_ptr_array_index (series, i),
-                                                                       NULL, local, from, to,
-                                                                       &error);
+          g_autoptr(GPtrArray) occurrences = NULL;
+
+          occurrences = steady_recurrence_expand (g_ptr_array_index (series, i), NULL, local,
+                                                  from, to, &error);
           g_assert_no_error (error);
           n_occurrences += occurrences->len;
         }

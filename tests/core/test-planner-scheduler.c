@@ -14,6 +14,7 @@
 
 /* Only a safety net so a broken timer fails the test instead of hanging it. */
 #define GIVE_UP_SECONDS 20
+#define HOUR_US ((gint64)3600 * G_USEC_PER_SEC)
 
 typedef struct
 {
@@ -75,7 +76,7 @@ test_wakes_at_the_time_given (void)
   g_assert_cmpint (steady_reminder_scheduler_get_wakeup (scheduler), ==, STEADY_REMINDER_NEVER);
 
   /* A far time replaced by a near one: the near one counts. */
-  steady_reminder_scheduler_set_wakeup (scheduler, g_get_real_time () + (gint64)3600 * G_USEC_PER_SEC);
+  steady_reminder_scheduler_set_wakeup (scheduler, g_get_real_time () + HOUR_US);
   target = g_get_real_time () + 200 * 1000;
   steady_reminder_scheduler_set_wakeup (scheduler, target);
   g_assert_cmpint (steady_reminder_scheduler_get_wakeup (scheduler), ==, target);
@@ -87,7 +88,7 @@ test_wakes_at_the_time_given (void)
   g_assert_cmpint (steady_reminder_scheduler_get_wakeup (scheduler), ==, STEADY_REMINDER_NEVER);
 
   /* A time already past (after a suspend, say) wakes at once. */
-  steady_reminder_scheduler_set_wakeup (scheduler, g_get_real_time () - (gint64)3600 * G_USEC_PER_SEC);
+  steady_reminder_scheduler_set_wakeup (scheduler, g_get_real_time () - HOUR_US);
   run (&waiter);
   g_assert_false (waiter.gave_up);
   g_assert_cmpuint (waiter.n_wakeups, ==, 2);

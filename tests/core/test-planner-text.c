@@ -76,10 +76,11 @@ test_plain (void)
 static void
 test_video_link_is_not_shown (void)
 {
-  g_autoptr(SteadyOccurrence) occurrence = make_occurrence ("", "https://meet.example/abc?pwd=" MARKER);
+  g_autoptr(SteadyOccurrence) occurrence = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *body = NULL;
 
+  occurrence = make_occurrence ("", "https://meet.example/abc?pwd=" MARKER);
   format (occurrence, "2025-06-02T06:00:00Z", FALSE, FALSE, &summary, &body);
   g_assert_cmpstr (body, ==, "Today at 09:00 · Online");
 }

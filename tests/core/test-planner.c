@@ -143,14 +143,33 @@ make_occurrence (int      known_since,
                                 session_start_us (), STEADY_OCCURRENCE_NONE);
 }
 
+static GPtrArray *
+new_occurrences (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify)steady_occurrence_unref);
+}
+
+static GPtrArray *
+new_records (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify)steady_reminder_record_free);
+}
+
+static SteadyDueReminder *
+first_due (SteadyReminderPlan *plan)
+{
+  g_assert_cmpuint (plan->due->len, >, 0);
+  return g_ptr_array_index (plan->due, 0);
+}
+
 static void
 test_table (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const PlannerCase *c = &cases[i];
-      g_autoptr(GPtrArray) occurrences = g_ptr_array_new_with_free_func ((GDestroyNotify)steady_occurrence_unref);
-      g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify)steady_reminder_record_free);
+      g_autoptr(GPtrArray) occurrences = new_occurrences ();
+      g_autoptr(GPtrArray) records = new_records ();
       g_autoptr(SteadyReminderPlan) plan = NULL;
       SteadyOccurrence *occurrence = make_occurrence (c->known_since, c->cancelled);
 
@@ -201,8 +220,8 @@ test_replay_with_jumping_clock (void)
     -3 * DAY, -DAY - 10, -DAY, -DAY + 1, -2 * DAY, -DAY, -5 * HOUR, -HOUR - 1,
     -4 * HOUR, -HOUR, -HOUR, -59 * MINUTE, -2 * DAY, 10 * MINUTE, -HOUR, 4 * HOUR,
   };
-  g_autoptr(GPtrArray) occurrences = g_ptr_array_new_with_free_func ((GDestroyNotify)steady_occurrence_unref);
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify)steady_reminder_record_free);
+  g_autoptr(GPtrArray) occurrences = new_occurrences ();
+  g_autoptr(GPtrArray) records = new_records ();
   SteadyOccurrence *occurrence = make_occurrence (-7 * DAY, FALSE);
   guint shown_day_before = 0, shown_hour_before = 0;
 
@@ -257,9 +276,8 @@ test_several_sessions (void)
    * "at the start" reminder is due), the third is a day away. */
   plan = steady_reminder_planner_plan (occurrences, NULL, at (DAY));
   g_assert_cmpuint (plan->due->len, ==, 1);
-  g_assert_cmpstr (((SteadyDueReminder *)g_ptr_array_index (plan->due, 0))->occurrence->original_start_local,
-                   ==, "20250603T090000");
-  g_assert_cmpint (((SteadyDueReminder *)g_ptr_array_index (plan->due, 0))->offset_minutes, ==, 0);
+  g_assert_cmpstr (first_due (plan)->occurrence->original_start_local, ==, "20250603T090000");
+  g_assert_cmpint (first_due (plan)->offset_minutes, ==, 0);
   g_assert_cmpint (plan->next_wakeup_us, ==, at (2 * DAY - 15 * MINUTE));
 }
 
@@ -293,10 +311,8 @@ test_time_zone_change (void)
   g_assert_cmpuint (plan_after->due->len, ==, 1);
   g_assert_cmpint (plan_before->next_wakeup_us, ==, at (-3 * HOUR));
   g_assert_cmpint (plan_after->next_wakeup_us, ==, at (3 * HOUR));
-  g_assert_cmpint (((SteadyDueReminder *)g_ptr_array_index (plan_before->due, 0))->occurrence->start_us,
-                   ==, at (-2 * HOUR));
-  g_assert_cmpint (((SteadyDueReminder *)g_ptr_array_index (plan_after->due, 0))->occurrence->start_us,
-                   ==, at (4 * HOUR));
+  g_assert_cmpint (first_due (plan_before)->occurrence->start_us, ==, at (-2 * HOUR));
+  g_assert_cmpint (first_due (plan_after)->occurrence->start_us, ==, at (4 * HOUR));
 }
 
 int

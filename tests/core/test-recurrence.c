@@ -153,7 +153,8 @@ test_dst_table (void)
       g_test_message ("%s %s", c->tzid, c->key);
       g_assert_nonnull (occurrence);
       g_assert_cmpint (occurrence->start_us, ==, iso_us (c->expected_utc));
-      g_assert_cmpint (occurrence->end_us - occurrence->start_us, ==, (gint64)60 * 60 * G_USEC_PER_SEC);
+      g_assert_cmpint (occurrence->end_us - occurrence->start_us, ==,
+                       (gint64)60 * 60 * G_USEC_PER_SEC);
       g_assert_cmpint (occurrence->flags, ==, c->flags);
       g_assert_cmpstr (occurrence->start_local, ==, c->shown_local);
 
@@ -247,7 +248,8 @@ test_hostile_rules (void)
   g_autoptr(GError) error = NULL;
 
   /* libical returns a NULL iterator for a rule that can never happen. */
-  assert_expand_error ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", STEADY_RECURRENCE_ERROR_NEVER_HAPPENS);
+  assert_expand_error ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+                       STEADY_RECURRENCE_ERROR_NEVER_HAPPENS);
   /* libical 3.0 cannot read COUNT with UNTIL; we say why. */
   assert_expand_error ("FREQ=WEEKLY;COUNT=3;UNTIL=20250301T000000Z",
                        STEADY_RECURRENCE_ERROR_COUNT_AND_UNTIL);
@@ -361,12 +363,13 @@ test_skip_ahead_matches_full_iteration (void)
       for (guint k = 0; k < full->len; k++)
         {
           SteadyOccurrence *a = g_ptr_array_index (full, k);
+          SteadyOccurrence *b;
 
           if (a->start_us < iso_us ("2026-03-01T00:00:00Z"))
             continue;
           g_assert_cmpuint (j, <, window->len);
-          g_assert_cmpstr (a->original_start_local, ==,
-                           ((SteadyOccurrence *)g_ptr_array_index (window, j))->original_start_local);
+          b = g_ptr_array_index (window, j);
+          g_assert_cmpstr (a->original_start_local, ==, b->original_start_local);
           j++;
         }
       g_assert_cmpuint (j, ==, window->len);
@@ -379,11 +382,12 @@ test_exceptions_and_overrides (void)
   g_autoptr(GTimeZone) local = zone ("UTC");
   g_autoptr(SteadySessionSeries) series = series_new ("20250106T090000", "Europe/Berlin",
                                                       "FREQ=WEEKLY;BYDAY=MO");
-  g_autoptr(GPtrArray) overrides = g_ptr_array_new_with_free_func ((GDestroyNotify)steady_session_override_unref);
+  g_autoptr(GPtrArray) overrides = NULL;
   g_autoptr(GPtrArray) occurrences = NULL;
   SteadySessionOverride *moved, *cancelled, *renamed, *moved_in, *moved_out;
   SteadyOccurrence *occurrence;
 
+  overrides = g_ptr_array_new_with_free_func ((GDestroyNotify)steady_session_override_unref);
   steady_session_series_add_exdate (series, "20250113T090000");
 
   moved = steady_session_override_new ("20250120T090000");

@@ -75,7 +75,9 @@ def call(env, method, dest, path, *args, timeout=20):
                           timeout=timeout)
 
 
-STRING = re.compile(r'string "(.*?)"(?=\n\s*(?:string|uint32|int32|array|\]|variant|dict|\)|byte|boolean|$))',
+# A string value, which may span lines, up to where dbus-monitor's next item begins.
+STRING = re.compile(r'string "(.*?)"'
+                    r'(?=\n\s*(?:string|uint32|int32|array|\]|variant|dict|\)|byte|boolean|$))',
                     re.S)
 
 
