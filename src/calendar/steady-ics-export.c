@@ -11,7 +11,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <libical/ical.h>
 
 #include "steady-ics-export.h"

@@ -11,7 +11,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 
 #include "steady-reminder-daemon.h"
 #include "steady-reminder-job.h"
