@@ -44,6 +44,16 @@ add_session (SteadySessionStore *store,
       g_printerr ("reminders-fixture: %s\n", error->message);
       exit (EXIT_FAILURE);
     }
+  /* The daemon is tested on exactly this session: make sure it is stored as written. */
+  {
+    g_autoptr(SteadySessionSeries) stored = steady_session_store_get_series (store, series->uuid,
+                                                                              &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (stored->title, ==, title);
+    g_assert_cmpint (stored->created_us, ==, created_us);
+    g_assert_cmpuint (stored->reminder_offsets->len, ==, 2);
+  }
 }
 
 static int
