@@ -37,6 +37,10 @@ struct _SteadySafetyItemRow
   SteadySafetySection    section;
   guint                  number;
   guint                  save_source_id;
+  guint                  relayout_id;
+  guint                  relayout_frames;
+  int                    last_width;
+  gboolean               loading;
 };
 
 enum {
@@ -50,6 +54,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SteadySafetyItemRow, steady_safety_item_row, GTK_TYPE_LIST_BOX_ROW)
+
+static void start_relayout (SteadySafetyItemRow *self);
 
 SteadySafetyItem *
 steady_safety_item_row_get_item (SteadySafetyItemRow *self)
@@ -214,7 +220,24 @@ text_changed_cb (GtkTextBuffer       *buffer,
   g_autofree char *text = steady_safety_item_row_dup_text (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->placeholder), text[0] == '\0');
-  schedule_save (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->text_view)))
+    start_relayout (self);
+  if (!self->loading)
+    schedule_save (self);
+}
+
+/* Sets the words shown without saving them or making them undoable. */
+static void
+load_text (SteadySafetyItemRow *self,
+           const char          *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  self->loading = TRUE;
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_set_enable_undo (buffer, TRUE);
+  self->loading = FALSE;
 }
 
 static void
@@ -346,6 +369,64 @@ steady_safety_item_row_grab_text_focus (SteadySafetyItemRow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
+/* The text view lays out the rest of its lines after it was first given room, but does not
+ * ask for more room for them by itself. For a few frames after its words or its width
+ * change, it is measured again and resized if its lines need another height. */
+#define RELAYOUT_FRAMES 8
+
+static gboolean
+relayout_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  SteadySafetyItemRow *self = STEADY_SAFETY_ITEM_ROW (user_data);
+  int natural = 0;
+  int height = gtk_widget_get_height (widget);
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (widget),
+                      NULL, &natural, NULL, NULL);
+  if (natural != height && natural > 0 && height > 0)
+    gtk_widget_queue_resize (widget);
+
+  if (--self->relayout_frames > 0)
+    return G_SOURCE_CONTINUE;
+  self->relayout_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_relayout (SteadySafetyItemRow *self)
+{
+  self->relayout_frames = RELAYOUT_FRAMES;
+  if (self->relayout_id == 0)
+    self->relayout_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), relayout_cb,
+                                                      self, NULL);
+}
+
+static void
+text_view_map_cb (GtkWidget           *widget,
+                  SteadySafetyItemRow *self)
+{
+  start_relayout (self);
+}
+
+static void
+steady_safety_item_row_size_allocate (GtkWidget *widget,
+                                      int        width,
+                                      int        height,
+                                      int        baseline)
+{
+  SteadySafetyItemRow *self = STEADY_SAFETY_ITEM_ROW (widget);
+
+  GTK_WIDGET_CLASS (steady_safety_item_row_parent_class)->size_allocate (widget, width, height,
+                                                                          baseline);
+  if (width != self->last_width)
+    {
+      self->last_width = width;
+      start_relayout (self);
+    }
+}
+
 static GtkButton *
 make_icon_button (const char *icon_name,
                   const char *tooltip)
@@ -380,6 +461,11 @@ build_children (SteadySafetyItemRow *self)
   gtk_text_view_set_right_margin (self->text_view, 10);
   gtk_widget_add_css_class (GTK_WIDGET (self->text_view), "safety-item-text");
   gtk_widget_set_hexpand (GTK_WIDGET (self->text_view), TRUE);
+  /* GTK 4.8's text view asks for the height of the lines it has laid out, and lays out only
+   * what fits in the height it was given: given none, it would stay empty. One line's room
+   * to start from lets it lay out its words; see relayout_cb() for the rest. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->text_view), -1, 36);
+  g_signal_connect (self->text_view, "map", G_CALLBACK (text_view_map_cb), self);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->text_view));
 
   /* GTK 4.8's text view has no placeholder of its own. */
@@ -394,6 +480,8 @@ build_children (SteadySafetyItemRow *self)
   gtk_widget_set_can_target (GTK_WIDGET (self->placeholder), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->placeholder), "dim-label");
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->placeholder));
+  /* A long example wraps at 360 px: the row grows with it instead of letting it spill. */
+  gtk_overlay_set_measure_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->placeholder), TRUE);
   gtk_box_append (GTK_BOX (fields), overlay);
 
   if (steady_safety_section_has_phone (self->section))
@@ -449,9 +537,7 @@ show_item (SteadySafetyItemRow *self)
   const char *phone = self->item != NULL ? steady_safety_item_get_phone (self->item) : NULL;
 
   /* What was loaded is not an edit: neither saved again nor undoable. */
-  gtk_text_buffer_set_enable_undo (buffer, FALSE);
-  gtk_text_buffer_set_text (buffer, text, -1);
-  gtk_text_buffer_set_enable_undo (buffer, TRUE);
+  load_text (self, text);
   gtk_widget_set_visible (GTK_WIDGET (self->placeholder), text[0] == '\0');
   if (self->phone_entry != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), phone != NULL ? phone : "");
@@ -490,6 +576,9 @@ steady_safety_item_row_dispose (GObject *object)
   /* The window flushes every row when it closes; this catches a row removed otherwise. */
   if (self->save_source_id != 0)
     steady_safety_item_row_flush (self);
+  if (self->relayout_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->relayout_id);
+  self->relayout_id = 0;
   g_clear_object (&self->item);
   g_clear_object (&self->store);
 
@@ -503,6 +592,7 @@ steady_safety_item_row_class_init (SteadySafetyItemRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = steady_safety_item_row_dispose;
+  widget_class->size_allocate = steady_safety_item_row_size_allocate;
 
   /* Asks the section to move this row by @delta places (-1 up, 1 down). */
   signals[MOVE] = g_signal_new ("move", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
