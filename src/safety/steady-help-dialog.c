@@ -302,7 +302,7 @@ update_plan (SteadyHelpDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->plan_empty_label), items->len == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->plan_button), TRUE);
   gtk_button_set_label (self->plan_button,
-                        items->len == 0 ? _("_Make My Safety Plan") : _("_Open My Safety Plan"));
+                        items->len == 0 ? _("Make My Safety Plan") : _("Open My Safety Plan"));
   gtk_widget_set_visible (GTK_WIDGET (self->team_box), any_team);
   gtk_widget_set_visible (GTK_WIDGET (self->team_empty_label), !any_team);
 }
