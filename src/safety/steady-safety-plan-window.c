@@ -574,8 +574,8 @@ steady_safety_plan_window_class_init (SteadySafetyPlanWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/safety/steady-safety-plan-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
+                                               "/safety/steady-safety-plan-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadySafetyPlanWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SteadySafetyPlanWindow, sections_box);
   gtk_widget_class_bind_template_child (widget_class, SteadySafetyPlanWindow, crisis_label);

@@ -210,8 +210,12 @@ test_add_and_list (Fixture       *fixture,
   g_assert_true (g_date_time_equal (steady_safety_item_get_created (g_ptr_array_index (all, 1)),
                                     steady_safety_item_get_created (first)));
   /* The local offset the user was in is kept with the instant. */
-  g_assert_cmpint (g_date_time_get_utc_offset (steady_safety_item_get_created (g_ptr_array_index (all, 1))),
-                   ==, g_date_time_get_utc_offset (steady_safety_item_get_created (first)));
+  {
+    SteadySafetyItem *read_back = g_ptr_array_index (all, 1);
+
+    g_assert_cmpint (g_date_time_get_utc_offset (steady_safety_item_get_created (read_back)), ==,
+                     g_date_time_get_utc_offset (steady_safety_item_get_created (first)));
+  }
 }
 
 static void

@@ -21,7 +21,12 @@ static GPtrArray *
 make_plan (SteadySafetyPlanStore *store,
            gboolean               long_plan)
 {
-  static const struct { SteadySafetySection section; const char *text; const char *phone; } rows[] = {
+  static const struct
+  {
+    SteadySafetySection  section;
+    const char          *text;
+    const char          *phone;
+  } rows[] = {
     { STEADY_SAFETY_SECTION_WARNING_SIGNS, "I stop answering my phone", NULL },
     { STEADY_SAFETY_SECTION_WARNING_SIGNS, "Two nights without sleep", NULL },
     { STEADY_SAFETY_SECTION_COPING, "Cold water on my face, then breathe out slowly", NULL },

@@ -416,7 +416,12 @@ stored_is (gpointer data)
 static void
 add_items (SteadySafetyPlanStore *store)
 {
-  static const struct { SteadySafetySection section; const char *text; const char *phone; } rows[] = {
+  static const struct
+  {
+    SteadySafetySection  section;
+    const char          *text;
+    const char          *phone;
+  } rows[] = {
     { STEADY_SAFETY_SECTION_WARNING_SIGNS, "I stop answering messages", NULL },
     { STEADY_SAFETY_SECTION_WARNING_SIGNS, "Two nights without sleep", NULL },
     { STEADY_SAFETY_SECTION_COPING, "Cold water on my face, then breathe out slowly", NULL },
