@@ -268,6 +268,10 @@ def main():
     os.environ.pop("G_DEBUG", None)
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
+    retried = e2e.run_with_one_retry_on_toolkit_defect(os.path.abspath(__file__))
+    if retried is not None:
+        return retried
+
     parser = argparse.ArgumentParser(description="Drives steady's safety plan through AT-SPI.")
     parser.add_argument("--steady", required=True, help="the steady executable to test")
     parser.add_argument("--region", choices=sorted(CRISIS), default="US")
