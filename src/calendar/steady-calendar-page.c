@@ -9,10 +9,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "steady-agenda-row.h"
 #include "steady-application.h"
+#include "steady-calendar-cli.h"
 #include "steady-calendar-page.h"
 #include "steady-ics-export.h"
 #include "steady-month-view.h"
@@ -84,42 +84,6 @@ steady_calendar_request_replan (void)
 }
 
 /* Words for the user --------------------------------------------------------------------- */
-
-char *
-steady_calendar_describe_import (const SteadyIcsImport *import)
-{
-  GString *text = g_string_new (NULL);
-
-  g_return_val_if_fail (import != NULL, NULL);
-
-  if (import->n_added == 0 && import->n_updated == 0)
-    g_string_append (text, _("No sessions were imported."));
-  else
-    {
-      /* Translators: %u is a number of sessions, or of repeating series of sessions. */
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Imported %u new session or "
-                                                 "series", "Imported %u new sessions or series",
-                                                 import->n_added),
-                              import->n_added);
-      if (import->n_updated > 0)
-        {
-          g_string_append (text, "; ");
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "updated %u",
-                                                     "updated %u", import->n_updated),
-                                  import->n_updated);
-        }
-      g_string_append (text, ".");
-    }
-  if (import->messages != NULL && import->messages->len > 0)
-    {
-      g_string_append (text, "\n\n");
-      g_string_append (text, _("Skipped or changed:"));
-      for (guint i = 0; i < import->messages->len; i++)
-        g_string_append_printf (text, "\n• %s", (const char *)g_ptr_array_index (import->messages,
-                                                                                  i));
-    }
-  return g_string_free (text, FALSE);
-}
 
 static void
 show_message (SteadyCalendarPage *self,
@@ -559,8 +523,6 @@ steady_calendar_page_export_file (SteadyCalendarPage  *self,
                                   GFile               *file,
                                   GError             **error)
 {
-  g_autofree char *path = NULL;
-
   g_return_val_if_fail (STEADY_IS_CALENDAR_PAGE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
@@ -570,21 +532,7 @@ steady_calendar_page_export_file (SteadyCalendarPage  *self,
                            _("Steady’s data is not open."));
       return FALSE;
     }
-  if (!steady_ics_export_to_file (self->store, file, error))
-    return FALSE;
-  /* The schedule says where and when someone is in treatment: only its owner may read it,
-   * even when it replaced a file that others could read. */
-  path = g_file_get_path (file);
-  if (path != NULL && g_chmod (path, 0600) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The file was written, but others may be able to read it: %s"),
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
+  return steady_calendar_export_private (self->store, file, error);
 }
 
 static void

@@ -37,6 +37,5 @@ GtkListBox          *steady_calendar_page_get_past_list   (SteadyCalendarPage *s
 GtkWidget           *steady_calendar_page_get_month_view  (SteadyCalendarPage *self);
 
 void                 steady_calendar_request_replan       (void);
-char                *steady_calendar_describe_import      (const SteadyIcsImport *import);
 
 G_END_DECLS
