@@ -629,7 +629,7 @@ static const GActionEntry page_actions[] = {
   { "add", add_activated_cb },
   { "import", import_activated_cb },
   { "export", export_activated_cb },
-  { "view", NULL, NULL, "'agenda'", view_change_state_cb },
+  { "view", NULL, "s", "'agenda'", view_change_state_cb },
 };
 
 /* Accessors for tests -------------------------------------------------------------------- */

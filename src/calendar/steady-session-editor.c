@@ -119,6 +119,22 @@ emit_changed (SteadySessionEditor *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+static gboolean
+destroy_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes the editor once the question dialog that asked for it is done with it: GTK 4.8
+ * warns when a dialog's transient parent is destroyed while the dialog is still answering. */
+static void
+close_editor (SteadySessionEditor *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_cb, g_object_ref (self), g_object_unref);
+}
+
 /* Wall times ------------------------------------------------------------------------------ */
 
 static GDateTime *
@@ -401,7 +417,7 @@ save_with_scope (SteadySessionEditor *self,
       show_error (self, _("The session could not be saved"), error);
       return;
     }
-  gtk_window_destroy (GTK_WINDOW (self));
+  close_editor (self);
 }
 
 static SteadyEditScope
@@ -482,7 +498,7 @@ delete_response_cb (AdwMessageDialog    *dialog,
       return;
     }
   emit_changed (self);
-  gtk_window_destroy (GTK_WINDOW (self));
+  close_editor (self);
 }
 
 static void
@@ -535,7 +551,7 @@ cancel_session_clicked_cb (SteadySessionEditor *self)
       return;
     }
   emit_changed (self);
-  gtk_window_destroy (GTK_WINDOW (self));
+  close_editor (self);
 }
 
 /* "Bring this up" -------------------------------------------------------------------------- */
