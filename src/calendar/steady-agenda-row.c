@@ -21,6 +21,23 @@ struct _SteadyAgendaRow
 
 G_DEFINE_FINAL_TYPE (SteadyAgendaRow, steady_agenda_row, GTK_TYPE_LIST_BOX_ROW)
 
+/* The calendar's widgets share one small style sheet, loaded the first time one is made. */
+void
+steady_calendar_ensure_style (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (loaded || display == NULL)
+    return;
+  loaded = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/calendar/steady-calendar.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 char *
 steady_agenda_format_time_range (const SteadyOccurrence *occurrence)
 {

@@ -19,5 +19,6 @@ GtkWidget        *steady_agenda_row_new            (SteadyOccurrence *occurrence
 SteadyOccurrence *steady_agenda_row_get_occurrence (SteadyAgendaRow  *self);
 char             *steady_agenda_row_dup_day_key    (SteadyAgendaRow  *self);
 char             *steady_agenda_format_time_range  (const SteadyOccurrence *occurrence);
+void              steady_calendar_ensure_style     (void);
 
 G_END_DECLS

@@ -33,6 +33,7 @@ struct _SteadyCalendarPage
   /* template widgets */
   GtkStack              *stack;
   GtkWidget             *agenda_toggle;
+  GtkWidget             *view_switch;
   GtkWidget             *upcoming_label;
   GtkWidget             *no_upcoming_label;
   GtkListBox            *upcoming_list;
@@ -285,6 +286,8 @@ steady_calendar_page_reload (SteadyCalendarPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->past_list), n_past > 0);
   steady_month_view_set_occurrences (self->month_view, self->loaded);
 
+  /* With nothing to show, the empty page's own buttons are the way on. */
+  gtk_widget_set_visible (self->view_switch, series->len > 0);
   if (series->len == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else
@@ -702,6 +705,7 @@ steady_calendar_page_class_init (SteadyCalendarPageClass *klass)
                                                RESOURCE_PREFIX "/calendar/steady-calendar-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyCalendarPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SteadyCalendarPage, agenda_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCalendarPage, view_switch);
   gtk_widget_class_bind_template_child (widget_class, SteadyCalendarPage, upcoming_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyCalendarPage, no_upcoming_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyCalendarPage, upcoming_list);
@@ -716,6 +720,7 @@ steady_calendar_page_class_init (SteadyCalendarPageClass *klass)
 static void
 steady_calendar_page_init (SteadyCalendarPage *self)
 {
+  steady_calendar_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->view = g_strdup ("agenda");

@@ -318,7 +318,9 @@ steady_next_session_card_init (SteadyNextSessionCard *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *caption;
 
+  steady_calendar_ensure_style ();
   gtk_widget_add_css_class (box, "card");
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
   gtk_widget_add_css_class (box, "next-session-card");
   caption = add_label (box, "caption-heading");
   gtk_label_set_label (GTK_LABEL (caption), _("Next Session"));

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steady-agenda-row.h"
 #include "steady-session-editor.h"
 
 typedef enum
@@ -836,6 +837,18 @@ steady_session_editor_class_init (SteadySessionEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* Hours and minutes read as a clock does: 09:05, not 9:5. */
+static gboolean
+two_digits_output_cb (GtkSpinButton *spin,
+                      gpointer       user_data)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
 static void
 steady_session_editor_init (SteadySessionEditor *self)
 {
@@ -877,6 +890,11 @@ steady_session_editor_init (SteadySessionEditor *self)
       adw_preferences_group_add (self->reminder_group, row);
       self->reminder_checks[i] = GTK_CHECK_BUTTON (check);
     }
+
+  g_signal_connect (self->hour_spin, "output", G_CALLBACK (two_digits_output_cb), NULL);
+  g_signal_connect (self->minute_spin, "output", G_CALLBACK (two_digits_output_cb), NULL);
+  gtk_spin_button_update (self->hour_spin);
+  gtk_spin_button_update (self->minute_spin);
 
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_window_destroy), self);
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
