@@ -171,10 +171,17 @@ steady_agenda_row_new (SteadyOccurrence *occurrence,
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
 
-  /* Translators: how a screen reader reads one session of the agenda: time, title, kind and
-   * place, and what was recorded about it. */
-  accessible = g_strdup_printf (_("%s, %s, %s%s%s"), time, occurrence->title, details,
-                                status != NULL ? ", " : "", status != NULL ? status : "");
+  {
+    g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (occurrence->start_us /
+                                                                  G_USEC_PER_SEC);
+    /* Translators: the day in a session's accessible name; see g_date_time_format(). */
+    g_autofree char *day = g_date_time_format (start, _("%A %-d %B"));
+
+    /* Translators: how a screen reader reads one session of the agenda: day, time, title,
+     * kind and place, and what was recorded about it. */
+    accessible = g_strdup_printf (_("%s, %s, %s, %s%s%s"), day, time, occurrence->title, details,
+                                  status != NULL ? ", " : "", status != NULL ? status : "");
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
   return GTK_WIDGET (self);

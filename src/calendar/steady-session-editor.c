@@ -15,13 +15,6 @@
 
 typedef enum
 {
-  REPEAT_NONE,
-  REPEAT_WEEKLY,
-  REPEAT_EVERY_N_WEEKS,
-} Repeat;
-
-typedef enum
-{
   ENDS_AFTER_COUNT,
   ENDS_ON_DATE,
 } Ends;
@@ -59,7 +52,7 @@ struct _SteadySessionEditor
   GtkSpinButton         *hour_spin;
   GtkSpinButton         *minute_spin;
   GtkSpinButton         *duration_spin;
-  AdwComboRow           *repeat_row;
+  GtkSwitch             *repeat_switch;
   GtkWidget             *repeat_group;
   GtkWidget             *weekday_box;
   GtkWidget             *interval_row;
@@ -168,7 +161,6 @@ steady_session_editor_build_rrule (SteadySessionEditor *self)
 {
   g_autoptr(GString) rule = NULL;
   g_autoptr(GDateTime) date = NULL;
-  Repeat repeat;
   gboolean any_day = FALSE;
   int interval;
 
@@ -179,13 +171,11 @@ steady_session_editor_build_rrule (SteadySessionEditor *self)
   if (!self->rule_changed && self->original_rrule != NULL)
     return g_strdup (self->original_rrule);
 
-  repeat = adw_combo_row_get_selected (self->repeat_row);
-  if (repeat == REPEAT_NONE)
+  if (!gtk_switch_get_active (self->repeat_switch))
     return g_strdup ("");
 
   rule = g_string_new ("FREQ=WEEKLY");
-  interval = repeat == REPEAT_EVERY_N_WEEKS ? gtk_spin_button_get_value_as_int (self->interval_spin)
-                                            : 1;
+  interval = gtk_spin_button_get_value_as_int (self->interval_spin);
   if (interval > 1)
     g_string_append_printf (rule, ";INTERVAL=%d", interval);
 
@@ -221,22 +211,17 @@ load_rrule (SteadySessionEditor *self,
             const char          *rrule)
 {
   g_auto(GStrv) parts = g_strsplit (rrule, ";", -1);
-  Repeat repeat = REPEAT_WEEKLY;
 
   if (rrule[0] == '\0')
     {
-      adw_combo_row_set_selected (self->repeat_row, REPEAT_NONE);
+      gtk_switch_set_active (self->repeat_switch, FALSE);
       return;
     }
   for (guint i = 0; parts[i] != NULL; i++)
     {
       if (g_str_has_prefix (parts[i], "INTERVAL="))
         {
-          int interval = atoi (parts[i] + strlen ("INTERVAL="));
-
-          gtk_spin_button_set_value (self->interval_spin, interval);
-          if (interval > 1)
-            repeat = REPEAT_EVERY_N_WEEKS;
+          gtk_spin_button_set_value (self->interval_spin, atoi (parts[i] + strlen ("INTERVAL=")));
         }
       else if (g_str_has_prefix (parts[i], "BYDAY="))
         {
@@ -266,17 +251,15 @@ load_rrule (SteadySessionEditor *self,
           adw_combo_row_set_selected (self->ends_row, ENDS_ON_DATE);
         }
     }
-  adw_combo_row_set_selected (self->repeat_row, repeat);
+  gtk_switch_set_active (self->repeat_switch, TRUE);
 }
 
 static void
 sync_repeat_rows (SteadySessionEditor *self)
 {
-  Repeat repeat = adw_combo_row_get_selected (self->repeat_row);
   Ends ends = adw_combo_row_get_selected (self->ends_row);
 
-  gtk_widget_set_visible (self->repeat_group, repeat != REPEAT_NONE);
-  gtk_widget_set_visible (self->interval_row, repeat == REPEAT_EVERY_N_WEEKS);
+  gtk_widget_set_visible (self->repeat_group, gtk_switch_get_active (self->repeat_switch));
   gtk_widget_set_visible (self->count_row, ends == ENDS_AFTER_COUNT);
   gtk_widget_set_visible (self->until_row, ends == ENDS_ON_DATE);
 }
@@ -323,11 +306,37 @@ local_tzid (SteadySessionStore *store)
   return id;
 }
 
+/* The date of the first session: the chosen date, or for a new weekly series the first of its
+ * weekdays on or after it, so that the series does not begin with a day the user left out. */
+static GDateTime *
+first_session_date (SteadySessionEditor *self)
+{
+  GDateTime *date = gtk_calendar_get_date (self->date_calendar);
+  gboolean any_day = FALSE;
+
+  if (!self->rule_changed || !gtk_switch_get_active (self->repeat_switch))
+    return date;
+  for (guint i = 0; i < 7; i++)
+    any_day = any_day || gtk_toggle_button_get_active (self->weekday_toggles[i]);
+  for (int n = 0; any_day && n < 7; n++)
+    {
+      int weekday = g_date_time_get_day_of_week (date);
+      GDateTime *next;
+
+      if (gtk_toggle_button_get_active (self->weekday_toggles[weekday - 1]))
+        break;
+      next = g_date_time_add_days (date, 1);
+      g_date_time_unref (date);
+      date = next;
+    }
+  return date;
+}
+
 static SteadySessionSeries *
 build_series (SteadySessionEditor *self)
 {
   g_autoptr(SteadySessionSeries) series = NULL;
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->date_calendar);
+  g_autoptr(GDateTime) date = first_session_date (self);
   g_autofree char *start = NULL;
   g_autofree char *rrule = steady_session_editor_build_rrule (self);
   g_autofree char *notes = dup_notes (self);
@@ -813,7 +822,7 @@ steady_session_editor_class_init (SteadySessionEditorClass *klass)
   BIND (hour_spin);
   BIND (minute_spin);
   BIND (duration_spin);
-  BIND (repeat_row);
+  BIND (repeat_switch);
   BIND (repeat_group);
   BIND (weekday_box);
   BIND (interval_row);
@@ -905,7 +914,7 @@ steady_session_editor_init (SteadySessionEditor *self)
   g_signal_connect_swapped (self->bring_up_entry, "entry-activated",
                             G_CALLBACK (bring_up_apply_cb), self);
 
-  g_signal_connect_swapped (self->repeat_row, "notify::selected", G_CALLBACK (rule_changed_cb),
+  g_signal_connect_swapped (self->repeat_switch, "notify::active", G_CALLBACK (rule_changed_cb),
                             self);
   g_signal_connect_swapped (self->ends_row, "notify::selected", G_CALLBACK (rule_changed_cb), self);
   g_signal_connect_swapped (self->interval_spin, "value-changed", G_CALLBACK (rule_changed_cb),

@@ -375,7 +375,8 @@ test_empty (void)
   stop_application (app);
 }
 
-/* What a user does: Add Session, a title, weekly on Monday and Wednesday, four sessions. */
+/* What a user does: Add Session, a title, weekly on Tuesday and Thursday, four sessions. The
+ * date offered is tomorrow; the series begins on the first Tuesday or Thursday from then. */
 static void
 test_add_weekly_series (void)
 {
@@ -399,13 +400,14 @@ test_add_weekly_series (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "_Kind")),
                               STEADY_SESSION_KIND_SKILLS_GROUP);
   gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "_Place")), "Room 2");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "_Repeats")), 1);
+  gtk_switch_set_active (GTK_SWITCH (find_first (find_row (GTK_WIDGET (editor), "_Repeats Weekly"),
+                                                 GTK_TYPE_SWITCH)), TRUE);
   collect (GTK_WIDGET (editor), GTK_TYPE_TOGGLE_BUTTON, toggles);
   for (guint i = 0; i < toggles->len; i++)
     {
       const char *label = gtk_button_get_label (g_ptr_array_index (toggles, i));
 
-      if (g_strcmp0 (label, "Mon") == 0 || g_strcmp0 (label, "Wed") == 0)
+      if (g_strcmp0 (label, "Tue") == 0 || g_strcmp0 (label, "Thu") == 0)
         {
           gtk_toggle_button_set_active (g_ptr_array_index (toggles, i), TRUE);
           weekdays++;
@@ -416,7 +418,7 @@ test_add_weekly_series (void)
                                                                     "_Number of Sessions"),
                                                           GTK_TYPE_SPIN_BUTTON)), 4);
   g_assert_cmpstr (steady_session_editor_build_rrule (editor), ==,
-                   "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=4");
+                   "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=4");
 
   save_screenshot (GTK_WIDGET (editor), "calendar-editor-wide-light");
   gtk_window_set_default_size (GTK_WINDOW (editor), NARROW_WIDTH, WINDOW_HEIGHT);
@@ -433,14 +435,15 @@ test_add_weekly_series (void)
   g_assert_cmpuint (series->len, ==, 1);
   saved = g_ptr_array_index (series, 0);
   g_assert_cmpstr (saved->title, ==, "DBT skills group");
-  g_assert_cmpstr (saved->rrule, ==, "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=4");
+  g_assert_cmpstr (saved->rrule, ==, "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=4");
   g_assert_cmpint (saved->kind, ==, STEADY_SESSION_KIND_SKILLS_GROUP);
   /* The default reminders: a day and an hour before. */
   g_assert_cmpuint (saved->reminder_offsets->len, ==, 2);
   g_assert_cmpint (g_array_index (saved->reminder_offsets, int, 0), ==, 24 * 60);
   g_assert_cmpint (g_array_index (saved->reminder_offsets, int, 1), ==, 60);
 
-  /* All four sessions are upcoming in the agenda, on Mondays and Wednesdays, in order. */
+  /* All four sessions are upcoming in the agenda, on Tuesdays and Thursdays, in order, the
+   * first within a week from tomorrow. */
   wait_for_frame (GTK_WIDGET (page));
   rows = agenda_rows (steady_calendar_page_get_upcoming_list (page));
   g_assert_cmpuint (rows->len, ==, 4);
@@ -452,8 +455,10 @@ test_add_weekly_series (void)
       int weekday = g_date_time_get_day_of_week (start);
 
       g_assert_cmpstr (occurrence->title, ==, "DBT skills group");
-      g_assert_true (weekday == 1 || weekday == 3);
+      g_assert_true (weekday == 2 || weekday == 4);
       g_assert_cmpint (g_date_time_get_hour (start), ==, 9);
+      if (i == 0)
+        g_assert_cmpint (occurrence->start_us, <, g_get_real_time () + 8 * G_TIME_SPAN_DAY);
       if (i > 0)
         g_assert_cmpint (occurrence->start_us, >,
                          steady_agenda_row_get_occurrence (g_ptr_array_index (rows, i - 1))->start_us);
