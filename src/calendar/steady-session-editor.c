@@ -150,8 +150,19 @@ update_date_labels (SteadySessionEditor *self)
   g_autofree char *date_text = g_date_time_format (date, _("%a %-d %b %Y"));
   g_autofree char *until_text = g_date_time_format (until, _("%a %-d %b %Y"));
 
+  g_autofree char *date_name = NULL;
+  g_autofree char *until_name = NULL;
+
   gtk_menu_button_set_label (self->date_button, date_text);
   gtk_menu_button_set_label (self->until_button, until_text);
+  /* Translators: the accessible name of the date button; %s is the date it shows. */
+  date_name = g_strdup_printf (_("Date: %s"), date_text);
+  /* Translators: the accessible name of a repeating session's last day; %s is that date. */
+  until_name = g_strdup_printf (_("Last day: %s"), until_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, date_name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->until_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, until_name, -1);
 }
 
 /* The repeat rule ------------------------------------------------------------------------- */

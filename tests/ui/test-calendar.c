@@ -427,7 +427,7 @@ test_add_weekly_series (void)
                    NARROW_WIDTH);
   save_screenshot (GTK_WIDGET (editor), "calendar-editor-narrow-light");
 
-  click (find_button (GTK_WIDGET (editor), "_Save"));
+  click (find_button (GTK_WIDGET (editor), "Save"));
   wait_until (no_editor, NULL);
 
   series = steady_session_store_list_series (store, &error);
@@ -536,7 +536,7 @@ test_edit_this_one (void)
   g_assert_cmpstr (steady_session_editor_build_rrule (editor), ==, "FREQ=DAILY;COUNT=3");
   gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "_Title")),
                          "Group therapy with family");
-  click (find_button (GTK_WIDGET (editor), "_Save"));
+  click (find_button (GTK_WIDGET (editor), "Save"));
   respond ("this");
   wait_until (no_editor, NULL);
 
@@ -597,7 +597,7 @@ test_after_session (void)
   save_screenshot (GTK_WIDGET (editor), "calendar-editor-after-session-light");
 
   /* Nothing but attendance changed: no question about which sessions. */
-  click (find_button (GTK_WIDGET (editor), "_Save"));
+  click (find_button (GTK_WIDGET (editor), "Save"));
   wait_until (no_editor, NULL);
   g_assert_true (steady_occurrence_store_get_attendance (occurrences, past->uuid,
                                                          past->start_local, &attendance, &note,
