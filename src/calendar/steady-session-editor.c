@@ -754,7 +754,7 @@ load_occurrence (SteadySessionEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->bring_up_group), TRUE);
   gtk_widget_set_visible (self->delete_group, TRUE);
   if (occurrence->flags & STEADY_OCCURRENCE_CANCELLED)
-    gtk_button_set_label (GTK_BUTTON (self->cancel_session_button), _("Restore _This Session"));
+    gtk_button_set_label (GTK_BUTTON (self->cancel_session_button), _("Restore This Session"));
   reload_bring_up (self);
 }
 

@@ -286,6 +286,7 @@ set_color_scheme (const char *scheme)
                    g_str_equal (scheme, "dark"));
 }
 
+/* Nothing on the page may need more room than a phone-sized window has. */
 static void
 resize (GtkWindow *window,
         int        width)
@@ -293,6 +294,7 @@ resize (GtkWindow *window,
   gtk_window_set_default_size (window, width, WINDOW_HEIGHT);
   wait_for_frame (GTK_WIDGET (window));
   wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==, width);
 }
 
 static SteadySessionStore *
@@ -392,7 +394,7 @@ test_add_weekly_series (void)
   g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
   int weekdays = 0;
 
-  click (find_button (GTK_WIDGET (page), "Add _Session"));
+  click (find_button (GTK_WIDGET (page), "Add Session"));
   editor = wait_for_editor ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
 
@@ -615,10 +617,10 @@ test_after_session (void)
   g_signal_emit_by_name (steady_calendar_page_get_past_list (page), "row-activated",
                          g_ptr_array_index (rows, 0));
   editor = wait_for_editor ();
-  click (find_button (GTK_WIDGET (editor), "_Delete…"));
+  click (find_button (GTK_WIDGET (editor), "Delete…"));
   respond ("cancel");
   g_assert_nonnull (find_toplevel (STEADY_TYPE_SESSION_EDITOR));
-  click (find_button (GTK_WIDGET (editor), "_Delete…"));
+  click (find_button (GTK_WIDGET (editor), "Delete…"));
   respond ("delete");
   wait_until (no_editor, NULL);
   g_clear_pointer (&items, g_ptr_array_unref);
