@@ -18,6 +18,7 @@
 #include "steady-agenda-row.h"
 #include "steady-application.h"
 #include "steady-calendar-page.h"
+#include "steady-ics-import.h"
 #include "steady-month-view.h"
 #include "steady-next-session-card.h"
 #include "steady-occurrence-store.h"
@@ -550,6 +551,32 @@ test_edit_this_one (void)
                    "Group therapy with family");
   g_assert_cmpstr (steady_agenda_row_get_occurrence (g_ptr_array_index (after, 2))->title, ==,
                    "Group therapy");
+
+  /* Moving the third session to 14:00, this one only, leaves the first at 09:00. */
+  g_signal_emit_by_name (steady_calendar_page_get_upcoming_list (page), "row-activated",
+                         g_ptr_array_index (after, 2));
+  editor = wait_for_editor ();
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_first (find_row (GTK_WIDGET (editor),
+                                                                    "_Starts At"),
+                                                          GTK_TYPE_SPIN_BUTTON)), 14);
+  click (find_button (GTK_WIDGET (editor), "Save"));
+  respond ("this");
+  wait_until (no_editor, NULL);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = agenda_rows (steady_calendar_page_get_upcoming_list (page));
+  g_assert_cmpuint (after->len, ==, 3);
+  {
+    SteadyOccurrence *first = steady_agenda_row_get_occurrence (g_ptr_array_index (after, 0));
+    SteadyOccurrence *third = steady_agenda_row_get_occurrence (g_ptr_array_index (after, 2));
+    g_autoptr(GDateTime) first_start = g_date_time_new_from_unix_local (first->start_us /
+                                                                        G_USEC_PER_SEC);
+    g_autoptr(GDateTime) third_start = g_date_time_new_from_unix_local (third->start_us /
+                                                                        G_USEC_PER_SEC);
+
+    g_assert_cmpint (g_date_time_get_hour (first_start), ==, 9);
+    g_assert_cmpint (g_date_time_get_hour (third_start), ==, 14);
+    g_assert_true (third->flags & STEADY_OCCURRENCE_MOVED);
+  }
   stop_application (app);
 }
 
@@ -742,6 +769,116 @@ test_reminder_preferences (void)
   stop_application (app);
 }
 
+/* A stand-in for the steady-reminders service on the test's session bus, counting Replan. */
+static const char replan_xml[] =
+  "<node><interface name='" STEADY_REMINDERS_INTERFACE "'>"
+  "<method name='Replan'/></interface></node>";
+
+static void
+replan_method_cb (GDBusConnection       *connection,
+                  const char            *sender,
+                  const char            *object_path,
+                  const char            *interface_name,
+                  const char            *method_name,
+                  GVariant              *parameters,
+                  GDBusMethodInvocation *invocation,
+                  gpointer               user_data)
+{
+  (*(guint *)user_data)++;
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static gboolean
+replanned (gpointer data)
+{
+  return *(guint *)data > 0;
+}
+
+static void
+name_acquired_cb (GDBusConnection *connection,
+                  const char      *name,
+                  gpointer         user_data)
+{
+  *(gboolean *)user_data = TRUE;
+}
+
+/* Every change asks the reminder service to plan again: an import, an edit, a deletion. With
+ * no service on the bus (the other tests) nothing is shown and nothing fails. */
+static void
+test_replan_after_changes (void)
+{
+  static const GDBusInterfaceVTable vtable = { replan_method_cb, NULL, NULL, { 0 } };
+  SteadyWindow *window;
+  SteadyApplication *app = start_application (&window);
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (replan_xml, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadyIcsImport) import = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "schedule.ics", NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  SteadyCalendarPage *page = show_calendar (window);
+  SteadySessionEditor *editor;
+  gboolean owned = FALSE;
+  guint calls = 0;
+  guint registration;
+  guint owner;
+
+  g_assert_nonnull (bus);
+  registration = g_dbus_connection_register_object (bus, STEADY_REMINDERS_OBJECT_PATH,
+                                                    info->interfaces[0], &vtable, &calls, NULL,
+                                                    &error);
+  g_assert_no_error (error);
+  owner = g_bus_own_name_on_connection (bus, STEADY_REMINDERS_BUS_NAME, G_BUS_NAME_OWNER_FLAGS_NONE,
+                                        name_acquired_cb, NULL, &owned, NULL);
+  wait_until (flag_is_set, &owned);
+
+  /* An import through the page, as the menu's file chooser does: a session the day after
+   * tomorrow, and an event without a start. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) day = g_date_time_add_days (now, 2);
+    g_autofree char *date = g_date_time_format (day, "%Y%m%d");
+    g_autofree char *ics = g_strdup_printf ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+                                            "BEGIN:VEVENT\r\nUID:one@example\r\n"
+                                            "DTSTART:%sT100000\r\nDTEND:%sT110000\r\n"
+                                            "SUMMARY:Psychiatry check-in\r\nEND:VEVENT\r\n"
+                                            "BEGIN:VEVENT\r\nUID:two@example\r\n"
+                                            "SUMMARY:No start here\r\nEND:VEVENT\r\n"
+                                            "END:VCALENDAR\r\n", date, date);
+
+    g_assert_true (g_file_set_contents (path, ics, -1, &error));
+  }
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  import = steady_calendar_page_import_file (page, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->n_added, ==, 1);
+  g_assert_cmpuint (import->messages->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (import->messages, 0), "No start here"));
+  wait_until (replanned, &calls);
+  g_assert_cmpuint (calls, ==, 1);
+  wait_for_frame (GTK_WIDGET (page));
+  g_assert_true (has_visible_label (GTK_WIDGET (page), "Psychiatry check-in"));
+
+  /* An edit in the editor. */
+  rows = agenda_rows (steady_calendar_page_get_upcoming_list (page));
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_signal_emit_by_name (steady_calendar_page_get_upcoming_list (page), "row-activated",
+                         g_ptr_array_index (rows, 0));
+  editor = wait_for_editor ();
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "C_linician")), "Dr. Okafor");
+  calls = 0;
+  click (find_button (GTK_WIDGET (editor), "Save"));
+  wait_until (no_editor, NULL);
+  wait_until (replanned, &calls);
+  g_assert_cmpuint (calls, ==, 1);
+
+  g_bus_unown_name (owner);
+  g_dbus_connection_unregister_object (bus, registration);
+  stop_application (app);
+}
+
 static void
 keep_system_data_dirs (void)
 {
@@ -783,6 +920,7 @@ static const UiTest ui_tests[] = {
   { "/calendar/after-session", test_after_session },
   { "/calendar/next-session-card", test_next_session_card },
   { "/calendar/reminder-preferences", test_reminder_preferences },
+  { "/calendar/replan-after-changes", test_replan_after_changes },
 };
 
 /* Each test starts Steady in a fresh process with its own data folder. */
