@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* steady-month-view.c: a month as a grid of day buttons, each with a dot per session and an
  * accessible name that says the day and how many sessions it has. Arrow keys move between
- * days; activating a day emits "day-activated" with its "YYYY-MM-DD". */
+ * days and weeks, into the next or previous month at the edges; activating a day emits
+ * "day-activated" with its "YYYY-MM-DD". */
 
 #define G_LOG_DOMAIN "steady-month-view"
 
@@ -239,6 +240,65 @@ next_clicked_cb (SteadyMonthView *self)
   shift_month (self, +1);
 }
 
+/* Moves the keyboard focus @days days from the focused day, into the month before or after
+ * when it leaves this one; returns FALSE when no day has the focus. */
+gboolean
+steady_month_view_move_focus (SteadyMonthView *self,
+                              int              days)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  int day = 0;
+
+  g_return_val_if_fail (STEADY_IS_MONTH_VIEW (self), FALSE);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  for (; focus != NULL && day == 0; focus = gtk_widget_get_parent (focus))
+    day = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (focus), "day"));
+  if (day == 0)
+    return FALSE;
+
+  from = g_date_time_new_local (self->year, self->month, day, 12, 0, 0);
+  to = g_date_time_add_days (from, days);
+  if (g_date_time_get_month (to) != self->month || g_date_time_get_year (to) != self->year)
+    steady_month_view_set_month (self, g_date_time_get_year (to), g_date_time_get_month (to));
+  gtk_widget_grab_focus (self->day_buttons[g_date_time_get_day_of_month (to) - 1]);
+  return TRUE;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                SteadyMonthView       *self)
+{
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      return steady_month_view_move_focus (self, rtl ? 1 : -1);
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      return steady_month_view_move_focus (self, rtl ? -1 : 1);
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      return steady_month_view_move_focus (self, -7);
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      return steady_month_view_move_focus (self, 7);
+    default:
+      return FALSE;
+    }
+}
+
 static void
 steady_month_view_finalize (GObject *object)
 {
@@ -270,6 +330,7 @@ steady_month_view_init (SteadyMonthView *self)
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *previous = gtk_button_new_from_icon_name ("go-previous-symbolic");
   GtkWidget *next = gtk_button_new_from_icon_name ("go-next-symbolic");
+  GtkEventController *key;
 
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
@@ -296,6 +357,11 @@ steady_month_view_init (SteadyMonthView *self)
   gtk_grid_set_row_spacing (self->grid, 2);
   gtk_grid_set_column_spacing (self->grid, 2);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->grid));
+
+  /* Arrows go from day to day and week to week, across the month's edges, as in a calendar. */
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->grid), key);
 
   steady_month_view_set_month (self, g_date_time_get_year (now), g_date_time_get_month (now));
 }

@@ -18,5 +18,7 @@ void       steady_month_view_set_occurrences (SteadyMonthView *self,
                                               GPtrArray       *occurrences);
 GtkWidget *steady_month_view_get_day_button (SteadyMonthView *self,
                                              int              day);
+gboolean   steady_month_view_move_focus    (SteadyMonthView *self,
+                                            int              days);
 
 G_END_DECLS

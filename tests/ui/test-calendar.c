@@ -484,6 +484,21 @@ test_add_weekly_series (void)
     g_assert_nonnull (day);
     g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (day), ", 1 session"));
     g_assert_true (has_visible_label (day, "•"));
+
+    /* The arrow keys' moves: a day, a week, and across the end of the month. */
+    steady_month_view_set_month (month, 2027, 1);
+    gtk_widget_grab_focus (steady_month_view_get_day_button (month, 10));
+    g_assert_true (gtk_widget_has_focus (steady_month_view_get_day_button (month, 10)));
+    g_assert_true (steady_month_view_move_focus (month, 1));
+    g_assert_true (gtk_widget_has_focus (steady_month_view_get_day_button (month, 11)));
+    g_assert_true (steady_month_view_move_focus (month, 7));
+    g_assert_true (gtk_widget_has_focus (steady_month_view_get_day_button (month, 18)));
+    g_assert_true (steady_month_view_move_focus (month, 14));
+    g_assert_true (gtk_widget_has_focus (steady_month_view_get_day_button (month, 1)));
+    g_assert_true (has_visible_label (GTK_WIDGET (month), "February 2027"));
+    steady_month_view_set_month (month, g_date_time_get_year (start),
+                                 g_date_time_get_month (start));
+    day = steady_month_view_get_day_button (month, g_date_time_get_day_of_month (start));
     save_screenshot (GTK_WIDGET (window), "calendar-month-wide-light");
     resize (GTK_WINDOW (window), NARROW_WIDTH);
     save_screenshot (GTK_WIDGET (window), "calendar-month-narrow-light");
