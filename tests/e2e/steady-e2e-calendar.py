@@ -4,7 +4,7 @@
 # weekly session series, as a screen-reader user would, and prints TAP: Calendar page, "Add
 # Session", a title written into its field, "Repeats Weekly" switched on, Tuesday and Thursday
 # chosen, Save; then every session of the series is in the agenda, on those days, and still
-# there after a restart. The private session, the environment and the tree-walking helpers are
+# there after a restart; the month grid names those days. The private session, the environment and the tree-walking helpers are
 # steady-e2e.py's; starting and stopping steady is steady-e2e-safety.py's.
 
 import argparse
@@ -115,6 +115,22 @@ def check_agenda(tap, steady, when):
                "\n".join(wrong_days) or None)
 
 
+def check_month(tap, steady):
+    """The month grid names each day with its sessions, e.g. "Tuesday 24 November, 1 session"."""
+    month = laid_out_control(e2e.snapshot(steady.window), "Month", {"toggle button",
+                                                                     "push button"})
+    if month is None:
+        raise e2e.StepFailed("no 'Month' button on the Calendar page")
+    e2e.activate(month)
+    days = e2e.wait_for("day buttons named with their sessions",
+                        lambda: [seen.name for seen in e2e.snapshot(steady.window)
+                                 if seen.name.endswith(", 1 session")] or None)
+    tap.result(all(day.startswith(DAYS) for day in days),
+               "the month grid names the days with a session: %s" % "; ".join(days[:2]),
+               "\n".join(days))
+    e2e.check_named(tap, e2e.settled(steady.window), "the month grid")
+
+
 def run(args, tap):
     workdir = tempfile.mkdtemp(prefix="steady-e2e-calendar-")
     session = e2e.PrivateSession(workdir)
@@ -133,6 +149,7 @@ def run(args, tap):
         add_weekly_series(tap, steady)
         check_agenda(tap, steady, "after Save")
         e2e.check_named(tap, e2e.settled(steady.window), "the Calendar page with sessions")
+        check_month(tap, steady)
         status = steady.stop()
         tap.result(status == 0, "steady quits cleanly (status 0)")
         steady = None

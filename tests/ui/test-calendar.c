@@ -674,6 +674,43 @@ test_after_session (void)
   stop_application (app);
 }
 
+/* A session whose time does not exist on the day the clocks go forward is shown at the first
+ * valid time after the gap, and the agenda says why. */
+static void
+test_dst_gap_note (void)
+{
+  SteadyWindow *window;
+  SteadyApplication *app = start_application (&window);
+  g_autoptr(SteadySessionStore) store = new_store (app);
+  g_autoptr(SteadySessionSeries) series = steady_session_series_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  SteadyCalendarPage *page;
+  guint n_shifted = 0;
+
+  steady_session_series_set_title (series, "Early group");
+  steady_session_series_set_start (series, "20270313T023000", "America/New_York");
+  series->duration_minutes = 60;
+  steady_session_series_set_rrule (series, "FREQ=DAILY;COUNT=3");
+  g_assert_true (steady_session_store_add_series (store, series, &error));
+  g_assert_no_error (error);
+
+  page = show_calendar (window);
+  rows = agenda_rows (steady_calendar_page_get_upcoming_list (page));
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SteadyOccurrence *occurrence = steady_agenda_row_get_occurrence (g_ptr_array_index (rows, i));
+      gboolean shifted = (occurrence->flags & STEADY_OCCURRENCE_SHIFTED_BY_GAP) != 0;
+
+      g_assert_cmpint (has_visible_label (g_ptr_array_index (rows, i), "Moved later"), ==, shifted);
+      n_shifted += shifted;
+    }
+  /* 14 March 2027, 02:30 in New York does not exist. */
+  g_assert_cmpuint (n_shifted, ==, 1);
+  stop_application (app);
+}
+
 static void
 test_next_session_card (void)
 {
@@ -933,6 +970,7 @@ static const UiTest ui_tests[] = {
   { "/calendar/add-weekly-series", test_add_weekly_series },
   { "/calendar/edit-this-one", test_edit_this_one },
   { "/calendar/after-session", test_after_session },
+  { "/calendar/dst-gap-note", test_dst_gap_note },
   { "/calendar/next-session-card", test_next_session_card },
   { "/calendar/reminder-preferences", test_reminder_preferences },
   { "/calendar/replan-after-changes", test_replan_after_changes },
