@@ -4,8 +4,9 @@
 # weekly session series, as a screen-reader user would, and prints TAP: Calendar page, "Add
 # Session", a title written into its field, "Repeats Weekly" switched on, Tuesday and Thursday
 # chosen, Save; then every session of the series is in the agenda, on those days, and still
-# there after a restart; the month grid names those days. The private session, the environment and the tree-walking helpers are
-# steady-e2e.py's; starting and stopping steady is steady-e2e-safety.py's.
+# there after a restart; the month grid names those days. The private session, the environment
+# and the tree-walking helpers are steady-e2e.py's; starting and stopping steady is
+# steady-e2e-safety.py's.
 
 import argparse
 import importlib.util
