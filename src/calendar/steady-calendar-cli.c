@@ -109,6 +109,8 @@ tell_others (void)
   if (has_owner)
     {
       g_autoptr(GVariant) reply = NULL;
+      GVariant *no_parameter = g_variant_new_array (G_VARIANT_TYPE_VARIANT, NULL, 0);
+      GVariant *no_platform_data = g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0);
 
       /* GApplication exports its actions at the path made from its id. */
       app_path = g_strconcat ("/", APPLICATION_ID, NULL);
@@ -117,10 +119,7 @@ tell_others (void)
                                            "Activate",
                                            g_variant_new ("(s@av@a{sv})",
                                                           STEADY_CALENDAR_CHANGED_ACTION,
-                                                          g_variant_new_array (G_VARIANT_TYPE_VARIANT,
-                                                                               NULL, 0),
-                                                          g_variant_new_array (G_VARIANT_TYPE ("{sv}"),
-                                                                               NULL, 0)),
+                                                          no_parameter, no_platform_data),
                                            NULL, G_DBUS_CALL_FLAGS_NONE, CALL_TIMEOUT_MS, NULL,
                                            NULL);
     }

@@ -226,8 +226,9 @@ steady_next_session_card_get_countdown (SteadyNextSessionCard *self)
 {
   g_return_val_if_fail (STEADY_IS_NEXT_SESSION_CARD (self), NULL);
 
-  return gtk_widget_get_visible (self->countdown) ? gtk_label_get_label (GTK_LABEL (self->countdown))
-                                                  : NULL;
+  if (!gtk_widget_get_visible (self->countdown))
+    return NULL;
+  return gtk_label_get_label (GTK_LABEL (self->countdown));
 }
 
 static gboolean minute_cb (gpointer user_data);

@@ -212,7 +212,8 @@ steady_session_editor_build_rrule (SteadySessionEditor *self)
     }
   else
     {
-      g_string_append_printf (rule, ";COUNT=%d", gtk_spin_button_get_value_as_int (self->count_spin));
+      g_string_append_printf (rule, ";COUNT=%d",
+                              gtk_spin_button_get_value_as_int (self->count_spin));
     }
   return g_string_free (g_steal_pointer (&rule), FALSE);
 }
@@ -738,7 +739,8 @@ load_occurrence (SteadySessionEditor *self)
       gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (start));
     }
   gtk_spin_button_set_value (self->duration_spin,
-                             (double)(occurrence->end_us - occurrence->start_us) / G_TIME_SPAN_MINUTE);
+                             (double)(occurrence->end_us - occurrence->start_us) /
+                             G_TIME_SPAN_MINUTE);
   self->original_rrule = g_strdup (occurrence->series->rrule);
   load_rrule (self, occurrence->series->rrule);
   set_reminders (self, occurrence->series->reminder_offsets);
@@ -815,8 +817,8 @@ steady_session_editor_class_init (SteadySessionEditorClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/calendar/steady-session-editor.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
+                                               "/calendar/steady-session-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SteadySessionEditor, name)
   BIND (cancel_button);
   BIND (save_button);
@@ -935,7 +937,8 @@ steady_session_editor_init (SteadySessionEditor *self)
                             self);
   g_signal_connect_swapped (self->date_calendar, "day-selected", G_CALLBACK (details_changed_cb),
                             self);
-  g_signal_connect_swapped (self->hour_spin, "value-changed", G_CALLBACK (details_changed_cb), self);
+  g_signal_connect_swapped (self->hour_spin, "value-changed", G_CALLBACK (details_changed_cb),
+                            self);
   g_signal_connect_swapped (self->minute_spin, "value-changed", G_CALLBACK (details_changed_cb),
                             self);
   g_signal_connect_swapped (self->duration_spin, "value-changed", G_CALLBACK (details_changed_cb),

@@ -227,6 +227,111 @@ test_failures (void)
   run_clear (&run);
 }
 
+/* With Steady running, an import from the command line reaches it (its "calendar-changed"
+ * action, so its calendar shows the new sessions) and the reminder service (Replan). Both are
+ * stand-ins owned by this test on the session bus the tests run in. */
+static const char replan_xml[] =
+  "<node><interface name='io.github.steadyapp.Steady.Reminders'>"
+  "<method name='Replan'/></interface></node>";
+
+static void
+replan_method_cb (GDBusConnection       *connection,
+                  const char            *sender,
+                  const char            *object_path,
+                  const char            *interface_name,
+                  const char            *method_name,
+                  GVariant              *parameters,
+                  GDBusMethodInvocation *invocation,
+                  gpointer               user_data)
+{
+  (*(guint *)user_data)++;
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+calendar_changed_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  (*(guint *)user_data)++;
+}
+
+static void
+name_acquired_cb (GDBusConnection *connection,
+                  const char      *name,
+                  gpointer         user_data)
+{
+  *(gboolean *)user_data = TRUE;
+}
+
+static void
+exited_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_assert_true (g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL));
+  *(gboolean *)user_data = TRUE;
+}
+
+static void
+test_tells_running_instance (void)
+{
+  static const GDBusInterfaceVTable vtable = { replan_method_cb, NULL, NULL, { 0 } };
+  g_autofree char *dir = g_dir_make_tmp ("steady-cli-XXXXXX", NULL);
+  g_autofree char *home = g_build_filename (dir, "home", NULL);
+  g_autofree char *ics = g_build_filename (dir, "schedule.ics", NULL);
+  g_autoptr(GApplication) app = g_application_new ("io.github.steadyapp.Steady",
+                                                   G_APPLICATION_DEFAULT_FLAGS);
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("calendar-changed", NULL);
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (replan_xml, NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) steady = NULL;
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *bus;
+  gboolean owned = FALSE;
+  gboolean exited = FALSE;
+  guint changed = 0;
+  guint replans = 0;
+  guint registration;
+  guint owner;
+
+  g_assert_true (g_file_set_contents (ics, schedule, -1, NULL));
+  g_signal_connect (action, "activate", G_CALLBACK (calendar_changed_cb), &changed);
+  g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (action));
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_assert_no_error (error);
+  bus = g_application_get_dbus_connection (app);
+  g_assert_nonnull (bus);
+  registration = g_dbus_connection_register_object (bus, "/io/github/steadyapp/Steady/Reminders",
+                                                    info->interfaces[0], &vtable, &replans, NULL,
+                                                    &error);
+  g_assert_no_error (error);
+  owner = g_bus_own_name_on_connection (bus, "io.github.steadyapp.Steady.Reminders",
+                                        G_BUS_NAME_OWNER_FLAGS_NONE, name_acquired_cb, NULL,
+                                        &owned, NULL);
+  while (!owned)
+    g_main_context_iteration (NULL, TRUE);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
+  steady = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("STEADY_EXE"), "--import",
+                                        ics, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (steady, NULL, exited_cb, &exited);
+  while (!exited)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (g_subprocess_get_if_exited (steady));
+  g_assert_cmpint (g_subprocess_get_exit_status (steady), ==, 0);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (replans, ==, 1);
+
+  g_bus_unown_name (owner);
+  g_dbus_connection_unregister_object (bus, registration);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +340,7 @@ main (int   argc,
 
   g_test_add_func ("/calendar-cli/import-export-round-trip", test_import_export_round_trip);
   g_test_add_func ("/calendar-cli/failures", test_failures);
+  g_test_add_func ("/calendar-cli/tells-running-instance", test_tells_running_instance);
 
   return g_test_run ();
 }

@@ -399,7 +399,8 @@ test_add_weekly_series (void)
   editor = wait_for_editor ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
 
-  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "_Title")), "DBT skills group");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "_Title")),
+                         "DBT skills group");
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "_Kind")),
                               STEADY_SESSION_KIND_SKILLS_GROUP);
   gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "_Place")), "Room 2");
@@ -463,8 +464,12 @@ test_add_weekly_series (void)
       if (i == 0)
         g_assert_cmpint (occurrence->start_us, <, g_get_real_time () + 8 * G_TIME_SPAN_DAY);
       if (i > 0)
-        g_assert_cmpint (occurrence->start_us, >,
-                         steady_agenda_row_get_occurrence (g_ptr_array_index (rows, i - 1))->start_us);
+        {
+          SteadyAgendaRow *before = g_ptr_array_index (rows, i - 1);
+
+          g_assert_cmpint (occurrence->start_us, >,
+                           steady_agenda_row_get_occurrence (before)->start_us);
+        }
     }
   g_assert_true (has_visible_label (GTK_WIDGET (page), "DBT skills group"));
   g_assert_true (has_visible_label (GTK_WIDGET (page), "Skills group · Room 2"));
@@ -749,7 +754,8 @@ test_next_session_card (void)
 
   /* Two hours and a bit before: "in 2 hours", the place and the item show. */
   steady_next_session_card_set_now (STEADY_NEXT_SESSION_CARD (card),
-                                    first->start_us - 2 * G_TIME_SPAN_HOUR - 5 * G_TIME_SPAN_MINUTE);
+                                    first->start_us - 2 * G_TIME_SPAN_HOUR -
+                                    5 * G_TIME_SPAN_MINUTE);
   g_assert_cmpstr (steady_next_session_card_get_title (STEADY_NEXT_SESSION_CARD (card)), ==,
                    "Family session");
   g_assert_cmpstr (steady_next_session_card_get_countdown (STEADY_NEXT_SESSION_CARD (card)), ==,
