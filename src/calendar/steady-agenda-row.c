@@ -160,10 +160,13 @@ steady_agenda_row_new (SteadyOccurrence *occurrence,
       GtkWidget *badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
       const char *icon = cancelled ? attendance_icon (STEADY_ATTENDANCE_CANCELLED)
                                    : attendance_icon (attendance);
+      GtkWidget *status_label = make_label (status, "caption");
 
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (badge), gtk_image_new_from_icon_name (icon));
-      gtk_box_append (GTK_BOX (badge), make_label (status, "caption"));
+      /* A single word: it keeps its width rather than breaking into syllables. */
+      gtk_label_set_wrap (GTK_LABEL (status_label), FALSE);
+      gtk_box_append (GTK_BOX (badge), status_label);
       gtk_box_append (GTK_BOX (box), badge);
     }
   if (cancelled)
