@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "steady-application.h"
+#include "steady-preferences-window.h"
 #include "steady-window.h"
 
 #define BACKUP_MAX_AGE (24 * G_TIME_SPAN_HOUR)
@@ -20,6 +21,12 @@ struct _SteadyApplication
   /* owned */
   SteadyDatabase *database;
   GSettings      *settings;
+
+  /* unowned, cleared by weak pointers */
+  GtkWindow      *preferences_window;
+  GtkWindow      *open_error_dialog;
+
+  guint           backup_source_id;
 };
 
 G_DEFINE_FINAL_TYPE (SteadyApplication, steady_application, ADW_TYPE_APPLICATION)
@@ -72,16 +79,92 @@ color_scheme_changed_cb (SteadyApplication *self)
   apply_color_scheme (self);
 }
 
+/* Closing the windows first lets each one keep what it keeps on close (the main window its
+ * size) before the application quits. */
 static void
 quit_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  g_list_foreach (windows, (GFunc)g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
+
+  g_application_quit (G_APPLICATION (app));
+}
+
+static GtkWindow *
+find_main_window (SteadyApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (STEADY_IS_WINDOW (l->data))
+        return l->data;
+    }
+  return NULL;
+}
+
+static void
+preferences_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  SteadyApplication *self = STEADY_APPLICATION (user_data);
+
+  if (self->preferences_window == NULL)
+    {
+      GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      self->preferences_window = GTK_WINDOW (steady_preferences_window_new (parent,
+                                                                            self->settings));
+      /* So that the application's shortcuts, such as Ctrl+Q, work there too. */
+      gtk_window_set_application (self->preferences_window, GTK_APPLICATION (self));
+      g_object_add_weak_pointer (G_OBJECT (self->preferences_window),
+                                 (gpointer *)&self->preferences_window);
+    }
+  gtk_window_present (self->preferences_window);
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SteadyApplication *self = STEADY_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Steady developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", PACKAGE_NAME,
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Steady developers"),
+                        "developers", developers,
+                        "copyright", _("© 2026 The Steady developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/steadyapp/steady",
+                        "issue-url", "https://github.com/steadyapp/steady/issues",
+                        "comments", _("Keep your therapy sessions, coping skills and mood "
+                                      "journal in one calm place, on your own computer.\n\n"
+                                      "Steady is not a medical device and not an emergency "
+                                      "service."),
+                        /* Translators: replace with your names, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
+  { "preferences", preferences_activated_cb },
+  { "about", about_activated_cb },
 };
 
 static void
@@ -111,8 +194,8 @@ backup_done_cb (GObject      *object,
   if (g_task_propagate_boolean (G_TASK (result), &error))
     return;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (STEADY_IS_WINDOW (window))
+  window = find_main_window (self);
+  if (window != NULL)
     steady_window_show_error (STEADY_WINDOW (window),
                               _("The automatic backup could not be made"), error->message);
 }
@@ -124,6 +207,7 @@ start_backup_cb (gpointer user_data)
   SteadyApplication *self = user_data;
   g_autoptr(GTask) task = NULL;
 
+  self->backup_source_id = 0;
   if (self->database == NULL)
     return G_SOURCE_REMOVE;
 
@@ -137,13 +221,14 @@ start_backup_cb (gpointer user_data)
 static void
 present_main_window (SteadyApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = find_main_window (self);
 
   if (window == NULL)
     {
       window = GTK_WINDOW (steady_window_new (self));
-      g_timeout_add_seconds_full (G_PRIORITY_LOW, 5, start_backup_cb,
-                                  g_object_ref (self), g_object_unref);
+      if (self->backup_source_id == 0)
+        self->backup_source_id = g_timeout_add_seconds_full (G_PRIORITY_LOW, 5, start_backup_cb,
+                                                             self, NULL);
     }
   gtk_window_present (window);
 }
@@ -156,6 +241,15 @@ restore_response_cb (AdwMessageDialog  *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
   const char *backup_path;
+  const char *when;
+  GtkWindow *window;
+
+  /* The question is answered; the dialog closes after this handler. */
+  if (self->open_error_dialog == GTK_WINDOW (dialog))
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->open_error_dialog);
+      self->open_error_dialog = NULL;
+    }
 
   if (g_strcmp0 (response, "restore") != 0)
     {
@@ -170,7 +264,8 @@ restore_response_cb (AdwMessageDialog  *dialog,
       GtkWidget *failed = adw_message_dialog_new (NULL, _("The backup could not be restored"),
                                                   error->message);
 
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Quit"));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "quit", _("_Quit"));
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (failed), "quit");
       gtk_window_set_application (GTK_WINDOW (failed), GTK_APPLICATION (self));
       g_signal_connect_swapped (failed, "response", G_CALLBACK (g_application_release), self);
       gtk_window_present (GTK_WINDOW (failed));
@@ -178,6 +273,15 @@ restore_response_cb (AdwMessageDialog  *dialog,
     }
 
   open_database_and_present (self);
+  when = g_object_get_data (G_OBJECT (dialog), "backup-when");
+  window = find_main_window (self);
+  if (window != NULL && when != NULL)
+    {
+      /* Translators: %s is the date and time of the backup, as in the question before. */
+      g_autofree char *toast = g_strdup_printf (_("Restored the backup from %s"), when);
+
+      steady_window_add_toast (STEADY_WINDOW (window), toast);
+    }
   g_application_release (G_APPLICATION (self));
 }
 
@@ -208,6 +312,7 @@ show_open_error (SteadyApplication *self,
   g_autofree char *backup_path = NULL;
   GtkWidget *dialog;
   const char *heading;
+  const char *advice;
 
   if (g_error_matches (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT))
     backup_path = steady_database_find_newest_good_backup (db_path, NULL);
@@ -216,38 +321,54 @@ show_open_error (SteadyApplication *self,
     {
     case STEADY_DATABASE_ERROR_CORRUPT:
       heading = _("Steady’s data file is damaged");
+      advice = _("There is no good backup to restore. Steady has not changed the file, so "
+                 "it is still there if it can be repaired.");
       break;
     case STEADY_DATABASE_ERROR_NOT_OURS:
       heading = _("This is not Steady’s data file");
+      advice = _("If it was put there by mistake, move it somewhere else and start Steady "
+                 "again.");
       break;
     case STEADY_DATABASE_ERROR_TOO_NEW:
       heading = _("Your data needs a newer Steady");
+      advice = NULL;
       break;
     case STEADY_DATABASE_ERROR_FULL:
       heading = _("The disk is full");
+      advice = _("Nothing was changed. Make some room on the disk, then start Steady again.");
       break;
     case STEADY_DATABASE_ERROR_READ_ONLY:
       heading = _("Steady cannot write its data");
+      advice = _("Nothing was changed. Check that your data folder can be written to, then "
+                 "start Steady again.");
       break;
     case STEADY_DATABASE_ERROR_MIGRATION:
     case STEADY_DATABASE_ERROR_NO_BACKUP:
     case STEADY_DATABASE_ERROR_FAILED:
     default:
       heading = _("Steady could not open your data");
+      advice = _("Nothing was changed.");
       break;
     }
 
   dialog = adw_message_dialog_new (NULL, heading, NULL);
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
 
   if (backup_path != NULL)
     {
       g_autofree char *when = describe_backup (backup_path);
 
+      /* The database's own message names the file and says it was left alone, which is no
+       * longer true once the user restores; this text says what restoring does instead. */
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("%s\n\nThe newest good backup is from %s. Restoring it brings back everything saved until then. The damaged file is kept beside it, not deleted."),
-                                      error->message, when);
+                                      _("Steady cannot read your data file, so it has not "
+                                        "opened it. The newest good backup is from %s.\n\n"
+                                        "Restoring it brings back everything saved until "
+                                        "then. The damaged file is kept in the same folder "
+                                        "under a new name, not deleted."),
+                                      when);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore",
                                        _("_Restore Backup"));
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
@@ -255,16 +376,23 @@ show_open_error (SteadyApplication *self,
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
       g_object_set_data_full (G_OBJECT (dialog), "backup-path",
                               g_steal_pointer (&backup_path), g_free);
+      g_object_set_data_full (G_OBJECT (dialog), "backup-when", g_steal_pointer (&when), g_free);
+    }
+  else if (advice != NULL)
+    {
+      /* Translators: the reason the data file could not be used, then what to do. */
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("%s\n\n%s"),
+                                      error->message, advice);
     }
   else
     {
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("%s\n\nNothing was changed. Your data is still in “%s”."),
-                                      error->message, db_path);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
     }
 
   /* Keep the application alive while the question is open. */
   g_application_hold (G_APPLICATION (self));
+  self->open_error_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->open_error_dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -274,6 +402,13 @@ open_database_and_present (SteadyApplication *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+
+  /* Activated again (say, from the launcher) while the question is still open. */
+  if (self->open_error_dialog != NULL)
+    {
+      gtk_window_present (self->open_error_dialog);
+      return;
+    }
 
   if (self->database == NULL)
     {
@@ -296,16 +431,36 @@ steady_application_activate (GApplication *app)
 }
 
 static void
+set_accels (SteadyApplication *self)
+{
+  static const struct {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.get-help", { "<Control><Shift>h", NULL } },
+    { "win.show-page('today')", { "<Alt>1", NULL } },
+    { "win.show-page('calendar')", { "<Alt>2", NULL } },
+    { "win.show-page('skills')", { "<Alt>3", NULL } },
+    { "win.show-page('journal')", { "<Alt>4", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
 steady_application_startup (GApplication *app)
 {
   SteadyApplication *self = STEADY_APPLICATION (app);
-  static const char *quit_accels[] = { "<Control>q", NULL };
 
   G_APPLICATION_CLASS (steady_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  set_accels (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::color-scheme",
@@ -330,6 +485,13 @@ steady_application_dispose (GObject *object)
 {
   SteadyApplication *self = (SteadyApplication *)object;
 
+  g_clear_handle_id (&self->backup_source_id, g_source_remove);
+  if (self->preferences_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->preferences_window),
+                                  (gpointer *)&self->preferences_window);
+  if (self->open_error_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->open_error_dialog),
+                                  (gpointer *)&self->open_error_dialog);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
 

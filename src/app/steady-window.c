@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "steady-first-frame.h"
+#include "steady-help-dialog.h"
 #include "steady-window.h"
 
 struct _SteadyWindow
@@ -17,9 +18,22 @@ struct _SteadyWindow
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwStatusPage        *today_page;
+
+  /* owned */
+  GSettings            *settings;
+
+  /* unowned: the open "Get help now" dialog, cleared by a weak pointer */
+  GtkWindow            *help_dialog;
+
+  guint                 switcher_bar_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (SteadyWindow, steady_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char * const page_names[] = { "today", "calendar", "skills", "journal" };
 
 SteadyWindow *
 steady_window_new (SteadyApplication *application)
@@ -45,6 +59,16 @@ steady_window_show_error (SteadyWindow *self,
 }
 
 void
+steady_window_add_toast (SteadyWindow *self,
+                         const char   *title)
+{
+  g_return_if_fail (STEADY_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+void
 steady_window_set_page (SteadyWindow *self,
                         const char   *page_name)
 {
@@ -62,19 +86,219 @@ steady_window_get_page (SteadyWindow *self)
   return adw_view_stack_get_visible_child_name (self->stack);
 }
 
+GtkWindow *
+steady_window_show_help (SteadyWindow *self)
+{
+  g_return_val_if_fail (STEADY_IS_WINDOW (self), NULL);
+
+  if (self->help_dialog == NULL)
+    {
+      self->help_dialog = GTK_WINDOW (steady_help_dialog_new (GTK_WINDOW (self), self->settings));
+      g_object_add_weak_pointer (G_OBJECT (self->help_dialog), (gpointer *)&self->help_dialog);
+    }
+  gtk_window_present (self->help_dialog);
+  return self->help_dialog;
+}
+
+/* The Today page greets by the time of day. At night it says a plain hello: "good night"
+ * would sound like a goodbye to someone who opened the app because they cannot sleep. */
+static void
+update_greeting (SteadyWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int hour = g_date_time_get_hour (now);
+  const char *title;
+  const char *icon_name;
+
+  if (hour >= 5 && hour < 12)
+    {
+      title = _("Good Morning");
+      icon_name = "daytime-sunrise-symbolic";
+    }
+  else if (hour >= 12 && hour < 18)
+    {
+      title = _("Good Afternoon");
+      icon_name = "weather-clear-symbolic";
+    }
+  else if (hour >= 18 && hour < 22)
+    {
+      title = _("Good Evening");
+      icon_name = "daytime-sunset-symbolic";
+    }
+  else
+    {
+      /* Translators: the greeting on the Today page late at night. */
+      title = _("Hello");
+      icon_name = "weather-clear-night-symbolic";
+    }
+
+  adw_status_page_set_title (self->today_page, title);
+  adw_status_page_set_icon_name (self->today_page, icon_name);
+}
+
+static void
+sync_switcher_bar (SteadyWindow *self)
+{
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
+}
+
+static gboolean
+sync_switcher_bar_cb (gpointer user_data)
+{
+  SteadyWindow *self = STEADY_WINDOW (user_data);
+
+  self->switcher_bar_idle_id = 0;
+  sync_switcher_bar (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The bottom bar shows exactly when the header has no room for the switcher. The title
+ * decides that while it is being allocated; changing the bar's revealer right then, with
+ * animations off, makes GTK 4.8 allocate the bar at a negative height and warn. So the bar
+ * follows just after the allocation, not during it. */
+static void
+title_visible_changed_cb (GObject    *object,
+                          GParamSpec *pspec,
+                          gpointer    user_data)
+{
+  SteadyWindow *self = STEADY_WINDOW (user_data);
+
+  if (self->switcher_bar_idle_id == 0)
+    self->switcher_bar_idle_id = g_idle_add (sync_switcher_bar_cb, self);
+}
+
+static void
+greeting_context_changed_cb (GObject    *object,
+                             GParamSpec *pspec,
+                             gpointer    user_data)
+{
+  update_greeting (STEADY_WINDOW (user_data));
+}
+
+static void
+get_help_activated_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  steady_window_show_help (STEADY_WINDOW (user_data));
+}
+
+static void
+show_page_activated_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  SteadyWindow *self = STEADY_WINDOW (user_data);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (!g_strv_contains (page_names, name))
+    {
+      g_debug ("No page named “%s”", name);
+      return;
+    }
+  steady_window_set_page (self, name);
+}
+
+static const GActionEntry win_actions[] = {
+  { "get-help", get_help_activated_cb },
+  { "show-page", show_page_activated_cb, "s" },
+};
+
+static void
+restore_size (SteadyWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+/* GTK keeps the default size in step with the window while it is not maximized, so it is
+ * the size to come back to even when the window is closed maximized. */
+static void
+save_size (SteadyWindow *self)
+{
+  int width = 0;
+  int height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+steady_window_close_request (GtkWindow *window)
+{
+  save_size (STEADY_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (steady_window_parent_class)->close_request (window);
+}
+
+static void
+steady_window_dispose (GObject *object)
+{
+  SteadyWindow *self = STEADY_WINDOW (object);
+
+  if (self->help_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->help_dialog), (gpointer *)&self->help_dialog);
+      gtk_window_destroy (g_steal_pointer (&self->help_dialog));
+    }
+  g_clear_handle_id (&self->switcher_bar_idle_id, g_source_remove);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (steady_window_parent_class)->dispose (object);
+}
+
 static void
 steady_window_class_init (SteadyWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = steady_window_dispose;
+  window_class->close_request = steady_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steady-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, today_page);
 }
 
 static void
 steady_window_init (SteadyWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
+                                   G_N_ELEMENTS (win_actions), self);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  restore_size (self);
+
+  g_signal_connect (self->switcher_title, "notify::title-visible",
+                    G_CALLBACK (title_visible_changed_cb), self);
+  sync_switcher_bar (self);
+
+  /* The greeting is refreshed whenever the user comes back to the window or the page. */
+  update_greeting (self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (greeting_context_changed_cb), self);
+  g_signal_connect (self->stack, "notify::visible-child",
+                    G_CALLBACK (greeting_context_changed_cb), self);
+
   steady_first_frame_watch (GTK_WINDOW (self));
 }

@@ -16,8 +16,11 @@ SteadyWindow *steady_window_new         (SteadyApplication *application);
 void          steady_window_show_error  (SteadyWindow      *self,
                                          const char        *heading,
                                          const char        *message);
+void          steady_window_add_toast   (SteadyWindow      *self,
+                                         const char        *title);
 void          steady_window_set_page    (SteadyWindow      *self,
                                          const char        *page_name);
 const char   *steady_window_get_page    (SteadyWindow      *self);
+GtkWindow    *steady_window_show_help   (SteadyWindow      *self);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* steady-database.c: opens the user's SQLite file safely — checks that it is ours, sets the
- * connection up for durability, migrates it with a copy kept aside, and makes backups. */
+ * connection up for durability, and migrates it with a copy kept aside. Backups are in
+ * steady-database-backup.c. */
 
 #define G_LOG_DOMAIN "steady-database"
 
@@ -15,11 +16,22 @@
 #include <unistd.h>
 
 #include "steady-database.h"
+#include "steady-database-private.h"
 #include "steady-schema.h"
 
-#define BUSY_TIMEOUT_MS    5000
-#define AUTO_BACKUP_PREFIX "steady-"
-#define AUTO_BACKUPS_KEPT  10
+#define BUSY_TIMEOUT_MS        5000
+
+/* Offsets in the 100-byte header of a SQLite file and in the b-tree header of page 1 that
+ * follows it, as described in SQLite's file format documentation. */
+#define HEADER_MAGIC           "SQLite format 3"
+#define HEADER_PAGE_SIZE       16
+#define HEADER_USER_VERSION    60
+#define HEADER_APPLICATION_ID  68
+#define PAGE1_BTREE_TYPE       100
+#define PAGE1_CELL_COUNT       103
+#define HEADER_BYTES_READ      105
+#define BTREE_TABLE_LEAF       0x0d
+#define SMALLEST_DATABASE      512
 
 struct _SteadyDatabase
 {
@@ -58,37 +70,130 @@ steady_database_init (SteadyDatabase *self)
 {
 }
 
+SteadyDatabaseError
+steady_database_error_code_from_errno (int saved_errno)
+{
+  switch (saved_errno)
+    {
+    case ENOSPC:
+    case EDQUOT:
+      return STEADY_DATABASE_ERROR_FULL;
+    case EACCES:
+    case EPERM:
+    case EROFS:
+    case ENOTDIR:
+    case EEXIST:
+      return STEADY_DATABASE_ERROR_READ_ONLY;
+    default:
+      return STEADY_DATABASE_ERROR_FAILED;
+    }
+}
+
+static SteadyDatabaseError
+error_code_from_sqlite (sqlite3 *db,
+                        int      rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      return STEADY_DATABASE_ERROR_FULL;
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return STEADY_DATABASE_ERROR_READ_ONLY;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return STEADY_DATABASE_ERROR_CORRUPT;
+    case SQLITE_IOERR:
+      /* SQLite reports a failed fsync or a short read as an I/O error; what the system
+       * said underneath tells a full disk or a read-only mount apart from a broken one. */
+      return steady_database_error_code_from_errno (db != NULL ? sqlite3_system_errno (db) : 0);
+    default:
+      return STEADY_DATABASE_ERROR_FAILED;
+    }
+}
+
 void
 steady_database_set_error_from_sqlite (GError     **error,
                                        sqlite3     *db,
                                        int          rc,
                                        const char  *what)
 {
-  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  const char *detail;
 
-  switch (rc & 0xff)
+  g_return_if_fail (rc != SQLITE_OK);
+  g_return_if_fail (what != NULL);
+
+  detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  switch (error_code_from_sqlite (db, rc))
     {
-    case SQLITE_FULL:
+    case STEADY_DATABASE_ERROR_FULL:
+      /* Translators: %s is the file (or the action) that failed. */
       g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FULL,
                    _("The disk is full, so Steady could not save (%s)."), what);
       break;
-    case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
+    case STEADY_DATABASE_ERROR_READ_ONLY:
+      /* Translators: the first %s is a file name, the second SQLite's explanation. */
       g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_READ_ONLY,
                    _("Steady’s data folder cannot be written to (%s: %s)."), what, detail);
       break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
+    case STEADY_DATABASE_ERROR_CORRUPT:
+      /* Translators: the first %s is a file name, the second SQLite's explanation. */
       g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT,
                    _("The data file is damaged (%s: %s)."), what, detail);
       break;
+    case STEADY_DATABASE_ERROR_NOT_OURS:
+    case STEADY_DATABASE_ERROR_TOO_NEW:
+    case STEADY_DATABASE_ERROR_MIGRATION:
+    case STEADY_DATABASE_ERROR_NO_BACKUP:
+    case STEADY_DATABASE_ERROR_FAILED:
     default:
+      /* Translators: the first %s is a file name, the second SQLite's explanation. */
       g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FAILED,
                    _("Steady could not use its data file (%s: %s)."), what, detail);
       break;
     }
+}
+
+/* Names the file an error happened in; a connection to a temporary database has none. */
+static const char *
+describe_connection (sqlite3 *db)
+{
+  const char *name = sqlite3_db_filename (db, "main");
+
+  return name != NULL && *name != '\0' ? name : _("temporary database");
+}
+
+void
+steady_database_set_error_not_ours (GError     **error,
+                                    const char  *path)
+{
+  g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_NOT_OURS,
+               _("“%s” belongs to another program, not Steady. It was left as it is."), path);
+}
+
+void
+steady_database_set_error_too_new (GError     **error,
+                                   const char  *path,
+                                   int          version,
+                                   int          latest_version)
+{
+  g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_TOO_NEW,
+               _("“%s” was written by a newer version of Steady (data version %d; this "
+                 "version understands up to %d). Please update Steady. The file was left as "
+                 "it is."),
+               path, version, latest_version);
+}
+
+static void
+set_error_not_a_database (GError     **error,
+                          const char  *path)
+{
+  g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT,
+               _("“%s” is not a Steady data file: it is not a database at all, or it is "
+                 "badly damaged. It was left as it is."),
+               path);
 }
 
 char *
@@ -105,30 +210,35 @@ steady_database_get_default_path (void)
   return g_build_filename (dir, "steady.db", NULL);
 }
 
-static gboolean
-ensure_private_dir (const char  *dir,
-                    GError     **error)
+/* Makes @dir if needed and takes away any access by others. A folder the user made
+ * read-only for themselves is left so: opening then fails with a clear message. */
+gboolean
+steady_database_ensure_private_dir (const char  *dir,
+                                    GError     **error)
 {
-  if (g_mkdir_with_parents (dir, 0700) != 0 || g_chmod (dir, 0700) != 0)
+  GStatBuf st;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 || g_stat (dir, &st) != 0 ||
+      ((st.st_mode & 077) != 0 && g_chmod (dir, st.st_mode & 0700) != 0))
     {
       int saved_errno = errno;
 
       g_set_error (error, STEADY_DATABASE_ERROR,
-                   saved_errno == ENOSPC ? STEADY_DATABASE_ERROR_FULL
-                                         : STEADY_DATABASE_ERROR_READ_ONLY,
+                   steady_database_error_code_from_errno (saved_errno),
                    _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
   return TRUE;
 }
 
-/* Creates an empty file with mode 0600 so SQLite, which copies the database file's mode
- * to its -wal and -shm files, never makes anything readable by others. */
-static gboolean
-create_private_file (const char  *path,
-                     GError     **error)
+/* Creates an empty file with mode 0600 (or makes an empty one 0600), so that SQLite, which
+ * gives its -wal, -shm and -journal files the mode of the database file, never makes
+ * anything readable by others whatever the umask. */
+gboolean
+steady_database_create_private_file (const char  *path,
+                                     GError     **error)
 {
-  int fd = g_open (path, O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+  int fd = g_open (path, O_CREAT | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
 
   if (fd < 0 || fchmod (fd, 0600) != 0)
     {
@@ -137,8 +247,7 @@ create_private_file (const char  *path,
       if (fd >= 0)
         close (fd);
       g_set_error (error, STEADY_DATABASE_ERROR,
-                   saved_errno == ENOSPC ? STEADY_DATABASE_ERROR_FULL
-                                         : STEADY_DATABASE_ERROR_READ_ONLY,
+                   steady_database_error_code_from_errno (saved_errno),
                    _("Could not create the file “%s”: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
@@ -146,11 +255,43 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
-static gboolean
-query_int (sqlite3     *db,
-           const char  *sql,
-           int         *out,
-           GError     **error)
+/* A file that is ours but came from elsewhere (copied back by hand, say) loses any access
+ * by others, and so do the -wal and -shm files SQLite will derive from it. */
+static void
+make_private (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (file, &st) == 0 && (st.st_mode & 077) != 0)
+        g_chmod (file, st.st_mode & 0600);
+    }
+}
+
+/* Flushes a folder, so that a file just renamed into it keeps its name after a power cut.
+ * Best effort: the file itself is already durable, and a folder that cannot be opened for
+ * this is no reason to call a finished copy failed. */
+void
+steady_database_sync_dir (const char *dir)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+gboolean
+steady_database_query_int (sqlite3     *db,
+                           const char  *sql,
+                           int         *out,
+                           GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
@@ -159,7 +300,8 @@ query_int (sqlite3     *db,
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      steady_database_set_error_from_sqlite (error, db, rc, sql);
+      steady_database_set_error_from_sqlite (error, db, rc == SQLITE_DONE ? SQLITE_ERROR : rc,
+                                             describe_connection (db));
       sqlite3_finalize (stmt);
       return FALSE;
     }
@@ -173,59 +315,122 @@ exec_sql (sqlite3     *db,
           const char  *sql,
           GError     **error)
 {
-  char *message = NULL;
-  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
 
-  sqlite3_free (message);
   if (rc != SQLITE_OK)
     {
-      steady_database_set_error_from_sqlite (error, db, rc, sql);
+      steady_database_set_error_from_sqlite (error, db, rc, describe_connection (db));
       return FALSE;
     }
   return TRUE;
 }
 
-/* Looks at the first bytes without SQLite, so a file that is not a database at all is
- * refused before anything could touch it. */
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return (guint32)bytes[0] << 24 | (guint32)bytes[1] << 16 | (guint32)bytes[2] << 8 | bytes[3];
+}
+
+/* A power of two from 512 to 65536; 65536 is stored as 1. */
+static gboolean
+has_valid_page_size (const guint8 *header)
+{
+  guint page_size = (guint)header[HEADER_PAGE_SIZE] << 8 | header[HEADER_PAGE_SIZE + 1];
+
+  if (page_size == 1)
+    return TRUE;
+  return page_size >= 512 && (page_size & (page_size - 1)) == 0;
+}
+
+/* Reads the file's header without SQLite, so that a file that is not ours, or not a
+ * database at all, is refused before anything could write to it: SQLite may create -wal
+ * and -shm files, or roll back a journal, merely to read. The header can lag behind a
+ * -wal file, so what passes here is checked again through SQLite. A missing or empty file
+ * is a new database (*out_exists is FALSE). */
 static gboolean
 check_file_header (const char  *path,
+                   int          latest_version,
                    gboolean    *out_exists,
                    GError     **error)
 {
-  char header[16];
+  guint8 header[HEADER_BYTES_READ] = { 0 };
+  guint32 application_id;
+  guint32 user_version;
+  gboolean has_schema;
   GStatBuf st;
   FILE *file;
   size_t n_read;
 
   *out_exists = FALSE;
   if (g_stat (path, &st) != 0)
-    return TRUE;
-  *out_exists = st.st_size > 0;
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        return TRUE;
+      g_set_error (error, STEADY_DATABASE_ERROR,
+                   steady_database_error_code_from_errno (saved_errno),
+                   _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FAILED,
+                   _("“%s” is a folder or a device, not a data file. It was left as it is."),
+                   path);
+      return FALSE;
+    }
   if (st.st_size == 0)
     return TRUE;
 
-  file = g_fopen (path, "rb");
+  file = g_fopen (path, "rbe");
   if (file == NULL)
     {
       int saved_errno = errno;
 
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_READ_ONLY,
+      g_set_error (error, STEADY_DATABASE_ERROR,
+                   steady_database_error_code_from_errno (saved_errno),
                    _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
   n_read = fread (header, 1, sizeof header, file);
   fclose (file);
 
-  if (st.st_size < 512 || n_read != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+  if (st.st_size < SMALLEST_DATABASE || n_read != sizeof header ||
+      memcmp (header, HEADER_MAGIC, sizeof HEADER_MAGIC) != 0 || !has_valid_page_size (header))
     {
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT,
-                   _("“%s” is not a Steady data file: it is not a database at all, or it is badly damaged. It was left as it is."),
-                   path);
+      set_error_not_a_database (error, path);
       return FALSE;
     }
+
+  application_id = read_be32 (header + HEADER_APPLICATION_ID);
+  user_version = read_be32 (header + HEADER_USER_VERSION);
+  has_schema = header[PAGE1_BTREE_TYPE] != BTREE_TABLE_LEAF ||
+               header[PAGE1_CELL_COUNT] != 0 || header[PAGE1_CELL_COUNT + 1] != 0;
+
+  if (application_id == 0 && user_version == 0 && !has_schema)
+    {
+      /* An empty database, such as one whose creation was interrupted: ours to set up. */
+      *out_exists = TRUE;
+      return TRUE;
+    }
+  if (application_id != STEADY_DATABASE_APPLICATION_ID)
+    {
+      steady_database_set_error_not_ours (error, path);
+      return FALSE;
+    }
+  if (user_version > (guint32)latest_version)
+    {
+      steady_database_set_error_too_new (error, path, (int)MIN (user_version, G_MAXINT),
+                                         latest_version);
+      return FALSE;
+    }
+
+  *out_exists = TRUE;
   return TRUE;
 }
 
+/* The same checks as check_file_header(), through SQLite, which also sees the -wal file. */
 static gboolean
 check_ownership (sqlite3     *db,
                  const char  *path,
@@ -237,36 +442,70 @@ check_ownership (sqlite3     *db,
   int user_version = 0;
   int n_objects = 0;
 
-  if (!query_int (db, "PRAGMA application_id", &application_id, error) ||
-      !query_int (db, "PRAGMA user_version", &user_version, error) ||
-      !query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+  if (!steady_database_query_int (db, "PRAGMA application_id", &application_id, error) ||
+      !steady_database_query_int (db, "PRAGMA user_version", &user_version, error) ||
+      !steady_database_query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
     return FALSE;
 
   if (application_id == 0 && user_version == 0 && n_objects == 0)
     {
-      /* An empty database: ours to initialise. */
       *out_version = 0;
       return TRUE;
     }
-
   if ((guint32)application_id != STEADY_DATABASE_APPLICATION_ID)
     {
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_NOT_OURS,
-                   _("“%s” belongs to another program, not Steady. It was left as it is."),
-                   path);
+      steady_database_set_error_not_ours (error, path);
       return FALSE;
     }
-
   if (user_version > latest_version)
     {
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Steady (data version %d; this version understands up to %d). Please update Steady. The file was left as it is."),
-                   path, user_version, latest_version);
+      steady_database_set_error_too_new (error, path, user_version, latest_version);
       return FALSE;
     }
 
   *out_version = user_version;
   return TRUE;
+}
+
+/* SQLite quietly opens a file it may not write read-only; Steady would then fail at the
+ * first save, long after the user started typing. */
+static gboolean
+check_writable (sqlite3     *db,
+                const char  *path,
+                GError     **error)
+{
+  if (sqlite3_db_readonly (db, "main") != 1)
+    return TRUE;
+
+  g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_READ_ONLY,
+               _("Steady cannot write to its data file “%s”. Check that the file and its "
+                 "folder belong to you and can be written."),
+               path);
+  return FALSE;
+}
+
+gboolean
+steady_database_quick_check (sqlite3     *db,
+                             const char  *path,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
+  else
+    steady_database_set_error_from_sqlite (error, db, rc == SQLITE_DONE ? SQLITE_ERROR : rc,
+                                           path);
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_ROW && !ok)
+    g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT,
+                 _("The data file “%s” is damaged."), path);
+  return ok;
 }
 
 static gboolean
@@ -277,147 +516,119 @@ configure_connection (sqlite3     *db,
   gboolean is_wal = FALSE;
   int rc;
 
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-  sqlite3_extended_result_codes (db, TRUE);
-
   rc = sqlite3_prepare_v2 (db, "PRAGMA journal_mode=WAL", -1, &stmt, NULL);
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     is_wal = g_ascii_strcasecmp ((const char *)sqlite3_column_text (stmt, 0), "wal") == 0;
+  if (rc != SQLITE_ROW)
+    steady_database_set_error_from_sqlite (error, db, rc == SQLITE_DONE ? SQLITE_ERROR : rc,
+                                           describe_connection (db));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
-    {
-      steady_database_set_error_from_sqlite (error, db, rc, "journal_mode");
-      return FALSE;
-    }
+    return FALSE;
   if (!is_wal)
     {
       g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FAILED,
-                   _("The data file could not be switched to write-ahead logging."));
+                   _("The data file “%s” could not be switched to write-ahead logging."),
+                   describe_connection (db));
       return FALSE;
     }
 
+  /* temp_store keeps the text of sorts and big queries out of temporary files on disk. */
   return exec_sql (db,
                    "PRAGMA synchronous=FULL;"
                    "PRAGMA foreign_keys=ON;"
-                   "PRAGMA secure_delete=ON;",
+                   "PRAGMA secure_delete=ON;"
+                   "PRAGMA temp_store=MEMORY;",
                    error);
 }
 
-static gboolean
-quick_check (sqlite3     *db,
-             const char  *path,
-             GError     **error)
+/* Closes a connection to a file that open refused. A -wal file that was there before holds
+ * data of the file's owner: it is neither checkpointed into the file nor deleted. One that
+ * SQLite created just now is empty, and SQLite removes it again on close. */
+static void
+close_refused (sqlite3  *db,
+               gboolean  had_wal)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-  int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-
-  if (!ok)
-    {
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT,
-                   _("The data file “%s” is damaged."), path);
-      return FALSE;
-    }
-  return TRUE;
+  if (had_wal)
+    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_close_v2 (db);
 }
 
-/* Copies @src into @dest_path with the online backup API: a consistent snapshot even while
- * another connection writes. The copy is written under a temporary name and renamed, so an
- * interrupted backup never leaves a half-file under a real name. */
-static gboolean
-copy_database (sqlite3     *src,
-               const char  *dest_path,
-               GError     **error)
+/* Runs @sql, keeping SQLite's own words for what went wrong in @detail. */
+static int
+exec_keeping_detail (sqlite3     *db,
+                     const char  *sql,
+                     char       **detail)
 {
-  g_autofree char *tmp_path = g_strconcat (dest_path, ".partial", NULL);
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    *detail = g_strdup (sqlite3_errmsg (db));
+  return rc;
+}
+
+/* Runs one migration in its own transaction. Foreign keys are off meanwhile (SQLite's
+ * advice for schema changes that rebuild tables) and checked before the commit. Returns
+ * SQLITE_OK, or the failure's code with SQLite's explanation in @detail. */
+static int
+run_migration (sqlite3                *db,
+               const SteadyMigration  *migration,
+               char                  **detail)
+{
+  g_autofree char *set_version = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean already_done = FALSE;
   int rc;
 
-  g_unlink (tmp_path);
-  if (!create_private_file (tmp_path, error))
-    return FALSE;
-
-  rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  rc = exec_keeping_detail (db, "BEGIN IMMEDIATE", detail);
   if (rc != SQLITE_OK)
-    goto sqlite_failed;
+    return rc;
 
-  backup = sqlite3_backup_init (dest, "main", src, "main");
-  if (backup == NULL)
-    {
-      rc = sqlite3_errcode (dest);
-      goto sqlite_failed;
-    }
-  do
-    rc = sqlite3_backup_step (backup, -1);
-  while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    goto sqlite_failed;
-
-  /* A backup is one self-contained file, durable before it gets its real name. */
-  if (!exec_sql (dest, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL;", error))
+  /* Another process (the reminder daemon) may have migrated meanwhile. */
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    already_done = sqlite3_column_int (stmt, 0) >= migration->version;
+  else
+    *detail = g_strdup (sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
     goto failed;
-  sqlite3_close_v2 (dest);
-  dest = NULL;
+  if (already_done)
+    return exec_keeping_detail (db, "COMMIT", detail);
 
-  {
-    int fd = g_open (tmp_path, O_RDONLY | O_CLOEXEC, 0);
+  rc = exec_keeping_detail (db, migration->sql, detail);
+  if (rc != SQLITE_OK)
+    goto failed;
 
-    if (fd < 0 || fsync (fd) != 0)
-      {
-        int saved_errno = errno;
-
-        if (fd >= 0)
-          close (fd);
-        g_set_error (error, STEADY_DATABASE_ERROR,
-                     saved_errno == ENOSPC ? STEADY_DATABASE_ERROR_FULL
-                                           : STEADY_DATABASE_ERROR_FAILED,
-                     _("Could not write the backup “%s”: %s"), dest_path,
-                     g_strerror (saved_errno));
-        goto failed;
-      }
-    close (fd);
-  }
-
-  if (g_rename (tmp_path, dest_path) != 0)
+  rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FAILED,
-                   _("Could not write the backup “%s”: %s"), dest_path,
-                   g_strerror (saved_errno));
-      goto failed;
+      *detail = g_strdup_printf ("a row of table %s refers to a row that does not exist",
+                                 (const char *)sqlite3_column_text (stmt, 0));
+      rc = SQLITE_CONSTRAINT_FOREIGNKEY;
     }
-  return TRUE;
+  else if (rc != SQLITE_DONE)
+    {
+      *detail = g_strdup (sqlite3_errmsg (db));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
 
-sqlite_failed:
-  steady_database_set_error_from_sqlite (error, dest, rc, _("backup"));
+  set_version = g_strdup_printf ("PRAGMA user_version=%d; PRAGMA application_id=%d; COMMIT;",
+                                 migration->version, (int)STEADY_DATABASE_APPLICATION_ID);
+  rc = exec_keeping_detail (db, set_version, detail);
+  if (rc == SQLITE_OK)
+    return SQLITE_OK;
+
 failed:
-  if (dest != NULL)
-    sqlite3_close_v2 (dest);
-  g_unlink (tmp_path);
-  return FALSE;
-}
-
-static char *
-backup_dir_for (const char *db_path)
-{
-  g_autofree char *dir = g_path_get_dirname (db_path);
-
-  return g_build_filename (dir, "backups", NULL);
-}
-
-static char *
-timestamp_now (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y%m%d-%H%M%S");
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_ERROR : rc;
 }
 
 static gboolean
@@ -431,69 +642,54 @@ migrate (SteadyDatabase         *self,
     return TRUE;
 
   /* Keep the file as it was before touching its schema. */
-  if (from_version > 0)
-    {
-      g_autofree char *dir = backup_dir_for (self->path);
-      g_autofree char *stamp = timestamp_now ();
-      g_autofree char *name = g_strdup_printf ("before-v%d-%s.db",
-                                               migrations[n_migrations - 1].version, stamp);
-      g_autofree char *dest = g_build_filename (dir, name, NULL);
-      g_autoptr(GError) local_error = NULL;
+  if (from_version > 0 &&
+      !steady_database_keep_copy_before_migration (self->db, self->path,
+                                                   migrations[n_migrations - 1].version,
+                                                   error))
+    return FALSE;
 
-      if (!ensure_private_dir (dir, &local_error) ||
-          !copy_database (self->db, dest, &local_error))
-        {
-          g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_MIGRATION,
-                       _("Steady needs to update its data file but could not first keep a copy of it: %s"),
-                       local_error->message);
-          return FALSE;
-        }
-    }
+  if (!exec_sql (self->db, "PRAGMA foreign_keys=OFF", error))
+    return FALSE;
 
   for (guint i = 0; i < n_migrations; i++)
     {
-      const SteadyMigration *migration = &migrations[i];
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *set_version = NULL;
-      int current = 0;
+      g_autofree char *detail = NULL;
+      SteadyDatabaseError code;
+      int rc;
 
-      if (migration->version <= from_version)
+      if (migrations[i].version <= from_version)
+        continue;
+      rc = run_migration (self->db, &migrations[i], &detail);
+      if (rc == SQLITE_OK)
         continue;
 
-      if (!exec_sql (self->db, "BEGIN IMMEDIATE", &local_error))
-        goto failed;
-
-      /* Another process (the reminder daemon) may have migrated meanwhile. */
-      if (!query_int (self->db, "PRAGMA user_version", &current, &local_error))
-        goto failed_in_transaction;
-      if (current >= migration->version)
-        {
-          exec_sql (self->db, "COMMIT", NULL);
-          continue;
-        }
-
-      set_version = g_strdup_printf ("PRAGMA user_version=%d; PRAGMA application_id=%d;",
-                                     migration->version,
-                                     (int)STEADY_DATABASE_APPLICATION_ID);
-      if (!exec_sql (self->db, migration->sql, &local_error) ||
-          !exec_sql (self->db, set_version, &local_error) ||
-          !exec_sql (self->db, "COMMIT", &local_error))
-        goto failed_in_transaction;
-      continue;
-
-    failed_in_transaction:
-      exec_sql (self->db, "ROLLBACK", NULL);
-    failed:
-      if (local_error->code == STEADY_DATABASE_ERROR_FULL ||
-          local_error->code == STEADY_DATABASE_ERROR_READ_ONLY)
-        g_propagate_error (error, g_steal_pointer (&local_error));
+      exec_sql (self->db, "PRAGMA foreign_keys=ON", NULL);
+      code = error_code_from_sqlite (self->db, rc);
+      /* A full disk or a read-only file is said as such; the file is intact either way. */
+      if (code == STEADY_DATABASE_ERROR_FULL || code == STEADY_DATABASE_ERROR_READ_ONLY)
+        steady_database_set_error_from_sqlite (error, NULL, rc, self->path);
       else
+        /* Translators: the last %s is SQLite's explanation, in English. */
         g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_MIGRATION,
-                     _("Steady could not update its data file to version %d; the file was left as it was. (%s)"),
-                     migration->version, local_error->message);
+                     _("Steady could not update its data file “%s” to version %d; the file "
+                       "was left as it was. (%s)"),
+                     self->path, migrations[i].version, detail);
       return FALSE;
     }
 
+  return exec_sql (self->db, "PRAGMA foreign_keys=ON", error);
+}
+
+/* Each migration takes the file from version - 1 to version, starting from an empty file. */
+static gboolean
+migrations_are_ordered (const SteadyMigration *migrations,
+                        guint                  n_migrations)
+{
+  for (guint i = 0; i < n_migrations; i++)
+    {
+      if (migrations[i].version != (int)i + 1 || migrations[i].sql == NULL)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -505,44 +701,59 @@ steady_database_open_with_migrations (const char             *path,
 {
   g_autoptr(SteadyDatabase) self = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *wal_path = NULL;
+  sqlite3 *db = NULL;
   gboolean exists = FALSE;
+  gboolean had_wal;
   int latest = n_migrations > 0 ? migrations[n_migrations - 1].version : 0;
   int version = 0;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (migrations != NULL || n_migrations == 0, NULL);
+  g_return_val_if_fail (migrations_are_ordered (migrations, n_migrations), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   dir = g_path_get_dirname (path);
-  if (!ensure_private_dir (dir, error))
+  if (!steady_database_ensure_private_dir (dir, error))
     return NULL;
-  if (!check_file_header (path, &exists, error))
+  if (!check_file_header (path, latest, &exists, error))
     return NULL;
-  if (!exists && !create_private_file (path, error))
+  if (!exists && !steady_database_create_private_file (path, error))
     return NULL;
+
+  wal_path = g_strconcat (path, "-wal", NULL);
+  had_wal = g_file_test (wal_path, G_FILE_TEST_EXISTS);
+
+  rc = sqlite3_open_v2 (path, &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      steady_database_set_error_from_sqlite (error, db, rc, path);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+
+  if (!check_writable (db, path, error) ||
+      !check_ownership (db, path, latest, &version, error) ||
+      (exists && !steady_database_quick_check (db, path, error)))
+    {
+      close_refused (db, had_wal);
+      return NULL;
+    }
 
   self = g_object_new (STEADY_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+  self->db = db;
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc != SQLITE_OK)
-    {
-      steady_database_set_error_from_sqlite (error, self->db, rc, path);
-      return NULL;
-    }
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-
-  if (!check_ownership (self->db, path, latest, &version, error))
-    return NULL;
   if (!configure_connection (self->db, error))
     return NULL;
-  if (exists && !quick_check (self->db, path, error))
-    return NULL;
+  make_private (path);
   if (!migrate (self, version, migrations, n_migrations, error))
     return NULL;
-
-  if (!query_int (self->db, "PRAGMA user_version", &self->schema_version, error))
+  if (!steady_database_query_int (self->db, "PRAGMA user_version", &self->schema_version, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -554,6 +765,9 @@ steady_database_open (const char  *path,
 {
   const SteadyMigration *migrations;
   guint n_migrations;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   migrations = steady_schema_get_migrations (&n_migrations);
   return steady_database_open_with_migrations (path, migrations, n_migrations, error);
@@ -598,14 +812,18 @@ gboolean
 steady_database_begin (SteadyDatabase  *self,
                        GError         **error)
 {
-  return steady_database_exec (self, "BEGIN IMMEDIATE", error);
+  g_return_val_if_fail (STEADY_IS_DATABASE (self), FALSE);
+
+  return exec_sql (self->db, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
 steady_database_commit (SteadyDatabase  *self,
                         GError         **error)
 {
-  if (steady_database_exec (self, "COMMIT", error))
+  g_return_val_if_fail (STEADY_IS_DATABASE (self), FALSE);
+
+  if (exec_sql (self->db, "COMMIT", error))
     return TRUE;
   steady_database_rollback (self);
   return FALSE;
@@ -618,265 +836,4 @@ steady_database_rollback (SteadyDatabase *self)
 
   if (!sqlite3_get_autocommit (self->db))
     exec_sql (self->db, "ROLLBACK", NULL);
-}
-
-char *
-steady_database_get_backup_dir (SteadyDatabase *self)
-{
-  g_return_val_if_fail (STEADY_IS_DATABASE (self), NULL);
-
-  return backup_dir_for (self->path);
-}
-
-char *
-steady_database_backup_to (SteadyDatabase  *self,
-                           const char      *dest_path,
-                           GError         **error)
-{
-  g_return_val_if_fail (STEADY_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (dest_path != NULL, NULL);
-
-  if (!copy_database (self->db, dest_path, error))
-    return NULL;
-  return g_strdup (dest_path);
-}
-
-static gboolean
-is_auto_backup_name (const char *name)
-{
-  return g_str_has_prefix (name, AUTO_BACKUP_PREFIX) && g_str_has_suffix (name, ".db");
-}
-
-static int
-compare_names_newest_first (gconstpointer a,
-                            gconstpointer b)
-{
-  const char *path_a = *(const char * const *)a;
-  const char *path_b = *(const char * const *)b;
-  g_autofree char *name_a = g_path_get_basename (path_a);
-  g_autofree char *name_b = g_path_get_basename (path_b);
-
-  return -g_strcmp0 (name_a, name_b);
-}
-
-/* Automatic backups, newest first. Their names carry a UTC time stamp, so the name order is
- * the time order; a copy from before a migration is listed after them. */
-GPtrArray *
-steady_database_list_backups (const char *db_path)
-{
-  g_autofree char *dir_path = NULL;
-  g_autoptr(GPtrArray) automatic = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) before_migration = g_ptr_array_new_with_free_func (g_free);
-  GDir *dir;
-  const char *name;
-
-  g_return_val_if_fail (db_path != NULL, NULL);
-
-  dir_path = backup_dir_for (db_path);
-  dir = g_dir_open (dir_path, 0, NULL);
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          if (is_auto_backup_name (name))
-            g_ptr_array_add (automatic, g_build_filename (dir_path, name, NULL));
-          else if (g_str_has_prefix (name, "before-v") && g_str_has_suffix (name, ".db"))
-            g_ptr_array_add (before_migration, g_build_filename (dir_path, name, NULL));
-        }
-      g_dir_close (dir);
-    }
-
-  g_ptr_array_sort (automatic, compare_names_newest_first);
-  g_ptr_array_sort (before_migration, compare_names_newest_first);
-  for (guint i = 0; i < before_migration->len; i++)
-    g_ptr_array_add (automatic, g_strdup (g_ptr_array_index (before_migration, i)));
-
-  return g_steal_pointer (&automatic);
-}
-
-static void
-prune_backups (const char *db_path)
-{
-  g_autoptr(GPtrArray) backups = steady_database_list_backups (db_path);
-  guint n_auto = 0;
-
-  for (guint i = 0; i < backups->len; i++)
-    {
-      const char *path = g_ptr_array_index (backups, i);
-      g_autofree char *name = g_path_get_basename (path);
-
-      if (is_auto_backup_name (name) && ++n_auto > AUTO_BACKUPS_KEPT)
-        g_unlink (path);
-    }
-}
-
-char *
-steady_database_backup_now (SteadyDatabase  *self,
-                            GError         **error)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *stamp = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *dest = NULL;
-
-  g_return_val_if_fail (STEADY_IS_DATABASE (self), NULL);
-
-  dir = backup_dir_for (self->path);
-  if (!ensure_private_dir (dir, error))
-    return NULL;
-
-  stamp = timestamp_now ();
-  name = g_strdup_printf (AUTO_BACKUP_PREFIX "%s.db", stamp);
-  dest = g_build_filename (dir, name, NULL);
-  if (!copy_database (self->db, dest, error))
-    return NULL;
-
-  prune_backups (self->path);
-  return g_steal_pointer (&dest);
-}
-
-gboolean
-steady_database_backup_if_due (SteadyDatabase  *self,
-                               GTimeSpan        max_age,
-                               GError         **error)
-{
-  g_autoptr(GPtrArray) backups = NULL;
-  g_autofree char *newest = NULL;
-
-  g_return_val_if_fail (STEADY_IS_DATABASE (self), FALSE);
-
-  backups = steady_database_list_backups (self->path);
-  for (guint i = 0; i < backups->len && newest == NULL; i++)
-    {
-      g_autofree char *name = g_path_get_basename (g_ptr_array_index (backups, i));
-
-      if (is_auto_backup_name (name))
-        newest = g_strdup (g_ptr_array_index (backups, i));
-    }
-
-  if (newest != NULL)
-    {
-      GStatBuf st;
-
-      if (g_stat (newest, &st) == 0 &&
-          (g_get_real_time () - (gint64)st.st_mtime * G_USEC_PER_SEC) < max_age)
-        return TRUE;
-    }
-
-  g_free (steady_database_backup_now (self, error));
-  return error == NULL || *error == NULL;
-}
-
-static gboolean
-backup_is_good (const char *path)
-{
-  g_autofree char *uri = NULL;
-  sqlite3 *db = NULL;
-  int application_id = 0;
-  int version = 0;
-  gboolean good = FALSE;
-
-  uri = g_strdup_printf ("file:%s?mode=ro", path);
-  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
-      query_int (db, "PRAGMA application_id", &application_id, NULL) &&
-      query_int (db, "PRAGMA user_version", &version, NULL) &&
-      (guint32)application_id == STEADY_DATABASE_APPLICATION_ID &&
-      version <= steady_schema_get_version ())
-    good = quick_check (db, path, NULL);
-
-  sqlite3_close_v2 (db);
-  return good;
-}
-
-char *
-steady_database_find_newest_good_backup (const char  *db_path,
-                                         GError     **error)
-{
-  g_autoptr(GPtrArray) backups = NULL;
-
-  g_return_val_if_fail (db_path != NULL, NULL);
-
-  backups = steady_database_list_backups (db_path);
-  for (guint i = 0; i < backups->len; i++)
-    {
-      const char *path = g_ptr_array_index (backups, i);
-
-      if (backup_is_good (path))
-        return g_strdup (path);
-    }
-
-  g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_NO_BACKUP,
-               _("There is no usable backup of Steady’s data."));
-  return NULL;
-}
-
-static gboolean
-move_aside (const char  *path,
-            const char  *suffix,
-            GError     **error)
-{
-  g_autofree char *dest = g_strconcat (path, suffix, NULL);
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-  if (g_rename (path, dest) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_READ_ONLY,
-                   _("Could not move “%s” aside: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Puts a copy of @backup_path in place of @db_path. The file it replaces, with its -wal and
- * -shm files, is renamed aside (never deleted), and its new name returned. */
-gboolean
-steady_database_restore_backup (const char  *db_path,
-                                const char  *backup_path,
-                                char       **set_aside_path,
-                                GError     **error)
-{
-  g_autofree char *stamp = timestamp_now ();
-  g_autofree char *suffix = g_strdup_printf (".damaged-%s", stamp);
-  g_autofree char *uri = NULL;
-  sqlite3 *src = NULL;
-  int rc;
-
-  g_return_val_if_fail (db_path != NULL, FALSE);
-  g_return_val_if_fail (backup_path != NULL, FALSE);
-
-  uri = g_strdup_printf ("file:%s?mode=ro", backup_path);
-  rc = sqlite3_open_v2 (uri, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-  if (rc != SQLITE_OK)
-    {
-      steady_database_set_error_from_sqlite (error, src, rc, backup_path);
-      sqlite3_close_v2 (src);
-      return FALSE;
-    }
-
-  if (!move_aside (db_path, suffix, error))
-    {
-      sqlite3_close_v2 (src);
-      return FALSE;
-    }
-  {
-    g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
-
-    move_aside (wal, suffix, NULL);
-    move_aside (shm, suffix, NULL);
-  }
-
-  if (!copy_database (src, db_path, error))
-    {
-      sqlite3_close_v2 (src);
-      return FALSE;
-    }
-  sqlite3_close_v2 (src);
-
-  if (set_aside_path != NULL)
-    *set_aside_path = g_strconcat (db_path, suffix, NULL);
-  return TRUE;
 }
