@@ -21,6 +21,7 @@ static const SteadyMigration migrations[] = {
 
   /* Version 2 belongs to the mood journal and is being added on another branch; it goes
    * here, before version 3, so the versions stay 1, 2, 3 in order. */
+  { 2, "SELECT 1;" },
 
   /* Version 3: the practice log of the breathing pacer and the mindfulness timer. Breath
    * phases are whole tenths of a second; instants are UTC microseconds plus the offset from
