@@ -214,6 +214,16 @@ bell_cb (SteadyPracticeTimer   *timer,
 
   steady_practice_sound_play (self->sound, STEADY_PRACTICE_SOUND_BELL, strikes, get_volume (self));
 
+  /* A bell is named by the time it was due, even when it is rung late (after a hidden
+   * window woke up): the start of the sit, or the interval it marks. */
+  if (kind == STEADY_BELL_START)
+    practised_us = 0;
+  else if (kind == STEADY_BELL_INTERVAL)
+    {
+      gint64 interval_us = steady_practice_timer_get_schedule (timer)->interval_us;
+
+      practised_us -= practised_us % interval_us;
+    }
   at = steady_practice_format_clock (practised_us - practised_us % G_USEC_PER_SEC);
   switch (kind)
     {
