@@ -294,8 +294,8 @@ timer_state_changed_cb (SteadyPracticeTimer   *timer,
 
   steady_practice_sync_inhibit (GTK_WINDOW (self), timer, _("A mindfulness sit is running"),
                                 &self->inhibit_cookie);
-  gtk_button_set_label (self->pause_button,
-                        state == STEADY_PRACTICE_STATE_PAUSED ? _("_Resume") : _("_Pause"));
+  steady_practice_set_button_label (self->pause_button, state == STEADY_PRACTICE_STATE_PAUSED
+                                                      ? _("_Resume") : _("_Pause"));
   update_labels (self);
 
   if (state == STEADY_PRACTICE_STATE_FINISHED)
@@ -561,6 +561,13 @@ static void
 steady_mindfulness_view_init (SteadyMindfulnessView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The labels are in the template, for translation; this names them right (see the util). */
+  steady_practice_set_button_label (self->start_button, gtk_button_get_label (self->start_button));
+  steady_practice_set_button_label (self->skip_button, gtk_button_get_label (self->skip_button));
+  steady_practice_set_button_label (self->pause_button, gtk_button_get_label (self->pause_button));
+  steady_practice_set_button_label (self->stop_button, gtk_button_get_label (self->stop_button));
+  steady_practice_set_button_label (self->done_button, gtk_button_get_label (self->done_button));
 
   self->sound = steady_practice_sound_new ();
   sync_sound_labels (self);

@@ -14,7 +14,7 @@
 #include "steady-practice-section.h"
 #include "steady-practice-window-util.h"
 
-#define N_WEEKS   6
+#define N_WEEKS   4
 #define N_RECENT  8
 #define RECENT_DAYS 60
 
@@ -284,20 +284,31 @@ steady_practice_section_start_mindfulness (SteadyPracticeSection *self)
   return GTK_WINDOW (view);
 }
 
+/* The whole row starts the practice; its button is what a screen reader finds and names. */
 static GtkWidget *
 make_start_row (const char *title,
                 const char *subtitle,
+                const char *button_name,
                 const char *icon_name,
                 const char *action_name)
 {
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_from_icon_name ("go-next-symbolic");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, button_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  button_name, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  /* Not the row's activatable widget: that would name the button after the row as well. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action_name);
+  g_signal_connect_object (row, "activated", G_CALLBACK (gtk_widget_activate), button,
+                           G_CONNECT_SWAPPED);
   return row;
 }
 
@@ -351,10 +362,12 @@ steady_practice_section_init (SteadyPracticeSection *self)
   adw_preferences_group_add (self->start_group,
                              make_start_row (_("Breathing"),
                                              _("Breathe with a shape that grows and shrinks"),
+                                             _("Start Breathing"),
                                              "weather-windy-symbolic", "win.start-breathing"));
   adw_preferences_group_add (self->start_group,
                              make_start_row (_("Mindfulness"),
                                              _("A quiet timer with bells"),
+                                             _("Start Mindfulness"),
                                              "alarm-symbolic", "win.start-mindfulness"));
   gtk_widget_set_parent (GTK_WIDGET (self->start_group), GTK_WIDGET (self));
 

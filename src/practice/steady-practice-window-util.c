@@ -87,3 +87,20 @@ steady_practice_format_minutes (gint64 us)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes),
                           (int)minutes);
 }
+
+/* Sets a mnemonic label (like "S_top") on @button. GTK 4.8 names such a button for assistive
+ * technology by its raw label and its shown label together ("S_top Stop"); without the raw
+ * one, a screen reader says just "Stop". */
+void
+steady_practice_set_button_label (GtkButton  *button,
+                                  const char *label)
+{
+  g_autofree char *copy = g_strdup (label);  /* it may be the button's own label */
+
+  g_return_if_fail (GTK_IS_BUTTON (button));
+  g_return_if_fail (label != NULL);
+
+  gtk_button_set_use_underline (button, TRUE);
+  gtk_button_set_label (button, copy);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}

@@ -19,5 +19,7 @@ void  steady_practice_notify_finished  (GtkWindow           *window,
                                         const char          *body);
 char *steady_practice_format_clock     (gint64               us);
 char *steady_practice_format_minutes   (gint64               us);
+void  steady_practice_set_button_label (GtkButton           *button,
+                                        const char          *label);
 
 G_END_DECLS
