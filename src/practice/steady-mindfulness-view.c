@@ -150,7 +150,9 @@ update_labels (SteadyMindfulnessView *self)
     {
       /* Translators: shown during the countdown before a mindfulness sit. */
       gtk_label_set_text (self->state_label, _("Settle In"));
-      time = steady_practice_format_clock (steady_practice_timer_get_preparation_left_us (self->timer));
+      gint64 left_us = steady_practice_timer_get_preparation_left_us (self->timer);
+
+      time = steady_practice_format_clock (left_us);
     }
   else
     {

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "steady-pacer.h"
 
@@ -24,6 +25,9 @@ struct _SteadyPacer
 
   /* owned */
   SteadyPracticeTimer *timer;
+
+  /* The fill last drawn, so a frame that would look the same is not drawn again. */
+  double               drawn_fill;
 
   guint                tick_id;
   guint                timeout_id;
@@ -95,6 +99,25 @@ get_fill (SteadyPacer *self)
     }
 }
 
+/* Whether the shape or the bar would be drawn at least a quarter of a pixel away from the
+ * last frame. Holds, and the slow ends of each breath, then cost no drawing at all. */
+static gboolean
+fill_changed_visibly (SteadyPacer *self)
+{
+  double fill = get_fill (self);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double span_px;
+
+  if (self->text_mode)
+    span_px = width;
+  else
+    span_px = MIN (width, height) * (1.0 - SHAPE_EMPTY_SCALE);
+  span_px *= gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  return fabs (fill - self->drawn_fill) * span_px >= 0.25;
+}
+
 /* Asks the timer what time it is (which rings bells and announces phases), redraws, and
  * lets the page update its words. */
 void
@@ -104,7 +127,8 @@ steady_pacer_update (SteadyPacer *self)
 
   if (self->timer != NULL)
     steady_practice_timer_tick (self->timer);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (fill_changed_visibly (self))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[UPDATED], 0);
 }
 
@@ -137,8 +161,8 @@ sync_schedule (SteadyPacer *self)
 {
   gboolean active = timer_is_active (self);
   gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
-  gboolean breathing = self->timer != NULL &&
-                       steady_practice_timer_get_kind (self->timer) == STEADY_PRACTICE_KIND_BREATHING;
+  gboolean breathing = self->timer != NULL && steady_practice_timer_get_kind (self->timer) ==
+                                              STEADY_PRACTICE_KIND_BREATHING;
   gboolean animate = active && mapped && breathing && !self->text_mode;
   gint64 wait_us = -1;
 
@@ -270,7 +294,8 @@ snapshot_bar (SteadyPacer *self,
   GdkRGBA track;
   GskRoundedRect rect;
   graphene_rect_t bounds;
-  float y = (height - BAR_HEIGHT) / 2.0f;
+  /* At the bottom of the space the shape would take, right above the words it goes with. */
+  float y = MAX (0.0f, height - BAR_HEIGHT - 24.0f);
 
   get_colors (self, &fill, &track);
   fill.alpha = MIN (1.0f, fill.alpha * 1.6f);
@@ -310,9 +335,12 @@ snapshot_shape (SteadyPacer *self,
   gtk_snapshot_pop (snapshot);
   border_color = fill;
   border_color.alpha = track.alpha * 2.0f;
-  gtk_snapshot_append_border (snapshot, &rect,
-                              (float[4]) { border_width, border_width, border_width, border_width },
-                              (GdkRGBA[4]) { border_color, border_color, border_color, border_color });
+  {
+    const float widths[4] = { border_width, border_width, border_width, border_width };
+    const GdkRGBA colors[4] = { border_color, border_color, border_color, border_color };
+
+    gtk_snapshot_append_border (snapshot, &rect, widths, colors);
+  }
 
   bounds = GRAPHENE_RECT_INIT ((width - size) / 2.0f, (height - size) / 2.0f, size, size);
   gsk_rounded_rect_init_from_rect (&rect, &bounds, size / 2.0f);
@@ -330,6 +358,7 @@ steady_pacer_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   double fill_fraction = get_fill (self);
 
+  self->drawn_fill = fill_fraction;
   if (width <= 0 || height <= 0)
     return;
 

@@ -154,6 +154,24 @@ has_visible_label (GtkWidget  *widget,
   return FALSE;
 }
 
+static GtkWidget *
+find_button_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -542,26 +560,11 @@ test_breathing_custom_pattern (void)
 
   adw_expander_row_set_expanded (custom_row, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Evening");
+  gtk_widget_grab_focus (GTK_WIDGET (name_row));
   save_screenshot (GTK_WIDGET (view), "breathing-custom-editor");
 
   /* The editor starts at 4 in and 6 out; "Save and Use" keeps it and selects it. */
-  for (GtkWidget *w = GTK_WIDGET (custom_row); w != NULL; )
-    {
-      /* depth-first walk for the save button */
-      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), "Save and _Use") == 0)
-        {
-          save_button = w;
-          break;
-        }
-      if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && w != GTK_WIDGET (custom_row) && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          w = (w == NULL || w == GTK_WIDGET (custom_row)) ? NULL : gtk_widget_get_next_sibling (w);
-        }
-    }
+  save_button = find_button_with_label (GTK_WIDGET (custom_row), "Save and _Use");
   g_assert_nonnull (save_button);
   click (save_button);
 
