@@ -13,6 +13,16 @@ msgfmt --check --check-format -o /dev/null "$po"
 
 cd "$srcdir"
 grep -v '^#' po/POTFILES.in | grep -v '^$' > "$work/files"
+
+# Every source file with a marked string must be listed, or its strings are never translated.
+grep -rlE '(^|[^A-Za-z0-9_])(N?C?_)\(|translatable="yes"' src --include='*.c' --include='*.ui' \
+  | sort > "$work/marked"
+unlisted=$(sort "$work/files" | comm -13 - "$work/marked")
+if [ -n "$unlisted" ]; then
+  echo "These files have translatable strings but are not in po/POTFILES.in:"
+  echo "$unlisted"
+  exit 1
+fi
 xgettext --package-name=steady --from-code=UTF-8 --add-comments \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
   --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 \

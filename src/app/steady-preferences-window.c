@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* steady-preferences-window.c: the crisis-help region and the colour scheme, each bound live
- * to its GSettings key, so a change shows everywhere at once. */
+/* steady-preferences-window.c: the crisis-help region, the safety plan review reminder and
+ * the colour scheme, each bound live to its GSettings key, so a change shows everywhere at
+ * once. */
 
 #define G_LOG_DOMAIN "steady-preferences-window"
 
@@ -10,6 +11,7 @@
 
 #include "steady-crisis-lines.h"
 #include "steady-preferences-window.h"
+#include "steady-safety-review.h"
 
 struct _SteadyPreferencesWindow
 {
@@ -17,6 +19,7 @@ struct _SteadyPreferencesWindow
 
   /* template widgets */
   AdwComboRow          *region_row;
+  AdwComboRow          *review_row;
 
   /* owned */
   GSettings            *settings;
@@ -85,6 +88,40 @@ position_to_region (const GValue       *value,
   return g_variant_new_string (lines[position - 1].region);
 }
 
+/* The review row's choices, in its order: never, then every 2, 4 or 8 weeks. */
+static const int review_weeks[] = { 0, 2, 4, 8 };
+
+/* A number of weeks set elsewhere (by hand, say) shows as the nearest choice not below it. */
+static gboolean
+weeks_to_position (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  int weeks = g_variant_get_int32 (variant);
+  guint position = G_N_ELEMENTS (review_weeks) - 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (review_weeks); i++)
+    {
+      if (weeks <= review_weeks[i])
+        {
+          position = i;
+          break;
+        }
+    }
+  g_value_set_uint (value, position);
+  return TRUE;
+}
+
+static GVariant *
+position_to_weeks (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  guint position = g_value_get_uint (value);
+
+  return g_variant_new_int32 (position < G_N_ELEMENTS (review_weeks) ? review_weeks[position] : 0);
+}
+
 static GListModel *
 create_region_model (void)
 {
@@ -124,6 +161,11 @@ steady_preferences_window_constructed (GObject *object)
                                 self->region_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 region_to_position, position_to_region, NULL, NULL);
+
+  g_settings_bind_with_mapping (self->settings, STEADY_SAFETY_REVIEW_SETTINGS_KEY,
+                                self->review_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                weeks_to_position, position_to_weeks, NULL, NULL);
 
   /* The three style rows are radio buttons on one stateful action made from the key. */
   color_scheme = g_settings_create_action (self->settings, "color-scheme");
@@ -199,6 +241,7 @@ steady_preferences_window_class_init (SteadyPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/steady-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyPreferencesWindow, region_row);
+  gtk_widget_class_bind_template_child (widget_class, SteadyPreferencesWindow, review_row);
   /* Not kept in the instance: named so that tests can find it. */
   gtk_widget_class_bind_template_child_full (widget_class, "dark_check", FALSE, 0);
 }

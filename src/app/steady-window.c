@@ -10,6 +10,7 @@
 #include "steady-first-frame.h"
 #include "steady-help-dialog.h"
 #include "steady-practice-section.h"
+#include "steady-safety-plan-window.h"
 #include "steady-window.h"
 
 struct _SteadyWindow
@@ -27,8 +28,9 @@ struct _SteadyWindow
   /* owned */
   GSettings            *settings;
 
-  /* unowned: the open "Get help now" dialog, cleared by a weak pointer */
+  /* unowned: the open "Get help now" dialog and safety plan, cleared by weak pointers */
   GtkWindow            *help_dialog;
+  GtkWindow            *safety_plan_window;
 
   guint                 switcher_bar_idle_id;
 };
@@ -88,6 +90,18 @@ steady_window_get_page (SteadyWindow *self)
   return adw_view_stack_get_visible_child_name (self->stack);
 }
 
+/* The plan of the application's database; NULL only if the window outlived it. */
+static SteadySafetyPlanStore *
+get_safety_plan_store (SteadyWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  SteadyDatabase *database = NULL;
+
+  if (STEADY_IS_APPLICATION (app))
+    database = steady_application_get_database (STEADY_APPLICATION (app));
+  return database != NULL ? steady_safety_plan_store_get_for_database (database) : NULL;
+}
+
 GtkWindow *
 steady_window_show_help (SteadyWindow *self)
 {
@@ -95,11 +109,34 @@ steady_window_show_help (SteadyWindow *self)
 
   if (self->help_dialog == NULL)
     {
-      self->help_dialog = GTK_WINDOW (steady_help_dialog_new (GTK_WINDOW (self), self->settings));
+      self->help_dialog = GTK_WINDOW (steady_help_dialog_new (GTK_WINDOW (self), self->settings,
+                                                              get_safety_plan_store (self)));
       g_object_add_weak_pointer (G_OBJECT (self->help_dialog), (gpointer *)&self->help_dialog);
     }
   gtk_window_present (self->help_dialog);
   return self->help_dialog;
+}
+
+/* Opens "My Safety Plan", or brings it to the front. Returns NULL if there is no database. */
+GtkWindow *
+steady_window_show_safety_plan (SteadyWindow *self)
+{
+  SteadySafetyPlanStore *store;
+
+  g_return_val_if_fail (STEADY_IS_WINDOW (self), NULL);
+
+  if (self->safety_plan_window == NULL)
+    {
+      if ((store = get_safety_plan_store (self)) == NULL)
+        return NULL;
+      self->safety_plan_window = GTK_WINDOW (steady_safety_plan_window_new (GTK_WINDOW (self),
+                                                                            store,
+                                                                            self->settings));
+      g_object_add_weak_pointer (G_OBJECT (self->safety_plan_window),
+                                 (gpointer *)&self->safety_plan_window);
+    }
+  gtk_window_present (self->safety_plan_window);
+  return self->safety_plan_window;
 }
 
 /* The Today page greets by the time of day. At night it says a plain hello: "good night"
@@ -188,6 +225,14 @@ get_help_activated_cb (GSimpleAction *action,
 }
 
 static void
+safety_plan_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  steady_window_show_safety_plan (STEADY_WINDOW (user_data));
+}
+
+static void
 show_page_activated_cb (GSimpleAction *action,
                         GVariant      *parameter,
                         gpointer       user_data)
@@ -222,6 +267,7 @@ start_mindfulness_activated_cb (GSimpleAction *action,
 
 static const GActionEntry win_actions[] = {
   { "get-help", get_help_activated_cb },
+  { "safety-plan", safety_plan_activated_cb },
   { "show-page", show_page_activated_cb, "s" },
   { "start-breathing", start_breathing_activated_cb },
   { "start-mindfulness", start_mindfulness_activated_cb },
@@ -275,6 +321,14 @@ steady_window_dispose (GObject *object)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->help_dialog), (gpointer *)&self->help_dialog);
       gtk_window_destroy (g_steal_pointer (&self->help_dialog));
+    }
+  /* The plan window saves what is being typed when it closes. */
+  if (self->safety_plan_window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->safety_plan_window),
+                                    (gpointer *)&self->safety_plan_window);
+      steady_safety_plan_window_flush (STEADY_SAFETY_PLAN_WINDOW (self->safety_plan_window));
+      gtk_window_destroy (g_steal_pointer (&self->safety_plan_window));
     }
   g_clear_handle_id (&self->switcher_bar_idle_id, g_source_remove);
   g_clear_object (&self->settings);

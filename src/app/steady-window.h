@@ -22,5 +22,6 @@ void          steady_window_set_page    (SteadyWindow      *self,
                                          const char        *page_name);
 const char   *steady_window_get_page    (SteadyWindow      *self);
 GtkWindow    *steady_window_show_help   (SteadyWindow      *self);
+GtkWindow    *steady_window_show_safety_plan (SteadyWindow *self);
 
 G_END_DECLS

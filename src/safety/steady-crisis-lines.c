@@ -13,18 +13,33 @@
 
 #include "steady-crisis-lines.h"
 
+/* This table is the one place the numbers live: the help dialog, Preferences and the printed
+ * safety plan all read it, and tests/core/test-crisis-lines.c checks every entry. It is C,
+ * not a data file read at run time, so that the names and details are extracted for
+ * translation like every other string, and so that there is nothing to parse, and nothing
+ * that can fail to load, on the night someone needs it. */
 static const SteadyCrisisLine lines[] = {
   { "US", N_("United States"), "911",
-    N_("988 Suicide & Crisis Lifeline"), "988", "988", NULL, "2026-11-22" },
+    N_("988 Suicide & Crisis Lifeline"), "988", "988",
+    N_("Free and confidential, 24 hours a day. You can also chat on its web site."),
+    "https://988lifeline.org", "2026-11-22" },
   { "CA", N_("Canada"), "911",
-    N_("988 Suicide Crisis Helpline"), "988", "988", NULL, "2026-11-22" },
+    N_("988 Suicide Crisis Helpline"), "988", "988",
+    N_("Free, 24 hours a day, in English and French."),
+    "https://988.ca", "2026-11-22" },
   { "GB", N_("United Kingdom"), "999",
-    N_("Samaritans"), "116 123", NULL, NULL, "2026-11-22" },
+    N_("Samaritans"), "116 123", NULL,
+    N_("Free from any phone, 24 hours a day. You do not have to be suicidal to call."),
+    "https://www.samaritans.org", "2026-11-22" },
   { "IE", N_("Ireland"), "112",
-    N_("Samaritans"), "116 123", NULL, NULL, "2026-11-22" },
+    N_("Samaritans"), "116 123", NULL,
+    N_("Free from any phone, 24 hours a day. You do not have to be suicidal to call."),
+    "https://www.samaritans.org/ireland", "2026-11-22" },
   /* Must stay last: the fallback for every other region. */
   { "other", N_("Another country or region"), NULL,
-    N_("Find a Helpline"), NULL, NULL, "https://findahelpline.com", "2026-11-22" },
+    N_("Find a Helpline"), NULL, NULL,
+    N_("A directory of free, confidential crisis lines in many countries."),
+    "https://findahelpline.com", "2026-11-22" },
 };
 
 const SteadyCrisisLine *

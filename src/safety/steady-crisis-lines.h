@@ -16,7 +16,8 @@ typedef struct
   const char *line_name;         /* crisis line name, marked with N_() */
   const char *line_call;         /* number to call, or NULL */
   const char *line_text;         /* number to text, or NULL */
-  const char *line_url;          /* a web directory, or NULL */
+  const char *line_details;      /* when and how it answers, marked with N_() */
+  const char *line_url;          /* its web site, or a directory of helplines */
   const char *last_verified;     /* ISO 8601 date the numbers were last checked */
 } SteadyCrisisLine;
 

@@ -10,6 +10,9 @@
 
 #include "steady-schema.h"
 
+/* A local wall-clock time as the calendar stores it: "YYYYMMDDTHHMMSS". */
+#define WALL_TIME "'[0-9][0-9][0-9][0-9][01][0-9][0-3][0-9]T[0-2][0-9][0-5][0-9][0-5][0-9]'"
+
 static const SteadyMigration migrations[] = {
   /* Version 1 (Steady 0.1): bookkeeping only; features add their tables in later versions. */
   { 1,
@@ -19,9 +22,250 @@ static const SteadyMigration migrations[] = {
     ") STRICT;"
   },
 
-  /* Version 2 belongs to the mood journal and is being added on another branch; it goes
-   * here, before version 3, so the versions stay 1, 2, 3 in order. */
-  { 2, "SELECT 1;" },
+  /* Version 2 (issue 3): the mood journal, the shared full-text index, and drafts.
+   *
+   * Times: every instant is UTC microseconds (*_us) plus, where the local day matters, the
+   * UTC offset in seconds the user was in, so an entry keeps the day it was written on even
+   * after the user moves to another time zone. local_day is that day, counted from
+   * 1970-01-01 (floor division, so it is right before 1970 too).
+   *
+   * Full-text search: search_fts is an FTS5 index over one row per searchable record of any
+   * kind (search_doc: kind + record_uuid), so the worksheets of later versions share it. Its
+   * text is not stored twice: search_fts reads it back through the search_content view (a
+   * later kind adds a UNION ALL arm there). The triggers below keep index, search_doc and
+   * tables in agreement for every writer, so no code path can forget it.
+   *
+   * search_doc.id, the FTS rowid, is the record's instant in microseconds (moved on by a
+   * microsecond or two if taken), so FTS5 itself yields matches newest first and a search
+   * stops after the first page: its cost does not grow with the years of entries. A date
+   * range becomes a rowid range.
+   *
+   * A later kind adds: its arm of search_content (DROP VIEW, CREATE VIEW), triggers like
+   * mood_entry_indexed/_reindexed/_unindexed on its table, and, in its store, the index merge
+   * after a delete: FTS5 in SQLite 3.40 keeps a deleted row's words in older segments until
+   * they are merged ('optimize'), and deleting must leave no trace (RELIABILITY 10). */
+  { 2,
+    /* The user's own words for emotions and activities, next to built-ins with fixed UUIDs
+     * (the same on every machine, so backups merge by UUID). "builtin" is the stable key
+     * the app translates the name by until the user renames it ("renamed"). */
+    "CREATE TABLE emotion ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  uuid        TEXT NOT NULL UNIQUE CHECK (length (uuid) = 36),"
+    "  name        TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 100),"
+    "  builtin     TEXT UNIQUE,"
+    "  renamed     INTEGER NOT NULL DEFAULT 0 CHECK (renamed IN (0, 1)),"
+    "  position    INTEGER NOT NULL DEFAULT 0,"
+    "  created_us  INTEGER NOT NULL,"
+    "  updated_us  INTEGER NOT NULL"
+    ") STRICT;"
+    "CREATE UNIQUE INDEX emotion_name ON emotion (name COLLATE NOCASE);"
+    "CREATE TABLE tag ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  uuid        TEXT NOT NULL UNIQUE CHECK (length (uuid) = 36),"
+    "  name        TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 100),"
+    "  builtin     TEXT UNIQUE,"
+    "  renamed     INTEGER NOT NULL DEFAULT 0 CHECK (renamed IN (0, 1)),"
+    "  position    INTEGER NOT NULL DEFAULT 0,"
+    "  created_us  INTEGER NOT NULL,"
+    "  updated_us  INTEGER NOT NULL"
+    ") STRICT;"
+    "CREATE UNIQUE INDEX tag_name ON tag (name COLLATE NOCASE);"
+    "INSERT INTO emotion (uuid, name, builtin, position, created_us, updated_us)"
+    "  SELECT column1, column2, column3, column4, now_us, now_us"
+    "    FROM (SELECT CAST (strftime ('%s', 'now') AS INTEGER) * 1000000 AS now_us), (VALUES"
+    "  ('bf364054-871f-4901-98b8-a388497fe25d', 'Joy', 'joy', 1),"
+    "  ('6b2a2845-dd38-4568-be96-68d57b53fa4a', 'Calm', 'calm', 2),"
+    "  ('1f13ca70-08e5-4a5a-a6a6-803b58cc5af7', 'Sadness', 'sadness', 3),"
+    "  ('a5b938cc-59cf-4b30-a215-118d317768c2', 'Fear or anxiety', 'fear', 4),"
+    "  ('5dce9fa1-0450-409d-b782-09dd66e9b2c3', 'Anger', 'anger', 5),"
+    "  ('68fd01b8-705e-47ea-be19-41cb029e4ea3', 'Shame or guilt', 'shame', 6),"
+    "  ('6f5468d9-e233-4769-8a27-f418a1e7c122', 'Loneliness', 'loneliness', 7),"
+    "  ('dbbe7dcc-a014-430b-9fd6-bd58486d05ac', 'Hope', 'hope', 8));"
+    "INSERT INTO tag (uuid, name, builtin, position, created_us, updated_us)"
+    "  SELECT column1, column2, column3, column4, now_us, now_us"
+    "    FROM (SELECT CAST (strftime ('%s', 'now') AS INTEGER) * 1000000 AS now_us), (VALUES"
+    "  ('eb772a1b-061a-4022-b8f7-5a7976cfe501', 'Work', 'work', 1),"
+    "  ('203d6360-7de3-4389-90e5-7639d07d7bdb', 'Exercise', 'exercise', 2),"
+    "  ('10960938-be61-43a8-9102-18270354e200', 'Group', 'group', 3),"
+    "  ('6e539c0c-82b8-4935-9317-3d53df0f91f4', 'Family', 'family', 4),"
+    "  ('16410a27-1db4-4881-ab83-f4ed73d4c00c', 'Outside', 'outside', 5));"
+
+    /* One check-in. Optional answers are NULL when not given; at_us is limited to the years
+     * 1900–2999 and the offset to ±18 h, the widest any time zone has been. */
+    "CREATE TABLE mood_entry ("
+    "  id           INTEGER PRIMARY KEY,"
+    "  uuid         TEXT NOT NULL UNIQUE CHECK (length (uuid) = 36),"
+    "  created_us   INTEGER NOT NULL,"
+    "  updated_us   INTEGER NOT NULL,"
+    "  at_us        INTEGER NOT NULL"
+    "               CHECK (at_us BETWEEN -2208988800000000 AND 32503679999999999),"
+    "  utc_offset_s INTEGER NOT NULL CHECK (utc_offset_s BETWEEN -64800 AND 64800),"
+    "  local_day    INTEGER NOT NULL GENERATED ALWAYS AS"
+    "                 ((at_us + utc_offset_s * 1000000 + 86400000000000000) / 86400000000"
+    "                  - 1000000) VIRTUAL,"
+    "  mood         INTEGER NOT NULL CHECK (mood BETWEEN 1 AND 5),"
+    "  anxiety      INTEGER CHECK (anxiety BETWEEN 0 AND 10),"
+    "  energy       INTEGER CHECK (energy BETWEEN 0 AND 10),"
+    "  sleep_hours  REAL CHECK (sleep_hours BETWEEN 0 AND 24),"
+    "  medication   TEXT CHECK (medication IN ('yes', 'no', 'partly')),"
+    "  medications  TEXT CHECK (medications IS NULL OR"
+    "                           (json_valid (medications) AND json_type (medications) = 'array')),"
+    "  note         TEXT NOT NULL DEFAULT '' CHECK (length (note) <= 4194304),"
+    "  private      INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1))"
+    ") STRICT;"
+    /* Newest first, walked backwards; the rowid at the end of every index entry breaks ties,
+     * so (at_us, id) is the keyset of the journal list. */
+    "CREATE INDEX mood_entry_by_time ON mood_entry (at_us);"
+    /* Per-day summaries read only this index. */
+    "CREATE INDEX mood_entry_by_day ON mood_entry (local_day, mood);"
+    "CREATE TABLE mood_entry_emotion ("
+    "  entry_id    INTEGER NOT NULL REFERENCES mood_entry (id) ON DELETE CASCADE,"
+    "  emotion_id  INTEGER NOT NULL REFERENCES emotion (id) ON DELETE CASCADE,"
+    "  intensity   INTEGER NOT NULL CHECK (intensity BETWEEN 0 AND 100),"
+    "  PRIMARY KEY (entry_id, emotion_id)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE INDEX mood_entry_emotion_by_emotion ON mood_entry_emotion (emotion_id, entry_id);"
+    "CREATE TABLE mood_entry_tag ("
+    "  entry_id    INTEGER NOT NULL REFERENCES mood_entry (id) ON DELETE CASCADE,"
+    "  tag_id      INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (entry_id, tag_id)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE INDEX mood_entry_tag_by_tag ON mood_entry_tag (tag_id, entry_id);"
+
+    /* What an editor had typed but not saved, for every kind of editor. A rowid table: a
+     * payload can be megabytes. */
+    "CREATE TABLE draft ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  kind        TEXT NOT NULL CHECK (length (kind) BETWEEN 1 AND 64),"
+    "  key         TEXT NOT NULL CHECK (length (key) <= 200),"
+    "  payload     TEXT NOT NULL CHECK (json_valid (payload)),"
+    "  updated_us  INTEGER NOT NULL,"
+    "  UNIQUE (kind, key)"
+    ") STRICT;"
+
+    /* The full-text index. tags holds the record's tag names exactly as indexed, since
+     * removing a row from an external-content index needs the text it was indexed with. */
+    "CREATE TABLE search_doc ("
+    "  id           INTEGER PRIMARY KEY,"
+    "  kind         TEXT NOT NULL,"
+    "  record_uuid  TEXT NOT NULL,"
+    "  tags         TEXT NOT NULL DEFAULT '',"
+    "  UNIQUE (kind, record_uuid)"
+    ") STRICT;"
+    "CREATE VIEW search_content (id, body, tags) AS"
+    "  SELECT d.id, e.note, d.tags"
+    "    FROM search_doc AS d JOIN mood_entry AS e ON e.uuid = d.record_uuid"
+    "   WHERE d.kind = 'mood-entry';"
+    /* remove_diacritics 2: "cafe" finds "café", as people type in a hurry. prefix '1': the
+     * first letter typed matches a posting list of its own instead of merging those of
+     * every word it starts (35 ms → 1 ms on twenty years, for a third more index). */
+    "CREATE VIRTUAL TABLE search_fts USING fts5 ("
+    "  body, tags,"
+    "  content = 'search_content', content_rowid = 'id',"
+    "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1'"
+    ");"
+
+    /* A record's tags changed: index it again with the new names. */
+    "CREATE TRIGGER search_doc_tags_changed AFTER UPDATE OF tags ON search_doc"
+    "  WHEN old.tags IS NOT new.tags "
+    "BEGIN"
+    "  INSERT INTO search_fts (search_fts, rowid, body, tags)"
+    "    SELECT 'delete', old.id, body, old.tags FROM search_content WHERE id = old.id;"
+    "  INSERT INTO search_fts (rowid, body, tags)"
+    "    SELECT new.id, body, new.tags FROM search_content WHERE id = new.id;"
+    "END;"
+
+    /* Mood entries in the index. The first free id at or after the entry's instant is
+     * computed the same way on insert and when the instant is edited. */
+    "CREATE TRIGGER mood_entry_indexed AFTER INSERT ON mood_entry "
+    "BEGIN"
+    "  INSERT INTO search_doc (id, kind, record_uuid) VALUES ("
+    "    coalesce ((SELECT new.at_us WHERE NOT EXISTS"
+    "                 (SELECT 1 FROM search_doc WHERE id = new.at_us)),"
+    "              (SELECT a.id + 1 FROM search_doc AS a"
+    "                WHERE a.id >= new.at_us AND NOT EXISTS"
+    "                        (SELECT 1 FROM search_doc AS b WHERE b.id = a.id + 1)"
+    "                ORDER BY a.id LIMIT 1)),"
+    "    'mood-entry', new.uuid);"
+    "  INSERT INTO search_fts (rowid, body, tags)"
+    "    SELECT id, new.note, tags FROM search_doc"
+    "     WHERE kind = 'mood-entry' AND record_uuid = new.uuid;"
+    "END;"
+    "CREATE TRIGGER mood_entry_reindexed AFTER UPDATE OF note, at_us ON mood_entry"
+    "  WHEN old.note IS NOT new.note OR old.at_us IS NOT new.at_us "
+    "BEGIN"
+    "  INSERT INTO search_fts (search_fts, rowid, body, tags)"
+    "    SELECT 'delete', id, old.note, tags FROM search_doc"
+    "     WHERE kind = 'mood-entry' AND record_uuid = old.uuid;"
+    "  UPDATE search_doc SET id ="
+    "    coalesce ((SELECT new.at_us WHERE NOT EXISTS"
+    "                 (SELECT 1 FROM search_doc WHERE id = new.at_us)),"
+    "              (SELECT a.id + 1 FROM search_doc AS a"
+    "                WHERE a.id >= new.at_us AND NOT EXISTS"
+    "                        (SELECT 1 FROM search_doc AS b WHERE b.id = a.id + 1)"
+    "                ORDER BY a.id LIMIT 1))"
+    "   WHERE kind = 'mood-entry' AND record_uuid = old.uuid AND old.at_us IS NOT new.at_us;"
+    "  INSERT INTO search_fts (rowid, body, tags)"
+    "    SELECT id, new.note, tags FROM search_doc"
+    "     WHERE kind = 'mood-entry' AND record_uuid = new.uuid;"
+    "END;"
+    /* BEFORE, so the text is removed from the index while the row still exists; the
+     * cascade that follows then finds no search_doc to update. */
+    "CREATE TRIGGER mood_entry_unindexed BEFORE DELETE ON mood_entry "
+    "BEGIN"
+    "  INSERT INTO search_fts (search_fts, rowid, body, tags)"
+    "    SELECT 'delete', id, old.note, tags FROM search_doc"
+    "     WHERE kind = 'mood-entry' AND record_uuid = old.uuid;"
+    "  DELETE FROM search_doc WHERE kind = 'mood-entry' AND record_uuid = old.uuid;"
+    "END;"
+    "CREATE TRIGGER mood_entry_uuid_kept BEFORE UPDATE OF uuid ON mood_entry"
+    "  WHEN old.uuid IS NOT new.uuid "
+    "BEGIN"
+    "  SELECT RAISE (ABORT, 'a mood entry keeps its uuid');"
+    "END;"
+
+    /* Tag links and tag names feed search_doc.tags, whose trigger re-indexes. */
+    "CREATE TRIGGER mood_entry_tag_added AFTER INSERT ON mood_entry_tag "
+    "BEGIN"
+    "  UPDATE search_doc SET tags = coalesce ("
+    "      (SELECT group_concat (t.name, ' ') FROM mood_entry_tag AS et"
+    "         JOIN tag AS t ON t.id = et.tag_id WHERE et.entry_id = new.entry_id), '')"
+    "   WHERE kind = 'mood-entry'"
+    "     AND record_uuid = (SELECT uuid FROM mood_entry WHERE id = new.entry_id);"
+    "END;"
+    "CREATE TRIGGER mood_entry_tag_removed AFTER DELETE ON mood_entry_tag "
+    "BEGIN"
+    "  UPDATE search_doc SET tags = coalesce ("
+    "      (SELECT group_concat (t.name, ' ') FROM mood_entry_tag AS et"
+    "         JOIN tag AS t ON t.id = et.tag_id WHERE et.entry_id = old.entry_id), '')"
+    "   WHERE kind = 'mood-entry'"
+    "     AND record_uuid = (SELECT uuid FROM mood_entry WHERE id = old.entry_id);"
+    "END;"
+    "CREATE TRIGGER mood_entry_tag_changed AFTER UPDATE ON mood_entry_tag "
+    "BEGIN"
+    "  UPDATE search_doc SET tags = coalesce ("
+    "      (SELECT group_concat (t.name, ' ') FROM mood_entry_tag AS et"
+    "         JOIN tag AS t ON t.id = et.tag_id"
+    "        WHERE et.entry_id = (SELECT id FROM mood_entry"
+    "                              WHERE uuid = search_doc.record_uuid)), '')"
+    "   WHERE kind = 'mood-entry'"
+    "     AND record_uuid IN (SELECT uuid FROM mood_entry"
+    "                          WHERE id IN (old.entry_id, new.entry_id));"
+    "END;"
+    "CREATE TRIGGER tag_renamed AFTER UPDATE OF name ON tag"
+    "  WHEN old.name IS NOT new.name "
+    "BEGIN"
+    "  UPDATE search_doc SET tags = coalesce ("
+    "      (SELECT group_concat (t.name, ' ') FROM mood_entry_tag AS et"
+    "         JOIN tag AS t ON t.id = et.tag_id"
+    "        WHERE et.entry_id = (SELECT id FROM mood_entry"
+    "                              WHERE uuid = search_doc.record_uuid)), '')"
+    "   WHERE kind = 'mood-entry'"
+    "     AND record_uuid IN (SELECT e.uuid FROM mood_entry_tag AS et"
+    "                           JOIN mood_entry AS e ON e.id = et.entry_id"
+    "                          WHERE et.tag_id = new.id);"
+    "END;"
+  },
 
   /* Version 3: the practice log of the breathing pacer and the mindfulness timer. Breath
    * phases are whole tenths of a second; instants are UTC microseconds plus the offset from
@@ -78,6 +322,139 @@ static const SteadyMigration migrations[] = {
     "  created_us       INTEGER NOT NULL,"
     "  updated_us       INTEGER NOT NULL CHECK (updated_us >= created_us),"
     "  CHECK (inhale_tenths + top_up_tenths + exhale_tenths > 0)"
+    ") STRICT;"
+  },
+
+  /* Version 4: the session calendar and the reminders sent for it.
+   *
+   * Sessions are stored as the user thinks of them: a local wall-clock start
+   * ("YYYYMMDDTHHMMSS"), an IANA time zone ('' = floating: whatever zone the user is in), a
+   * duration and an RFC 5545 RRULE ('' = a single session). Overrides, attendance and
+   * "bring this up" items are keyed by the original wall-clock start of their occurrence, which
+   * no DST rule or move can change. reminders_sent is UNIQUE per (series, occurrence, offset):
+   * a sender claims its row before notifying, so two daemons racing cannot both send. */
+  { 4,
+    "CREATE TABLE session_series ("
+    "  id               INTEGER PRIMARY KEY,"
+    "  uuid             TEXT NOT NULL UNIQUE CHECK (length (uuid) = 36),"
+    "  ics_uid          TEXT UNIQUE CHECK (ics_uid IS NULL OR length (ics_uid) BETWEEN 1 AND 1000),"
+    "  title            TEXT NOT NULL CHECK (length (title) BETWEEN 1 AND 500),"
+    "  kind             TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('group', 'individual',"
+    "                     'family', 'psychiatry-medication', 'skills-group', 'other')),"
+    "  place            TEXT NOT NULL DEFAULT '' CHECK (length (place) <= 1000),"
+    "  video_link       TEXT NOT NULL DEFAULT '' CHECK (length (video_link) <= 2000),"
+    "  clinician        TEXT NOT NULL DEFAULT '' CHECK (length (clinician) <= 500),"
+    "  notes            TEXT NOT NULL DEFAULT '' CHECK (length (notes) <= 20000),"
+    "  start_local      TEXT NOT NULL CHECK (start_local GLOB " WALL_TIME "),"
+    "  duration_minutes INTEGER NOT NULL CHECK (duration_minutes BETWEEN 1 AND 1440),"
+    "  tzid             TEXT NOT NULL DEFAULT '' CHECK (length (tzid) <= 64),"
+    "  rrule            TEXT NOT NULL DEFAULT '' CHECK (length (rrule) <= 1000),"
+    "  times_changed_us INTEGER NOT NULL,"  /* last change of start, duration, zone or rule */
+    "  created_us       INTEGER NOT NULL,"
+    "  updated_us       INTEGER NOT NULL"
+    ") STRICT;"
+
+    "CREATE TABLE session_exdates ("
+    "  series_id            INTEGER NOT NULL REFERENCES session_series (id) ON DELETE CASCADE,"
+    "  original_start_local TEXT NOT NULL CHECK (original_start_local GLOB " WALL_TIME "),"
+    "  created_us           INTEGER NOT NULL,"
+    "  PRIMARY KEY (series_id, original_start_local)"
+    ") STRICT, WITHOUT ROWID;"
+
+    "CREATE TABLE session_reminder_offsets ("
+    "  series_id      INTEGER NOT NULL REFERENCES session_series (id) ON DELETE CASCADE,"
+    "  minutes_before INTEGER NOT NULL CHECK (minutes_before BETWEEN 0 AND 10080),"
+    "  PRIMARY KEY (series_id, minutes_before)"
+    ") STRICT, WITHOUT ROWID;"
+
+    "CREATE TABLE session_overrides ("
+    "  id                   INTEGER PRIMARY KEY,"
+    "  uuid                 TEXT NOT NULL UNIQUE CHECK (length (uuid) = 36),"
+    "  series_id            INTEGER NOT NULL REFERENCES session_series (id) ON DELETE CASCADE,"
+    "  original_start_local TEXT NOT NULL CHECK (original_start_local GLOB " WALL_TIME "),"
+    "  cancelled            INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),"
+    "  start_local          TEXT CHECK (start_local IS NULL OR start_local GLOB " WALL_TIME "),"
+    "  duration_minutes     INTEGER CHECK (duration_minutes IS NULL OR"
+    "                                      duration_minutes BETWEEN 1 AND 1440),"
+    "  title                TEXT CHECK (title IS NULL OR length (title) BETWEEN 1 AND 500),"
+    "  kind                 TEXT CHECK (kind IS NULL OR kind IN ('group', 'individual',"
+    "                         'family', 'psychiatry-medication', 'skills-group', 'other')),"
+    "  place                TEXT CHECK (place IS NULL OR length (place) <= 1000),"
+    "  video_link           TEXT CHECK (video_link IS NULL OR length (video_link) <= 2000),"
+    "  clinician            TEXT CHECK (clinician IS NULL OR length (clinician) <= 500),"
+    "  notes                TEXT CHECK (notes IS NULL OR length (notes) <= 20000),"
+    "  created_us           INTEGER NOT NULL,"
+    "  updated_us           INTEGER NOT NULL,"
+    "  UNIQUE (series_id, original_start_local)"
+    ") STRICT;"
+
+    "CREATE TABLE session_attendance ("
+    "  id                   INTEGER PRIMARY KEY,"
+    "  uuid                 TEXT NOT NULL UNIQUE CHECK (length (uuid) = 36),"
+    "  series_id            INTEGER NOT NULL REFERENCES session_series (id) ON DELETE CASCADE,"
+    "  original_start_local TEXT NOT NULL CHECK (original_start_local GLOB " WALL_TIME "),"
+    "  status               TEXT NOT NULL CHECK (status IN ('attended', 'missed', 'cancelled')),"
+    "  note                 TEXT NOT NULL DEFAULT '' CHECK (length (note) <= 2000),"
+    "  created_us           INTEGER NOT NULL,"
+    "  updated_us           INTEGER NOT NULL,"
+    "  UNIQUE (series_id, original_start_local)"
+    ") STRICT;"
+
+    "CREATE TABLE session_bring_up_items ("
+    "  id                   INTEGER PRIMARY KEY,"
+    "  uuid                 TEXT NOT NULL UNIQUE CHECK (length (uuid) = 36),"
+    "  series_id            INTEGER NOT NULL REFERENCES session_series (id) ON DELETE CASCADE,"
+    "  original_start_local TEXT NOT NULL CHECK (original_start_local GLOB " WALL_TIME "),"
+    "  position             INTEGER NOT NULL CHECK (position >= 0),"
+    "  text                 TEXT NOT NULL CHECK (length (text) BETWEEN 1 AND 2000),"
+    "  linked_uuid          TEXT CHECK (linked_uuid IS NULL OR length (linked_uuid) = 36),"
+    "  done                 INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),"
+    "  created_us           INTEGER NOT NULL,"
+    "  updated_us           INTEGER NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX session_bring_up_items_by_occurrence"
+    "  ON session_bring_up_items (series_id, original_start_local, position);"
+
+    "CREATE TABLE reminders_sent ("
+    "  id                   INTEGER PRIMARY KEY,"
+    "  series_uuid          TEXT NOT NULL REFERENCES session_series (uuid)"
+    "                         ON DELETE CASCADE ON UPDATE CASCADE,"
+    "  original_start_local TEXT NOT NULL CHECK (original_start_local GLOB " WALL_TIME "),"
+    "  offset_minutes       INTEGER NOT NULL CHECK (offset_minutes BETWEEN 0 AND 10080),"
+    "  state                TEXT NOT NULL CHECK (state IN ('sent', 'snoozed', 'dismissed')),"
+    "  late                 INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1)),"
+    "  sent_us              INTEGER NOT NULL,"
+    "  snoozed_until_us     INTEGER CHECK ((state = 'snoozed') = (snoozed_until_us IS NOT NULL)),"
+    "  created_us           INTEGER NOT NULL,"
+    "  updated_us           INTEGER NOT NULL,"
+    "  UNIQUE (series_uuid, original_start_local, offset_minutes)"
+    ") STRICT;"
+  },
+
+  /* Version 5 (safety plan): the seven sections of the user's safety plan, each an ordered
+   * list of items in their own words, and the dates they reviewed it with their therapist.
+   * Only people's and professionals' items carry a phone number. */
+  { 5,
+    "CREATE TABLE safety_plan_item ("
+    "  uuid           TEXT PRIMARY KEY NOT NULL CHECK (length(uuid) = 36),"
+    "  section        TEXT NOT NULL CHECK (section IN ('warning-signs', 'coping',"
+    "                   'distractions', 'people', 'professionals', 'environment', 'reasons')),"
+    "  position       INTEGER NOT NULL CHECK (position >= 0),"
+    "  text           TEXT NOT NULL CHECK (length(trim(text)) > 0 AND length(text) <= 1000),"
+    "  phone          TEXT CHECK (phone IS NULL OR"
+    "                   (length(phone) <= 40 AND phone GLOB '*[0-9]*'"
+    "                    AND phone NOT GLOB '*[^0-9 +().x/-]*'"
+    "                    AND section IN ('distractions', 'people', 'professionals'))),"
+    "  created_us     INTEGER NOT NULL,"
+    "  created_offset INTEGER NOT NULL CHECK (created_offset BETWEEN -86400 AND 86400),"
+    "  updated_us     INTEGER NOT NULL CHECK (updated_us >= created_us),"
+    "  updated_offset INTEGER NOT NULL CHECK (updated_offset BETWEEN -86400 AND 86400)"
+    ") STRICT;"
+    "CREATE INDEX safety_plan_item_by_section ON safety_plan_item (section, position);"
+    "CREATE TABLE safety_plan_review ("
+    "  uuid            TEXT PRIMARY KEY NOT NULL CHECK (length(uuid) = 36),"
+    "  reviewed_us     INTEGER NOT NULL,"
+    "  reviewed_offset INTEGER NOT NULL CHECK (reviewed_offset BETWEEN -86400 AND 86400)"
     ") STRICT;"
   },
 };

@@ -72,6 +72,9 @@ test_every_entry_usable (void)
       g_assert_cmpstr (line->name, !=, "");
       g_assert_nonnull (line->line_name);
       g_assert_cmpstr (line->line_name, !=, "");
+      /* When and how the line answers, so nobody calls expecting what is not there. */
+      g_assert_nonnull (line->line_details);
+      g_assert_cmpstr (line->line_details, !=, "");
 
       /* Something the user can do right now: a number to call, or a page to open. */
       g_assert_true (line->line_call != NULL || line->line_url != NULL);

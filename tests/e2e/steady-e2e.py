@@ -838,7 +838,7 @@ def run(args, tap):
         if stderr_watch is not None:
             stderr_watch.finish()
             if stderr_watch.toolkit:
-                tap.diag("left alone, from the toolkit:\n" + "\n".join(stderr_watch.toolkit))
+                tap.diag(TOOLKIT_NOTE + "\n" + "\n".join(stderr_watch.toolkit))
             tap.result(not stderr_watch.problems,
                        "steady printed no warning, critical or sanitizer report",
                        "\n".join(stderr_watch.problems))
@@ -847,7 +847,37 @@ def run(args, tap):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+TOOLKIT_NOTE = "left alone, from the toolkit:"
+
+
+def run_with_one_retry_on_toolkit_defect(script):
+    """Runs @script again in a child and prints its TAP. When a run fails after steady printed
+    one of the known GTK 4.8 AT-SPI criticals, that run says nothing about Steady (the
+    toolkit's accessibility connection can break after it), so it is run once more, and the
+    first run's output is kept as comments. Any other failure stands. Returns the exit code,
+    or None when called inside such a child run."""
+    if os.environ.get("STEADY_E2E_ATTEMPT"):
+        return None
+    for attempt in (1, 2):
+        env = dict(os.environ, STEADY_E2E_ATTEMPT=str(attempt))
+        child = subprocess.run([sys.executable, script] + sys.argv[1:], env=env,
+                               stdout=subprocess.PIPE, text=True)
+        retry = child.returncode != 0 and TOOLKIT_NOTE in child.stdout and attempt == 1
+        if not retry:
+            sys.stdout.write(child.stdout)
+            sys.stdout.flush()
+            return child.returncode
+        print("# attempt 1 failed after a known GTK 4.8 AT-SPI critical; its output:")
+        for line in child.stdout.splitlines():
+            print("#   " + line)
+        print("# running once more", flush=True)
+    return 1
+
+
 def main():
+    retried = run_with_one_retry_on_toolkit_defect(os.path.abspath(__file__))
+    if retried is not None:
+        return retried
     os.environ.pop("G_DEBUG", None)
     # A timeout ends us with SIGTERM: leave through the finally blocks, which end steady.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))

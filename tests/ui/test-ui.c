@@ -435,7 +435,7 @@ test_help_dialog (void)
   /* Reopened narrow and dark: a phone-sized window must show it all too. */
   set_color_scheme (settings, "dark");
   gtk_window_destroy (dialog);
-  dialog = GTK_WINDOW (steady_help_dialog_new (GTK_WINDOW (window), settings));
+  dialog = GTK_WINDOW (steady_help_dialog_new (GTK_WINDOW (window), settings, NULL));
   gtk_window_set_default_size (dialog, NARROW_WIDTH, WINDOW_HEIGHT);
   gtk_window_present (dialog);
   dialog = wait_for_toplevel (STEADY_TYPE_HELP_DIALOG);
