@@ -69,6 +69,8 @@ struct _SteadyBreathingView
   gpointer             clock_data;
   guint                inhibit_cookie;
   gboolean             animations_enabled;
+  /* what the words last showed, packed, so a frame that changes none of them is cheap */
+  guint64              labels_key;
 };
 
 G_DEFINE_FINAL_TYPE (SteadyBreathingView, steady_breathing_view, ADW_TYPE_WINDOW)
@@ -414,6 +416,7 @@ update_labels (SteadyBreathingView *self)
   g_autofree char *countdown = NULL;
   g_autofree char *left = NULL;
   g_autofree char *progress = NULL;
+  guint64 key;
   guint cycles;
 
   if (self->timer == NULL)
@@ -421,6 +424,15 @@ update_labels (SteadyBreathingView *self)
 
   state = steady_practice_timer_get_state (self->timer);
   steady_practice_timer_get_position (self->timer, &position);
+
+  /* Called every frame: the words change once a second at most, so most frames stop here. */
+  key = ((((guint64)position.phase * 1000 + MIN (position.cycle, 999)) * 100 + state) * 100 +
+         MIN (position.countdown_s, 99)) * 100000 +
+        (guint64)MIN (position.session_remaining_us / G_USEC_PER_SEC, 99999);
+  if (key == self->labels_key)
+    return;
+  self->labels_key = key;
+
   pattern = steady_practice_timer_get_pattern (self->timer);
   length.unit = adw_combo_row_get_selected (self->unit_row);
   length.value = (guint)gtk_spin_button_get_value_as_int (self->length_spin);

@@ -99,8 +99,9 @@ get_fill (SteadyPacer *self)
     }
 }
 
-/* Whether the shape or the bar would be drawn at least a quarter of a pixel away from the
- * last frame. Holds, and the slow ends of each breath, then cost no drawing at all. */
+/* Whether the shape or the bar would be drawn at least a pixel away from the last frame.
+ * Holds, and the slow ends of each breath, then cost no drawing at all; in between, the
+ * shape still moves every frame it can be seen to. */
 static gboolean
 fill_changed_visibly (SteadyPacer *self)
 {
@@ -115,7 +116,7 @@ fill_changed_visibly (SteadyPacer *self)
     span_px = MIN (width, height) * (1.0 - SHAPE_EMPTY_SCALE);
   span_px *= gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
-  return fabs (fill - self->drawn_fill) * span_px >= 0.25;
+  return fabs (fill - self->drawn_fill) * span_px >= 1.0;
 }
 
 /* Asks the timer what time it is (which rings bells and announces phases), redraws, and

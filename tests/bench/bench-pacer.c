@@ -95,7 +95,7 @@ measure (const char *what,
 static void
 print_row (const Row *row)
 {
-  g_print ("| %-44s | %6.2f %% | %5.1f fps | < %4.1f %% | %-3s |\n", row->what, row->percent,
+  g_print ("| %-48s | %6.2f %% | %5.1f fps | < %4.1f %% | %-3s |\n", row->what, row->percent,
            row->frames / (double)row->seconds, row->goal, row->percent < row->goal ? "yes" : "NO");
 }
 
@@ -185,9 +185,9 @@ main (int   argc,
            g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default");
   /* The frame clock runs while the pacer animates; a frame whose picture did not change is
    * not drawn again, so its cost is the timer's arithmetic only. */
-  g_print ("| %-44s | %8s | %9s | %8s | %-3s |\n", "what (window 520×680)", "CPU", "clock",
+  g_print ("| %-48s | %8s | %9s | %8s | %-3s |\n", "what (window 520×680)", "CPU", "clock",
            "goal", "met");
-  g_print ("|%s|%s|%s|%s|%s|\n", "----------------------------------------------",
+  g_print ("|%s|%s|%s|%s|%s|\n", "--------------------------------------------------",
            "----------", "-----------", "----------", "-----");
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
