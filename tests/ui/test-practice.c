@@ -846,6 +846,269 @@ test_history_narrow (void)
   stop_application (app);
 }
 
+/* A session manager and a notification server of our own ------------------------------------ */
+
+/* Runs on its own connection in its own thread, since GTK calls Inhibit synchronously from the
+ * main thread. It records what Steady asked for; the test reads it under the lock. */
+static const char fake_services_xml[] =
+  "<node>"
+  "  <interface name='org.gnome.SessionManager'>"
+  "    <method name='Inhibit'>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "      <arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='Uninhibit'><arg type='u' direction='in'/></method>"
+  "    <method name='RegisterClient'>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='o' direction='out'/>"
+  "    </method>"
+  "    <method name='UnregisterClient'><arg type='o' direction='in'/></method>"
+  "    <method name='IsInhibited'>"
+  "      <arg type='u' direction='in'/><arg type='b' direction='out'/>"
+  "    </method>"
+  "  </interface>"
+  "  <interface name='org.gtk.Notifications'>"
+  "    <method name='AddNotification'>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/>"
+  "    </method>"
+  "    <method name='RemoveNotification'>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+typedef struct
+{
+  GMutex        lock;
+  GCond         ready_cond;
+  gboolean      ready;
+  GMainContext *context;
+  GMainLoop    *loop;
+  GThread      *thread;
+  /* what was asked, under the lock */
+  guint         inhibited;        /* cookies handed out and not yet given back */
+  guint         n_inhibits;
+  guint         last_flags;
+  char         *last_reason;
+  guint         n_notifications;
+  char         *last_title;
+  char         *last_body;
+} FakeSession;
+
+static FakeSession fake;
+
+static void
+fake_method_cb (GDBusConnection       *connection,
+                const char            *sender,
+                const char            *object_path,
+                const char            *interface_name,
+                const char            *method_name,
+                GVariant              *parameters,
+                GDBusMethodInvocation *invocation,
+                gpointer               user_data)
+{
+  g_mutex_lock (&fake.lock);
+  if (g_str_equal (method_name, "Inhibit"))
+    {
+      const char *reason = NULL;
+
+      g_variant_get (parameters, "(&su&su)", NULL, NULL, &reason, &fake.last_flags);
+      g_free (fake.last_reason);
+      fake.last_reason = g_strdup (reason);
+      fake.inhibited++;
+      fake.n_inhibits++;
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", fake.n_inhibits));
+    }
+  else if (g_str_equal (method_name, "Uninhibit"))
+    {
+      if (fake.inhibited > 0)
+        fake.inhibited--;
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+  else if (g_str_equal (method_name, "RegisterClient"))
+    {
+      /* The accessibility registry of this session registers too; it only needs a path. */
+      g_dbus_method_invocation_return_value (invocation,
+                                             g_variant_new ("(o)", "/org/gnome/SessionManager/C1"));
+    }
+  else if (g_str_equal (method_name, "IsInhibited"))
+    {
+      g_dbus_method_invocation_return_value (invocation,
+                                             g_variant_new ("(b)", fake.inhibited > 0));
+    }
+  else if (g_str_equal (method_name, "AddNotification"))
+    {
+      g_autoptr(GVariant) notification = NULL;
+
+      g_variant_get (parameters, "(&s&s@a{sv})", NULL, NULL, &notification);
+      g_clear_pointer (&fake.last_title, g_free);
+      g_clear_pointer (&fake.last_body, g_free);
+      g_variant_lookup (notification, "title", "s", &fake.last_title);
+      g_variant_lookup (notification, "body", "s", &fake.last_body);
+      fake.n_notifications++;
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+  else
+    {
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+  g_mutex_unlock (&fake.lock);
+}
+
+static const GDBusInterfaceVTable fake_vtable = { fake_method_cb, NULL, NULL, { 0 } };
+
+static gpointer
+fake_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (fake_services_xml, &error);
+  g_autofree char *address = NULL;
+  g_autoptr(GDBusConnection) connection = NULL;
+  static const char * const names[] = { "org.gnome.SessionManager", "org.gtk.Notifications" };
+
+  g_assert_no_error (error);
+  g_main_context_push_thread_default (fake.context);
+  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  connection = g_dbus_connection_new_for_address_sync (address,
+                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                       NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_dbus_connection_register_object (connection, "/org/gnome/SessionManager",
+                                                       info->interfaces[0], &fake_vtable,
+                                                       NULL, NULL, &error), >, 0);
+  g_assert_cmpuint (g_dbus_connection_register_object (connection, "/org/gtk/Notifications",
+                                                       info->interfaces[1], &fake_vtable,
+                                                       NULL, NULL, &error), >, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GVariant) reply = NULL;
+      guint32 result = 0;
+
+      reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus",
+                                           "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                           "RequestName", g_variant_new ("(su)", names[i], 4),
+                                           G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                           NULL, &error);
+      g_assert_no_error (error);
+      g_variant_get (reply, "(u)", &result);
+      g_assert_cmpuint (result, ==, 1);  /* the primary owner */
+    }
+
+  g_mutex_lock (&fake.lock);
+  fake.ready = TRUE;
+  g_cond_signal (&fake.ready_cond);
+  g_mutex_unlock (&fake.lock);
+
+  g_main_loop_run (fake.loop);
+  g_dbus_connection_close_sync (connection, NULL, NULL);
+  g_main_context_pop_thread_default (fake.context);
+  return NULL;
+}
+
+/* Starts the fake services; call before the application registers, as GTK looks for the
+ * session manager only then. */
+static void
+start_fake_session (void)
+{
+  g_mutex_init (&fake.lock);
+  g_cond_init (&fake.ready_cond);
+  fake.context = g_main_context_new ();
+  fake.loop = g_main_loop_new (fake.context, FALSE);
+  fake.thread = g_thread_new ("fake-session", fake_thread, NULL);
+  g_mutex_lock (&fake.lock);
+  while (!fake.ready)
+    g_cond_wait (&fake.ready_cond, &fake.lock);
+  g_mutex_unlock (&fake.lock);
+}
+
+static guint
+fake_read (guint *field)
+{
+  guint value;
+
+  g_mutex_lock (&fake.lock);
+  value = *field;
+  g_mutex_unlock (&fake.lock);
+  return value;
+}
+
+static gboolean
+fake_is_inhibited (gpointer data)
+{
+  return fake_read (&fake.inhibited) == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+fake_has_notifications (gpointer data)
+{
+  return fake_read (&fake.n_notifications) == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+window_is_inactive (gpointer data)
+{
+  return !gtk_window_is_active (GTK_WINDOW (data));
+}
+
+/* Running keeps the session awake, pausing and the end let it rest; the end, with the window
+ * in the background, is announced in a notification that names only the practice. */
+static void
+test_keeps_awake_and_notifies (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  SteadyApplication *app;
+  g_autoptr(SteadyPracticeStore) store = NULL;
+  SteadyBreathingLength length = { STEADY_BREATHING_LENGTH_CYCLES, 1 };
+  SteadyBreathingView *view;
+  GtkWindow *main_window;
+  GtkWidget *pacer;
+  gint64 start_us;
+
+  start_fake_session ();
+  app = start_application (&settings);
+  store = get_store (app);
+  view = open_breathing (app, store, 520, WINDOW_HEIGHT);
+  steady_breathing_view_set_length (view, &length);
+  g_assert_cmpuint (fake_read (&fake.n_inhibits), ==, 0);
+
+  start_us = fake_now_us;
+  g_assert_true (steady_breathing_view_start (view));
+  pacer = steady_breathing_view_get_pacer (view);
+  g_assert_cmpuint (fake_read (&fake.inhibited), ==, 1);
+  g_mutex_lock (&fake.lock);
+  g_assert_cmpuint (fake.last_flags, ==, GTK_APPLICATION_INHIBIT_IDLE);
+  g_assert_cmpstr (fake.last_reason, ==, "A breathing practice is running");
+  g_mutex_unlock (&fake.lock);
+
+  /* Uninhibit is sent without waiting for an answer: wait for it to arrive. */
+  click (GTK_WIDGET (template_child (view, STEADY_TYPE_BREATHING_VIEW, "pause_button")));
+  wait_until (fake_is_inhibited, GUINT_TO_POINTER (0));
+  click (GTK_WIDGET (template_child (view, STEADY_TYPE_BREATHING_VIEW, "pause_button")));
+  g_assert_cmpuint (fake_read (&fake.inhibited), ==, 1);
+  g_assert_cmpuint (fake_read (&fake.n_inhibits), ==, 2);
+
+  /* The person turns to the main window; the breath ends (gentle: 8 s). */
+  main_window = find_toplevel (STEADY_TYPE_WINDOW);
+  gtk_window_present (main_window);
+  wait_until (window_is_inactive, view);
+  at_time (pacer, start_us, 8.0);
+  g_assert_cmpstr (steady_breathing_view_get_page (view), ==, "after");
+  wait_until (fake_is_inhibited, GUINT_TO_POINTER (0));
+  wait_until (fake_has_notifications, GUINT_TO_POINTER (1));
+  g_mutex_lock (&fake.lock);
+  g_assert_cmpstr (fake.last_title, ==, "Breathing Practice Finished");
+  g_assert_cmpstr (fake.last_body, ==, "You breathed for less than a minute.");
+  g_mutex_unlock (&fake.lock);
+
+  stop_application (app);
+  g_main_loop_quit (fake.loop);
+  g_thread_join (fake.thread);
+}
+
 /* Running ------------------------------------------------------------------------------- */
 
 static void
@@ -892,6 +1155,7 @@ static const PracticeTest practice_tests[] = {
   { "/practice/mindfulness-open-ended", test_mindfulness_open_ended },
   { "/practice/history", test_history },
   { "/practice/history-narrow", test_history_narrow },
+  { "/practice/keeps-awake-and-notifies", test_keeps_awake_and_notifies },
 };
 
 /* Each test starts Steady in a fresh process: a GApplication cannot be started twice. */
