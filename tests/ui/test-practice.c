@@ -972,10 +972,10 @@ fake_thread (gpointer data)
   g_main_context_push_thread_default (fake.context);
   address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
   g_assert_no_error (error);
-  connection = g_dbus_connection_new_for_address_sync (address,
-                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                       NULL, NULL, &error);
+  connection = g_dbus_connection_new_for_address_sync (
+    address,
+    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+    NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_dbus_connection_register_object (connection, "/org/gnome/SessionManager",
                                                        info->interfaces[0], &fake_vtable,
