@@ -10,6 +10,7 @@
 
 #include "steady-application.h"
 #include "steady-preferences-window.h"
+#include "steady-terms-page.h"
 #include "steady-window.h"
 
 #define BACKUP_MAX_AGE (24 * G_TIME_SPAN_HOUR)
@@ -21,6 +22,7 @@ struct _SteadyApplication
   /* owned */
   SteadyDatabase *database;
   GSettings      *settings;
+  SteadyJournalStore *journal_store; /* shared by every page, so all see each change */
 
   /* unowned, cleared by weak pointers */
   GtkWindow      *preferences_window;
@@ -57,6 +59,14 @@ steady_application_get_settings (SteadyApplication *self)
   g_return_val_if_fail (STEADY_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+SteadyJournalStore *
+steady_application_get_journal_store (SteadyApplication *self)
+{
+  g_return_val_if_fail (STEADY_IS_APPLICATION (self), NULL);
+
+  return self->journal_store;
 }
 
 static void
@@ -121,6 +131,9 @@ preferences_activated_cb (GSimpleAction *action,
 
       self->preferences_window = GTK_WINDOW (steady_preferences_window_new (parent,
                                                                             self->settings));
+      if (self->journal_store != NULL)
+        adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self->preferences_window),
+                                    ADW_PREFERENCES_PAGE (steady_terms_page_new (self->journal_store)));
       /* So that the application's shortcuts, such as Ctrl+Q, work there too. */
       gtk_window_set_application (self->preferences_window, GTK_APPLICATION (self));
       g_object_add_weak_pointer (G_OBJECT (self->preferences_window),
@@ -420,6 +433,17 @@ open_database_and_present (SteadyApplication *self)
           return;
         }
     }
+  if (self->journal_store == NULL)
+    {
+      g_autoptr(GError) terms_error = NULL;
+
+      self->journal_store = steady_journal_store_new (self->database);
+      /* Built-in emotions and activities in the user's language; English names stay if
+       * this fails, which loses nothing. */
+      if (!steady_journal_store_localize_builtin_terms (self->journal_store, NULL, NULL,
+                                                        &terms_error))
+        g_debug ("Built-in names not translated: %s", terms_error->message);
+    }
 
   present_main_window (self);
 }
@@ -492,6 +516,7 @@ steady_application_dispose (GObject *object)
   if (self->open_error_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->open_error_dialog),
                                   (gpointer *)&self->open_error_dialog);
+  g_clear_object (&self->journal_store);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
 

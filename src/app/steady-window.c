@@ -9,7 +9,9 @@
 
 #include "steady-first-frame.h"
 #include "steady-help-dialog.h"
+#include "steady-journal-page.h"
 #include "steady-safety-plan-window.h"
+#include "steady-today-page.h"
 #include "steady-window.h"
 
 struct _SteadyWindow
@@ -21,7 +23,8 @@ struct _SteadyWindow
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
-  AdwStatusPage        *today_page;
+  AdwBin               *today_bin;
+  AdwBin               *journal_bin;
 
   /* owned */
   GSettings            *settings;
@@ -37,12 +40,27 @@ G_DEFINE_FINAL_TYPE (SteadyWindow, steady_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static const char * const page_names[] = { "today", "calendar", "skills", "journal" };
 
+static void update_greeting (SteadyWindow *self);
+
 SteadyWindow *
 steady_window_new (SteadyApplication *application)
 {
+  SteadyWindow *self;
+  SteadyJournalStore *store;
+
   g_return_val_if_fail (STEADY_IS_APPLICATION (application), NULL);
 
-  return g_object_new (STEADY_TYPE_WINDOW, "application", application, NULL);
+  self = g_object_new (STEADY_TYPE_WINDOW, "application", application, NULL);
+  /* The Today and Journal pages share the application's journal store, so a check-in
+   * saved on one shows on the other at once. */
+  store = steady_application_get_journal_store (application);
+  if (store != NULL)
+    {
+      adw_bin_set_child (self->today_bin, steady_today_page_new (store));
+      adw_bin_set_child (self->journal_bin, steady_journal_page_new (store));
+      update_greeting (self);
+    }
+  return self;
 }
 
 void
@@ -137,40 +155,14 @@ steady_window_show_safety_plan (SteadyWindow *self)
   return self->safety_plan_window;
 }
 
-/* The Today page greets by the time of day. At night it says a plain hello: "good night"
- * would sound like a goodbye to someone who opened the app because they cannot sleep. */
+/* The Today page greets by the time of day; it says so whenever the user comes back. */
 static void
 update_greeting (SteadyWindow *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int hour = g_date_time_get_hour (now);
-  const char *title;
-  const char *icon_name;
+  GtkWidget *today = adw_bin_get_child (self->today_bin);
 
-  if (hour >= 5 && hour < 12)
-    {
-      title = _("Good Morning");
-      icon_name = "daytime-sunrise-symbolic";
-    }
-  else if (hour >= 12 && hour < 18)
-    {
-      title = _("Good Afternoon");
-      icon_name = "weather-clear-symbolic";
-    }
-  else if (hour >= 18 && hour < 22)
-    {
-      title = _("Good Evening");
-      icon_name = "daytime-sunset-symbolic";
-    }
-  else
-    {
-      /* Translators: the greeting on the Today page late at night. */
-      title = _("Hello");
-      icon_name = "weather-clear-night-symbolic";
-    }
-
-  adw_status_page_set_title (self->today_page, title);
-  adw_status_page_set_icon_name (self->today_page, icon_name);
+  if (STEADY_IS_TODAY_PAGE (today))
+    steady_today_page_update_greeting (STEADY_TODAY_PAGE (today));
 }
 
 static void
@@ -330,7 +322,8 @@ steady_window_class_init (SteadyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, switcher_bar);
-  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, today_page);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, today_bin);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, journal_bin);
 }
 
 static void
