@@ -47,11 +47,11 @@ struct _SteadyEntryEditor
   AdwEntryRow        *time_row;
   AdwPreferencesGroup *emotions_group;
   AdwEntryRow        *add_emotion_row;
-  AdwExpanderRow     *anxiety_row;
+  GtkSwitch          *anxiety_switch;
   GtkRange           *anxiety_scale;
-  AdwExpanderRow     *energy_row;
+  GtkSwitch          *energy_switch;
   GtkRange           *energy_scale;
-  AdwExpanderRow     *sleep_row;
+  GtkSwitch          *sleep_switch;
   GtkSpinButton      *sleep_spin;
   AdwComboRow        *medication_row;
   GtkFlowBox         *tags_box;
@@ -263,8 +263,6 @@ add_emotion_control (SteadyEntryEditor *self,
   scale_label = g_strdup_printf (_("How strong: %s"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (control->scale),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, scale_label, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (control->check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_valign (control->check, GTK_ALIGN_CENTER);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
@@ -339,11 +337,11 @@ load_vocabulary (SteadyEntryEditor *self)
 }
 
 static void
-set_optional_scale (AdwExpanderRow *row,
-                    GtkRange       *range,
-                    int             value)
+set_optional_scale (GtkSwitch *answered,
+                    GtkRange  *range,
+                    int        value)
 {
-  adw_expander_row_set_enable_expansion (row, value != STEADY_MOOD_ENTRY_UNANSWERED);
+  gtk_switch_set_active (answered, value != STEADY_MOOD_ENTRY_UNANSWERED);
   if (value != STEADY_MOOD_ENTRY_UNANSWERED)
     gtk_range_set_value (range, value);
 }
@@ -361,11 +359,11 @@ load_entry (SteadyEntryEditor *self,
   self->loading = TRUE;
   set_mood (self, steady_mood_entry_get_mood (entry));
   set_when (self, when);
-  set_optional_scale (self->anxiety_row, self->anxiety_scale,
+  set_optional_scale (self->anxiety_switch, self->anxiety_scale,
                       steady_mood_entry_get_anxiety (entry));
-  set_optional_scale (self->energy_row, self->energy_scale,
+  set_optional_scale (self->energy_switch, self->energy_scale,
                       steady_mood_entry_get_energy (entry));
-  adw_expander_row_set_enable_expansion (self->sleep_row, sleep >= 0);
+  gtk_switch_set_active (self->sleep_switch, sleep >= 0);
   if (sleep >= 0)
     gtk_spin_button_set_value (self->sleep_spin, sleep);
   adw_combo_row_set_selected (self->medication_row, steady_mood_entry_get_medication (entry));
@@ -419,14 +417,14 @@ build_entry (SteadyEntryEditor *self)
     steady_mood_entry_set_time (entry, steady_mood_entry_get_time (self->original),
                                 steady_mood_entry_get_utc_offset (self->original));
   steady_mood_entry_set_mood (entry, get_mood (self));
-  steady_mood_entry_set_anxiety (entry, adw_expander_row_get_enable_expansion (self->anxiety_row)
+  steady_mood_entry_set_anxiety (entry, gtk_switch_get_active (self->anxiety_switch)
                                         ? (int)gtk_range_get_value (self->anxiety_scale)
                                         : STEADY_MOOD_ENTRY_UNANSWERED);
-  steady_mood_entry_set_energy (entry, adw_expander_row_get_enable_expansion (self->energy_row)
+  steady_mood_entry_set_energy (entry, gtk_switch_get_active (self->energy_switch)
                                        ? (int)gtk_range_get_value (self->energy_scale)
                                        : STEADY_MOOD_ENTRY_UNANSWERED);
   steady_mood_entry_set_sleep_hours (entry,
-                                     adw_expander_row_get_enable_expansion (self->sleep_row)
+                                     gtk_switch_get_active (self->sleep_switch)
                                      ? gtk_spin_button_get_value (self->sleep_spin)
                                      : STEADY_MOOD_ENTRY_UNANSWERED);
   steady_mood_entry_set_medication (entry, adw_combo_row_get_selected (self->medication_row));
@@ -946,15 +944,15 @@ connect_changes (SteadyEntryEditor *self)
 {
   g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (form_changed_cb), self);
   g_signal_connect_swapped (self->time_row, "changed", G_CALLBACK (form_changed_cb), self);
-  g_signal_connect_swapped (self->anxiety_row, "notify::enable-expansion",
+  g_signal_connect_swapped (self->anxiety_switch, "notify::active",
                             G_CALLBACK (form_changed_cb), self);
   g_signal_connect_swapped (self->anxiety_scale, "value-changed",
                             G_CALLBACK (form_changed_cb), self);
-  g_signal_connect_swapped (self->energy_row, "notify::enable-expansion",
+  g_signal_connect_swapped (self->energy_switch, "notify::active",
                             G_CALLBACK (form_changed_cb), self);
   g_signal_connect_swapped (self->energy_scale, "value-changed",
                             G_CALLBACK (form_changed_cb), self);
-  g_signal_connect_swapped (self->sleep_row, "notify::enable-expansion",
+  g_signal_connect_swapped (self->sleep_switch, "notify::active",
                             G_CALLBACK (form_changed_cb), self);
   g_signal_connect_swapped (self->sleep_spin, "value-changed",
                             G_CALLBACK (form_changed_cb), self);
@@ -1139,11 +1137,11 @@ steady_entry_editor_class_init (SteadyEntryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, time_row);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, emotions_group);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, add_emotion_row);
-  gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, anxiety_row);
+  gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, anxiety_switch);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, anxiety_scale);
-  gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, energy_row);
+  gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, energy_switch);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, energy_scale);
-  gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, sleep_row);
+  gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, sleep_switch);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, sleep_spin);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, medication_row);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, tags_box);
@@ -1170,5 +1168,9 @@ steady_entry_editor_init (SteadyEntryEditor *self)
   self->emotions = g_ptr_array_new_with_free_func ((GDestroyNotify)emotion_control_free);
   self->tags = g_ptr_array_new_with_free_func ((GDestroyNotify)tag_control_free);
   build_mood_buttons (self);
+  /* An optional answer is given only while its switch is on. */
+  g_object_bind_property (self->anxiety_switch, "active", self->anxiety_scale, "sensitive", 0);
+  g_object_bind_property (self->energy_switch, "active", self->energy_scale, "sensitive", 0);
+  g_object_bind_property (self->sleep_switch, "active", self->sleep_spin, "sensitive", 0);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
 }

@@ -21,6 +21,7 @@ struct _SteadyEntryRow
   GtkLabel        *day_label;
   GtkImage        *day_icon;
   GtkLabel        *day_mood_label;
+  GtkWidget       *card;
   GtkImage        *mood_icon;
   GtkLabel        *title_label;
   GtkLabel        *emotions_label;
@@ -173,6 +174,19 @@ steady_entry_row_set_day_heading (SteadyEntryRow         *self,
     }
 }
 
+/* Rows in the journal list are cards of their own; inside a boxed list they need no frame. */
+void
+steady_entry_row_set_framed (SteadyEntryRow *self,
+                             gboolean        framed)
+{
+  g_return_if_fail (STEADY_IS_ENTRY_ROW (self));
+
+  if (framed)
+    gtk_widget_add_css_class (self->card, "card");
+  else
+    gtk_widget_remove_css_class (self->card, "card");
+}
+
 static void
 steady_entry_row_dispose (GObject *object)
 {
@@ -202,6 +216,7 @@ steady_entry_row_class_init (SteadyEntryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryRow, day_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryRow, day_icon);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryRow, day_mood_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyEntryRow, card);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryRow, mood_icon);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryRow, emotions_label);

@@ -21,4 +21,7 @@ SteadyMoodEntry *steady_entry_row_get_entry       (SteadyEntryRow         *self)
 void             steady_entry_row_set_day_heading (SteadyEntryRow         *self,
                                                    const SteadyDaySummary *day);
 
+void             steady_entry_row_set_framed      (SteadyEntryRow         *self,
+                                                   gboolean                framed);
+
 G_END_DECLS

@@ -698,9 +698,36 @@ steady_journal_page_class_init (SteadyJournalPageClass *klass)
                                    clear_filters_activated_cb);
 }
 
+/* The lists sit on the window's background, so each check-in reads as a card on it. */
+static void
+load_css (void)
+{
+  static gsize loaded = 0;
+
+  if (g_once_init_enter (&loaded))
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_data (provider,
+                                       ".steady-journal-list { background: none; }"
+                                       ".steady-journal-list > row { padding: 0; }"
+                                       ".steady-journal-list > row:hover,"
+                                       ".steady-journal-list > row:active"
+                                       " { background: none; }"
+                                       ".steady-journal-list > row:hover .steady-entry-card"
+                                       " { background-image: image(alpha(currentColor, 0.04)); }",
+                                       -1);
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_once_init_leave (&loaded, 1);
+    }
+}
+
 static void
 steady_journal_page_init (SteadyJournalPage *self)
 {
+  load_css ();
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));

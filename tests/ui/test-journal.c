@@ -451,7 +451,7 @@ test_today_check_in (void)
   editor = STEADY_ENTRY_EDITOR (wait_for_toplevel (STEADY_TYPE_ENTRY_EDITOR));
   g_assert_true (gtk_widget_get_visible (gtk_window_get_default_widget (GTK_WINDOW (editor))));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_window_get_default_widget (
-                     GTK_WINDOW (editor)))), ==, "_Save");
+                     GTK_WINDOW (editor)))), ==, "Save");
   save_screenshot (GTK_WIDGET (editor), "journal-editor-new-light");
   gtk_widget_activate (gtk_window_get_default_widget (GTK_WINDOW (editor)));
   wait_until (toplevel_is_gone, GSIZE_TO_POINTER (STEADY_TYPE_ENTRY_EDITOR));
