@@ -131,9 +131,11 @@ preferences_activated_cb (GSimpleAction *action,
 
       self->preferences_window = GTK_WINDOW (steady_preferences_window_new (parent,
                                                                             self->settings));
+      /* The journal's "Tags and Emotions" page. */
       if (self->journal_store != NULL)
         adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self->preferences_window),
-                                    ADW_PREFERENCES_PAGE (steady_terms_page_new (self->journal_store)));
+                                    ADW_PREFERENCES_PAGE (steady_terms_page_new (
+                                      self->journal_store)));
       /* So that the application's shortcuts, such as Ctrl+Q, work there too. */
       gtk_window_set_application (self->preferences_window, GTK_APPLICATION (self));
       g_object_add_weak_pointer (G_OBJECT (self->preferences_window),

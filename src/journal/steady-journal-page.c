@@ -254,7 +254,8 @@ rebind_cb (gpointer user_data)
   g_autoptr(GtkSelectionModel) selection = NULL;
 
   self->rebind_source_id = 0;
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model))));
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (
+                                                                  self->model))));
   gtk_list_view_set_model (self->list_view, selection);
   update_view (self);
   return G_SOURCE_REMOVE;

@@ -237,7 +237,8 @@ fill_group (SteadyTermsPage       *self,
       /* Translators: how many check-ins name an emotion or activity. */
       used = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %u check-in", "In %u check-ins",
                                            n), n);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), steady_journal_term_get_name (term));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     steady_journal_term_get_name (term));
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), used);
       /* Translators: the accessible name of a button; %s is an emotion or activity. */

@@ -369,8 +369,8 @@ fill_journal (SteadyJournalStore *store)
     for (int i = 0; i < (days_ago % 3 == 2 ? 1 : 3); i++)
       {
         int mood = CLAMP (2 + (10 - days_ago) / 4 + (i == 1 ? 1 : 0) - (i == 2 ? 1 : 0), 1, 5);
-        g_autoptr(SteadyMoodEntry) entry = make_entry (store, days_ago, 8 + 5 * i, mood,
-                                                       notes[(days_ago + i) % G_N_ELEMENTS (notes)]);
+        const char *note = notes[(days_ago + i) % G_N_ELEMENTS (notes)];
+        g_autoptr(SteadyMoodEntry) entry = make_entry (store, days_ago, 8 + 5 * i, mood, note);
         n++;
       }
   return n;
@@ -549,6 +549,16 @@ test_journal_list (void)
     g_assert_cmpstr (steady_entry_editor_get_uuid (editor), ==, steady_mood_entry_get_uuid (first));
   }
   save_screenshot (GTK_WIDGET (editor), "journal-editor-existing-light");
+  /* Tall enough to show every field at once. */
+  gtk_window_set_default_size (GTK_WINDOW (editor), 560, 1900);
+  save_screenshot (GTK_WIDGET (editor), "journal-editor-all-fields-light");
+  {
+    GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (find_first (GTK_WIDGET (editor), GTK_TYPE_SCROLLED_WINDOW)));
+
+    gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
+    save_screenshot (GTK_WIDGET (editor), "journal-editor-all-fields-end-light");
+  }
   gtk_window_set_default_size (GTK_WINDOW (editor), NARROW_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (editor), "journal-editor-narrow-light");
   gtk_window_close (GTK_WINDOW (editor));
