@@ -17,6 +17,7 @@
 #include "steady-draft-store.h"
 #include "steady-entry-editor.h"
 #include "steady-entry-row.h"
+#include "steady-journal-model.h"
 #include "steady-journal-page.h"
 #include "steady-mood-chart-widget.h"
 #include "steady-mood-chart.h"
@@ -563,6 +564,58 @@ test_journal_list (void)
   save_screenshot (GTK_WIDGET (editor), "journal-editor-narrow-light");
   gtk_window_close (GTK_WINDOW (editor));
   wait_until (toplevel_is_gone, GSIZE_TO_POINTER (STEADY_TYPE_ENTRY_EDITOR));
+
+  stop_application (app);
+}
+
+/* A long journal, written before Steady starts, shows its first screen without reading
+ * every row. */
+static void
+test_on_demand (void)
+{
+  g_autoptr(GSettings) settings = reset_settings ();
+  g_autofree char *path = steady_database_get_default_path ();
+  SteadyApplication *app;
+  SteadyWindow *window;
+  g_autoptr(GPtrArray) lists = NULL;
+  SteadyJournalPage *page;
+  SteadyJournalModel *model;
+  /* More than the model keeps at once. */
+  const guint n = (STEADY_JOURNAL_MODEL_MAX_PAGES + 1) * STEADY_JOURNAL_MODEL_PAGE_SIZE;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SteadyDatabase) database = steady_database_open (path, &error);
+    g_autoptr(SteadyJournalStore) store = NULL;
+
+    g_assert_no_error (error);
+    store = steady_journal_store_new (database);
+    /* Quicker writes; the point is the reading. */
+    g_assert_true (steady_database_exec (database, "PRAGMA synchronous = OFF", NULL));
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(SteadyMoodEntry) entry = steady_mood_entry_new ();
+
+        steady_mood_entry_set_time (entry,
+                                    g_get_real_time () - (gint64)i * 3600 * G_USEC_PER_SEC, 0);
+        steady_mood_entry_set_mood (entry, 1 + i % 5);
+        g_assert_true (steady_journal_store_create (store, entry, NULL));
+      }
+  }
+
+  app = start_application ();
+  window = main_window ();
+  page = show_journal (window);
+  wait_for_frame (GTK_WIDGET (page));
+  lists = find_with_class (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, "steady-journal-list");
+  model = STEADY_JOURNAL_MODEL (gtk_no_selection_get_model (
+    GTK_NO_SELECTION (gtk_list_view_get_model (g_ptr_array_index (lists, 0)))));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  g_assert_cmpuint (steady_journal_model_get_n_rows_cached (model), <=,
+                    2 * STEADY_JOURNAL_MODEL_PAGE_SIZE);
+  g_assert_cmpuint (steady_journal_model_get_n_rows_loaded (model), <=,
+                    2 * STEADY_JOURNAL_MODEL_PAGE_SIZE);
+  save_screenshot (GTK_WIDGET (window), "journal-list-long-light");
 
   stop_application (app);
 }
@@ -1124,6 +1177,7 @@ typedef struct
 static const UiTest ui_tests[] = {
   { "/journal/today-check-in", test_today_check_in },
   { "/journal/list", test_journal_list },
+  { "/journal/on-demand", test_on_demand },
   { "/journal/delete-undo", test_delete_undo },
   { "/journal/search", test_search },
   { "/journal/charts", test_charts },
