@@ -709,6 +709,15 @@ test_search (void)
   mood_dropdown = g_ptr_array_index (dropdowns, 0);
   gtk_drop_down_set_selected (mood_dropdown, 3);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_walk_mood);
+  {
+    GtkMenuButton *filters = GTK_MENU_BUTTON (find_first (GTK_WIDGET (page),
+                                                          GTK_TYPE_MENU_BUTTON));
+
+    gtk_menu_button_popup (filters);
+    save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (filters)),
+                     "journal-filters-light");
+    gtk_menu_button_popdown (filters);
+  }
 
   /* Nothing found says so. */
   gtk_drop_down_set_selected (mood_dropdown, 0);
