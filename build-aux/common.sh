@@ -14,7 +14,7 @@ TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core
   python3 python3-pyatspi python3-gi gir1.2-atspi-2.0
   dunst sqlite3 poppler-utils
-  libclang-rt-14-dev
+  clang libclang-rt-14-dev
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme
 )
 

@@ -413,6 +413,54 @@ show_open_error (SteadyApplication *self,
 }
 
 static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (steady_database_check (STEADY_DATABASE (task_data), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The deferred quick_check found the file damaged: the window goes, and the user gets the
+ * same question as when the damage is found before any window shows. */
+static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SteadyApplication *self = STEADY_APPLICATION (object);
+  SteadyDatabase *checked = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error) || checked != self->database)
+    return;
+
+  g_application_hold (G_APPLICATION (self));
+  while ((window = find_main_window (self)) != NULL)
+    gtk_window_destroy (window);
+  g_clear_handle_id (&self->backup_source_id, g_source_remove);
+  g_clear_object (&self->database);
+  show_open_error (self, error);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+start_check (SteadyApplication *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, check_done_cb, NULL);
+
+  g_task_set_source_tag (task, start_check);
+  g_task_set_task_data (task, g_object_ref (self->database), g_object_unref);
+  g_task_run_in_thread (task, check_thread);
+}
+
+static void
 open_database_and_present (SteadyApplication *self)
 {
   g_autoptr(GError) error = NULL;
@@ -428,12 +476,17 @@ open_database_and_present (SteadyApplication *self)
   if (self->database == NULL)
     {
       path = steady_database_get_default_path ();
-      self->database = steady_database_open (path, &error);
+      /* The whole-file check would delay the first frame by about 0.1 s per twenty years of
+       * entries, so it runs in a worker thread right after the window is up. */
+      self->database = steady_database_open_deferring_check (path, &error);
       if (self->database == NULL)
         {
           show_open_error (self, error);
           return;
         }
+      present_main_window (self);
+      start_check (self);
+      return;
     }
   if (self->journal_store == NULL)
     {
