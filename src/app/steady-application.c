@@ -445,6 +445,7 @@ check_done_cb (GObject      *object,
   while ((window = find_main_window (self)) != NULL)
     gtk_window_destroy (window);
   g_clear_handle_id (&self->backup_source_id, g_source_remove);
+  g_clear_object (&self->journal_store);
   g_clear_object (&self->database);
   show_open_error (self, error);
   g_application_release (G_APPLICATION (self));
@@ -458,6 +459,21 @@ start_check (SteadyApplication *self)
   g_task_set_source_tag (task, start_check);
   g_task_set_task_data (task, g_object_ref (self->database), g_object_unref);
   g_task_run_in_thread (task, check_thread);
+}
+
+/* The journal store every page shares, so a check-in saved on one shows on all. */
+static void
+ensure_journal_store (SteadyApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->journal_store != NULL)
+    return;
+  self->journal_store = steady_journal_store_new (self->database);
+  /* Built-in emotions and activities in the user's language; English names stay if this
+   * fails, which loses nothing. */
+  if (!steady_journal_store_localize_builtin_terms (self->journal_store, NULL, NULL, &error))
+    g_debug ("Built-in names not translated: %s", error->message);
 }
 
 static void
@@ -484,22 +500,12 @@ open_database_and_present (SteadyApplication *self)
           show_open_error (self, error);
           return;
         }
+      ensure_journal_store (self);
       present_main_window (self);
       start_check (self);
       return;
     }
-  if (self->journal_store == NULL)
-    {
-      g_autoptr(GError) terms_error = NULL;
-
-      self->journal_store = steady_journal_store_new (self->database);
-      /* Built-in emotions and activities in the user's language; English names stay if
-       * this fails, which loses nothing. */
-      if (!steady_journal_store_localize_builtin_terms (self->journal_store, NULL, NULL,
-                                                        &terms_error))
-        g_debug ("Built-in names not translated: %s", terms_error->message);
-    }
-
+  ensure_journal_store (self);
   present_main_window (self);
 }
 

@@ -840,7 +840,8 @@ delete_thread (GTask        *task,
   SteadyMoodEntry *deleted;
   GError *error = NULL;
 
-  database = steady_database_open (job->path, &error);
+  /* The window has checked the whole file already; this connection only deletes. */
+  database = steady_database_open_deferring_check (job->path, &error);
   if (database == NULL)
     {
       g_task_return_error (task, error);
