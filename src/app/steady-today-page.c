@@ -362,6 +362,7 @@ steady_today_page_init (SteadyTodayPage *self)
 
   build_mood_buttons (self);
   steady_entry_row_set_framed (self->last_entry_row, FALSE);
+  steady_entry_row_set_show_menu (self->last_entry_row, FALSE);
   g_signal_connect (self->last_list, "row-activated", G_CALLBACK (last_row_activated_cb), self);
   steady_today_page_update_greeting (self);
   steady_today_page_update_practice (self);

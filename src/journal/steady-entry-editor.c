@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "steady-entry-editor.h"
+#include "steady-journal-delete.h"
 #include "steady-mood-chart.h"
 
 /* Well inside the promised two seconds, and rare enough not to write on every key. */
@@ -811,50 +812,8 @@ save_activated_cb (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* Deleting rewrites the full-text index and wipes the entry's pages (secure delete), which
- * takes about 0.4 s on a 20-year journal: long enough to freeze the window. So it runs in a
- * worker thread on a connection of its own, while the editor shows a spinner. */
-typedef struct
-{
-  char *path;
-  char *uuid;
-} DeleteJob;
-
-static void
-delete_job_free (DeleteJob *job)
-{
-  g_free (job->path);
-  g_free (job->uuid);
-  g_free (job);
-}
-
-static void
-delete_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  DeleteJob *job = task_data;
-  g_autoptr(SteadyDatabase) database = NULL;
-  g_autoptr(SteadyJournalStore) store = NULL;
-  SteadyMoodEntry *deleted;
-  GError *error = NULL;
-
-  /* The window has checked the whole file already; this connection only deletes. */
-  database = steady_database_open_deferring_check (job->path, &error);
-  if (database == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  store = steady_journal_store_new (database);
-  deleted = steady_journal_store_delete (store, job->uuid, &error);
-  if (deleted == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, deleted, g_object_unref);
-}
-
+/* Deleting takes a moment on a long journal (see steady-journal-delete.c): the editor shows
+ * a spinner meanwhile and closes when it is done. */
 static void
 set_busy (SteadyEntryEditor *self,
           gboolean           busy)
@@ -882,15 +841,13 @@ delete_done_cb (GObject      *object,
   g_autoptr(SteadyMoodEntry) deleted = NULL;
   g_autoptr(GError) error = NULL;
 
-  deleted = g_task_propagate_pointer (G_TASK (result), &error);
+  deleted = steady_journal_delete_finish (STEADY_JOURNAL_STORE (object), result, &error);
   set_busy (self, FALSE);
   if (deleted == NULL)
     {
       show_error (self, error->message);
       return;
     }
-  /* The store tells the list and the pages, as it does for its own deletes. */
-  g_signal_emit_by_name (self->store, "entry-removed", deleted);
   steady_draft_store_delete (self->drafts, STEADY_MOOD_ENTRY_DRAFT_KIND, self->uuid, NULL);
   self->dirty = FALSE;
   g_signal_emit (self, signals[DELETED], 0, deleted);
@@ -903,20 +860,13 @@ delete_activated_cb (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   SteadyEntryEditor *self = STEADY_ENTRY_EDITOR (widget);
-  g_autoptr(GTask) task = NULL;
-  DeleteJob *job;
 
   if (self->original == NULL || !gtk_widget_get_sensitive (GTK_WIDGET (self->toast_overlay)))
     return;
   g_clear_handle_id (&self->draft_source_id, g_source_remove);
-  job = g_new0 (DeleteJob, 1);
-  job->path = g_strdup (steady_database_get_path (steady_journal_store_get_database (self->store)));
-  job->uuid = g_strdup (self->uuid);
   set_busy (self, TRUE);
-  task = g_task_new (NULL, NULL, delete_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, delete_activated_cb);
-  g_task_set_task_data (task, job, (GDestroyNotify)delete_job_free);
-  g_task_run_in_thread (task, delete_thread);
+  steady_journal_delete_async (self->store, self->uuid, NULL, delete_done_cb,
+                               g_object_ref (self));
 }
 
 static void

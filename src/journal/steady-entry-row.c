@@ -26,12 +26,20 @@ struct _SteadyEntryRow
   GtkLabel        *title_label;
   GtkLabel        *emotions_label;
   GtkLabel        *note_label;
+  GtkWidget       *menu_button;
 
   /* owned */
   SteadyMoodEntry *entry;
 };
 
 G_DEFINE_FINAL_TYPE (SteadyEntryRow, steady_entry_row, GTK_TYPE_WIDGET)
+
+enum {
+  DELETE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 GtkWidget *
 steady_entry_row_new (void)
@@ -187,6 +195,27 @@ steady_entry_row_set_framed (SteadyEntryRow *self,
     gtk_widget_remove_css_class (self->card, "card");
 }
 
+/* The row's menu (Delete) shows in lists; a row shown alone, as on Today, has none. */
+void
+steady_entry_row_set_show_menu (SteadyEntryRow *self,
+                                gboolean        show)
+{
+  g_return_if_fail (STEADY_IS_ENTRY_ROW (self));
+
+  gtk_widget_set_visible (self->menu_button, show);
+}
+
+static void
+delete_activated_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SteadyEntryRow *self = STEADY_ENTRY_ROW (widget);
+
+  if (self->entry != NULL)
+    g_signal_emit (self, signals[DELETE_REQUESTED], 0, self->entry);
+}
+
 static void
 steady_entry_row_dispose (GObject *object)
 {
@@ -221,6 +250,13 @@ steady_entry_row_class_init (SteadyEntryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryRow, emotions_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryRow, note_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyEntryRow, menu_button);
+
+  /* The user chose Delete in the row's menu; the list deletes, with Undo. */
+  signals[DELETE_REQUESTED] =
+    g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, STEADY_TYPE_MOOD_ENTRY);
+  gtk_widget_class_install_action (widget_class, "row.delete", NULL, delete_activated_cb);
 }
 
 static void

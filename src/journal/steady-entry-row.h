@@ -24,4 +24,7 @@ void             steady_entry_row_set_day_heading (SteadyEntryRow         *self,
 void             steady_entry_row_set_framed      (SteadyEntryRow         *self,
                                                    gboolean                framed);
 
+void             steady_entry_row_set_show_menu   (SteadyEntryRow         *self,
+                                                   gboolean                show);
+
 G_END_DECLS

@@ -12,8 +12,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "steady-draft-store.h"
 #include "steady-entry-editor.h"
 #include "steady-entry-row.h"
+#include "steady-journal-delete.h"
 #include "steady-journal-model.h"
 #include "steady-journal-page.h"
 #include "steady-mood-chart-widget.h"
@@ -155,14 +157,56 @@ list_activate_cb (GtkListView       *view,
     steady_journal_page_open_editor (self, entry);
 }
 
+static void
+delete_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SteadyJournalPage) self = user_data;
+  g_autoptr(SteadyMoodEntry) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  deleted = steady_journal_delete_finish (STEADY_JOURNAL_STORE (object), result, &error);
+  if (deleted == NULL)
+    {
+      /* Translators: %s says why a check-in could not be deleted. */
+      g_autofree char *text = g_strdup_printf (_("The check-in could not be deleted: %s"),
+                                               error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      return;
+    }
+  steady_journal_page_show_deleted (self, deleted);
+}
+
+/* Delete in a row's menu: no question, but Undo on the toast. A draft of the entry goes too,
+ * or it would be offered back as an unsaved check-in. */
+static void
+row_delete_requested_cb (SteadyEntryRow    *row,
+                         SteadyMoodEntry   *entry,
+                         SteadyJournalPage *self)
+{
+  g_autoptr(SteadyDraftStore) drafts =
+    steady_draft_store_new (steady_journal_store_get_database (self->store));
+
+  steady_draft_store_delete (drafts, STEADY_MOOD_ENTRY_DRAFT_KIND,
+                             steady_mood_entry_get_uuid (entry), NULL);
+  steady_journal_delete_async (self->store, steady_mood_entry_get_uuid (entry), NULL,
+                               delete_done_cb, g_object_ref (self));
+}
+
 /* The list -------------------------------------------------------------------------------- */
 
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  user_data)
+              SteadyJournalPage        *self)
 {
-  gtk_list_item_set_child (item, steady_entry_row_new ());
+  GtkWidget *row = steady_entry_row_new ();
+
+  g_signal_connect_object (row, "delete-requested", G_CALLBACK (row_delete_requested_cb),
+                           self, 0);
+  gtk_list_item_set_child (item, row);
 }
 
 /* The day's heading goes in the row of its newest check-in, with the day's mood from its
@@ -240,7 +284,7 @@ make_factory (SteadyJournalPage *self,
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", bind, self);
   return factory;
 }

@@ -620,6 +620,12 @@ test_on_demand (void)
   stop_application (app);
 }
 
+static gboolean
+store_is_empty (gpointer data)
+{
+  return count_entries (data) == 0;
+}
+
 /* Delete from the editor, then Undo on the toast: the entry comes back exactly. */
 static void
 test_delete_undo (void)
@@ -654,6 +660,32 @@ test_delete_undo (void)
   back = steady_journal_store_get (store, steady_mood_entry_get_uuid (entry), NULL);
   g_assert_nonnull (back);
   g_assert_true (steady_mood_entry_equal (back, stored));
+
+  /* The same from the row's menu in the list. */
+  wait_for_frame (GTK_WIDGET (page));
+  {
+    g_autoptr(GPtrArray) lists = find_with_class (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW,
+                                                  "steady-journal-list");
+    GtkWidget *row = find_first (g_ptr_array_index (lists, 0), STEADY_TYPE_ENTRY_ROW);
+    g_autoptr(SteadyMoodEntry) again = NULL;
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (steady_mood_entry_get_uuid (steady_entry_row_get_entry (
+                       STEADY_ENTRY_ROW (row))), ==, steady_mood_entry_get_uuid (entry));
+    g_assert_true (gtk_widget_activate_action (row, "row.delete", NULL));
+    wait_until (store_is_empty, store);
+    drain_events ();
+    g_assert_cmpstr (steady_journal_page_get_view (page), ==, "empty");
+    undo = find_button_with_label (GTK_WIDGET (page), "_Undo");
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    drain_events ();
+    again = steady_journal_store_get (store, steady_mood_entry_get_uuid (entry), NULL);
+    g_assert_nonnull (again);
+    g_assert_true (steady_mood_entry_equal (again, stored));
+    wait_for_frame (GTK_WIDGET (page));
+    g_assert_cmpstr (steady_journal_page_get_view (page), ==, "list");
+  }
 
   stop_application (app);
 }
