@@ -55,6 +55,7 @@ struct _SteadyEntryEditor
   GtkSwitch          *sleep_switch;
   GtkSpinButton      *sleep_spin;
   AdwComboRow        *medication_row;
+  AdwEntryRow        *medications_row;
   GtkFlowBox         *tags_box;
   AdwEntryRow        *add_tag_row;
   GtkTextView        *note_view;
@@ -347,6 +348,32 @@ set_optional_scale (GtkSwitch *answered,
     gtk_range_set_value (range, value);
 }
 
+/* "lithium, sertraline" → the list; empty names are dropped. */
+static void
+set_medications_from_text (SteadyMoodEntry *entry,
+                           const char      *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", ",", -1);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (parts[i][0] != '\0')
+        g_ptr_array_add (names, parts[i]);
+    }
+  g_ptr_array_add (names, NULL);
+  steady_mood_entry_set_medications (entry, (const char * const *)names->pdata);
+}
+
+static char *
+join_medications (SteadyMoodEntry *entry)
+{
+  const char * const *names = steady_mood_entry_get_medications (entry);
+
+  return names != NULL ? g_strjoinv (", ", (char **)names) : g_strdup ("");
+}
+
 /* Fills the form from @entry. */
 static void
 load_entry (SteadyEntryEditor *self,
@@ -371,6 +398,11 @@ load_entry (SteadyEntryEditor *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
                             steady_mood_entry_get_note (entry), -1);
   gtk_switch_set_active (self->private_switch, steady_mood_entry_get_private (entry));
+  {
+    g_autofree char *medications = join_medications (entry);
+
+    gtk_editable_set_text (GTK_EDITABLE (self->medications_row), medications);
+  }
 
   for (guint i = 0; i < self->emotions->len; i++)
     {
@@ -431,8 +463,7 @@ build_entry (SteadyEntryEditor *self)
   steady_mood_entry_set_medication (entry, adw_combo_row_get_selected (self->medication_row));
   steady_mood_entry_set_note (entry, note);
   steady_mood_entry_set_private (entry, gtk_switch_get_active (self->private_switch));
-  if (self->original != NULL)
-    steady_mood_entry_set_medications (entry, steady_mood_entry_get_medications (self->original));
+  set_medications_from_text (entry, gtk_editable_get_text (GTK_EDITABLE (self->medications_row)));
 
   for (guint i = 0; i < self->emotions->len; i++)
     {
@@ -483,6 +514,9 @@ form_to_json (SteadyEntryEditor *self)
   json_builder_add_double_value (builder, steady_mood_entry_get_sleep_hours (entry));
   json_builder_set_member_name (builder, "medication");
   json_builder_add_int_value (builder, steady_mood_entry_get_medication (entry));
+  json_builder_set_member_name (builder, "medications");
+  json_builder_add_string_value (builder,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->medications_row)));
   json_builder_set_member_name (builder, "note");
   json_builder_add_string_value (builder, steady_mood_entry_get_note (entry));
   json_builder_set_member_name (builder, "private");
@@ -556,6 +590,9 @@ load_json (SteadyEntryEditor *self,
                                            STEADY_MEDICATION_PARTLY));
   steady_mood_entry_set_note (entry,
                               json_object_get_string_member_with_default (object, "note", ""));
+  set_medications_from_text (entry, json_object_get_string_member_with_default (object,
+                                                                               "medications",
+                                                                               ""));
   steady_mood_entry_set_private (entry,
                                  json_object_get_boolean_member_with_default (object, "private",
                                                                               FALSE));
@@ -990,6 +1027,7 @@ connect_changes (SteadyEntryEditor *self)
                             G_CALLBACK (form_changed_cb), self);
   g_signal_connect_swapped (self->medication_row, "notify::selected",
                             G_CALLBACK (form_changed_cb), self);
+  g_signal_connect_swapped (self->medications_row, "changed", G_CALLBACK (form_changed_cb), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->note_view), "changed",
                             G_CALLBACK (form_changed_cb), self);
   g_signal_connect_swapped (self->private_switch, "notify::active",
@@ -1176,6 +1214,7 @@ steady_entry_editor_class_init (SteadyEntryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, sleep_switch);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, sleep_spin);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, medication_row);
+  gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, medications_row);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, tags_box);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, add_tag_row);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, note_view);

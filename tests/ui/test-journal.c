@@ -1008,6 +1008,13 @@ test_draft_recovery (void)
   /* Saving writes the entry and removes the draft. */
   g_assert_true (steady_entry_editor_save (editor, NULL));
   g_assert_cmpuint (count_entries (store), ==, 1);
+  {
+    g_autoptr(SteadyMoodEntry) saved = steady_journal_store_get (store, uuid, NULL);
+
+    g_assert_nonnull (saved);
+    g_assert_cmpint (steady_mood_entry_get_mood (saved), ==, 2);
+    g_assert_cmpstr (steady_mood_entry_get_note (saved), ==, "half a thought about Tuesday");
+  }
   g_assert_false (draft_exists (editor));
   gtk_window_destroy (GTK_WINDOW (editor));
   editor = STEADY_ENTRY_EDITOR (steady_today_page_check_in (page, 3));
