@@ -621,9 +621,9 @@ test_on_demand (void)
 }
 
 static gboolean
-store_is_empty (gpointer data)
+page_is_empty (gpointer data)
 {
-  return count_entries (data) == 0;
+  return g_strcmp0 (steady_journal_page_get_view (data), "empty") == 0;
 }
 
 /* Delete from the editor, then Undo on the toast: the entry comes back exactly. */
@@ -673,9 +673,9 @@ test_delete_undo (void)
     g_assert_cmpstr (steady_mood_entry_get_uuid (steady_entry_row_get_entry (
                        STEADY_ENTRY_ROW (row))), ==, steady_mood_entry_get_uuid (entry));
     g_assert_true (gtk_widget_activate_action (row, "row.delete", NULL));
-    wait_until (store_is_empty, store);
-    drain_events ();
-    g_assert_cmpstr (steady_journal_page_get_view (page), ==, "empty");
+    /* The list follows once the worker is done and the store has said so. */
+    wait_until (page_is_empty, page);
+    g_assert_cmpuint (count_entries (store), ==, 0);
     undo = find_button_with_label (GTK_WIDGET (page), "_Undo");
     g_assert_nonnull (undo);
     g_signal_emit_by_name (undo, "clicked");
@@ -751,8 +751,41 @@ test_search (void)
     gtk_menu_button_popdown (filters);
   }
 
-  /* Nothing found says so. */
+  /* A date range: from today on, only today's check-ins with the word. */
   gtk_drop_down_set_selected (mood_dropdown, 0);
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+    int today_day = steady_journal_day_from_time (g_get_real_time (),
+                                                  (int)(g_date_time_get_utc_offset (now) /
+                                                        G_USEC_PER_SEC));
+    guint n_today = 0;
+
+    for (guint i = 0; i < all->len; i++)
+      if (strstr (steady_mood_entry_get_note (all->pdata[i]), "walk") != NULL &&
+          steady_mood_entry_get_local_day (all->pdata[i]) == today_day)
+        n_today++;
+    collect (GTK_WIDGET (page), GTK_TYPE_ENTRY, entries);
+    g_assert_cmpuint (entries->len, ==, 2);
+    gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), today);
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_today);
+    /* A date that cannot be: said in words, and the results stay as they were. */
+    gtk_editable_set_text (GTK_EDITABLE (entries->pdata[1]), "2026-13-45");
+    {
+      g_autoptr(GPtrArray) errors = find_with_class (GTK_WIDGET (page), GTK_TYPE_LABEL, "error");
+
+      g_assert_cmpuint (errors->len, ==, 1);
+      g_assert_true (gtk_widget_get_visible (errors->pdata[0]));
+      g_assert_nonnull (strstr (gtk_label_get_text (errors->pdata[0]), "year-month-day"));
+      g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_today);
+    }
+    gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "");
+    gtk_editable_set_text (GTK_EDITABLE (entries->pdata[1]), "");
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_walk);
+  }
+
+  /* Nothing found says so. */
   steady_journal_page_set_search_text (page, "zebra");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
   g_assert_cmpstr (steady_journal_page_get_view (page), ==, "no-results");
