@@ -843,6 +843,16 @@ test_charts (void)
   resize (GTK_WINDOW (window), NARROW_WIDTH);
   save_screenshot (GTK_WIDGET (window), "journal-charts-week-narrow-dark");
 
+  /* The editor in the dark too. */
+  {
+    GtkWidget *editor = steady_journal_page_open_editor (page, NULL);
+
+    save_screenshot (editor, "journal-editor-new-dark");
+    gtk_window_set_default_size (GTK_WINDOW (editor), NARROW_WIDTH, WINDOW_HEIGHT);
+    save_screenshot (editor, "journal-editor-new-narrow-dark");
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
+
   stop_application (app);
 }
 
