@@ -27,6 +27,7 @@ struct _SteadyMoodChartWidget
   guint               n_days;
   int                 first_day;
   int                 last_day;
+  gboolean            stale;    /* to be read again when next shown */
 };
 
 G_DEFINE_FINAL_TYPE (SteadyMoodChartWidget, steady_mood_chart_widget, GTK_TYPE_WIDGET)
@@ -67,6 +68,7 @@ steady_mood_chart_widget_reload (SteadyMoodChartWidget *self)
 
   g_return_if_fail (STEADY_IS_MOOD_CHART_WIDGET (self));
 
+  self->stale = FALSE;
   self->last_day = today ();
   self->first_day = self->last_day - (int)self->n_days + 1;
   g_clear_pointer (&self->days, g_array_unref);
@@ -107,6 +109,17 @@ steady_mood_chart_widget_reload (SteadyMoodChartWidget *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Charts hidden behind the list cost nothing at start-up or on each save: they read their
+ * data when they are shown. */
+static void
+reload_when_shown (SteadyMoodChartWidget *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    steady_mood_chart_widget_reload (self);
+  else
+    self->stale = TRUE;
+}
+
 void
 steady_mood_chart_widget_set_n_days (SteadyMoodChartWidget *self,
                                      guint                  n_days)
@@ -115,7 +128,7 @@ steady_mood_chart_widget_set_n_days (SteadyMoodChartWidget *self,
   g_return_if_fail (n_days > 0);
 
   self->n_days = n_days;
-  steady_mood_chart_widget_reload (self);
+  reload_when_shown (self);
 }
 
 const char *
@@ -123,6 +136,8 @@ steady_mood_chart_widget_get_summary (SteadyMoodChartWidget *self)
 {
   g_return_val_if_fail (STEADY_IS_MOOD_CHART_WIDGET (self), NULL);
 
+  if (self->stale)
+    steady_mood_chart_widget_reload (self);
   return self->summary;
 }
 
@@ -132,6 +147,8 @@ steady_mood_chart_widget_get_n_items (SteadyMoodChartWidget *self)
 {
   g_return_val_if_fail (STEADY_IS_MOOD_CHART_WIDGET (self), 0);
 
+  if (self->stale)
+    steady_mood_chart_widget_reload (self);
   if (self->emotions != NULL)
     return self->emotions->len;
   return self->days != NULL ? self->days->len : 0;
@@ -185,6 +202,16 @@ static void
 entries_changed_cb (SteadyMoodChartWidget *self)
 {
   if (self->n_days > 0)
+    reload_when_shown (self);
+}
+
+static void
+steady_mood_chart_widget_map (GtkWidget *widget)
+{
+  SteadyMoodChartWidget *self = STEADY_MOOD_CHART_WIDGET (widget);
+
+  GTK_WIDGET_CLASS (steady_mood_chart_widget_parent_class)->map (widget);
+  if (self->stale)
     steady_mood_chart_widget_reload (self);
 }
 
@@ -269,6 +296,7 @@ steady_mood_chart_widget_class_init (SteadyMoodChartWidgetClass *klass)
   object_class->get_property = steady_mood_chart_widget_get_property;
   object_class->finalize = steady_mood_chart_widget_finalize;
   widget_class->snapshot = steady_mood_chart_widget_snapshot;
+  widget_class->map = steady_mood_chart_widget_map;
 
   properties[PROP_SUMMARY] =
     g_param_spec_string ("summary", NULL, NULL, NULL,
