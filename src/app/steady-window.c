@@ -42,6 +42,20 @@ static const char * const page_names[] = { "today", "calendar", "skills", "journ
 
 static void update_greeting (SteadyWindow *self);
 
+/* The Journal page is built the first time it is shown, so start-up does not wait for it. */
+static void
+ensure_journal_page (SteadyWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  SteadyJournalStore *store;
+
+  if (adw_bin_get_child (self->journal_bin) != NULL || !STEADY_IS_APPLICATION (app))
+    return;
+  store = steady_application_get_journal_store (STEADY_APPLICATION (app));
+  if (store != NULL)
+    adw_bin_set_child (self->journal_bin, steady_journal_page_new (store));
+}
+
 SteadyWindow *
 steady_window_new (SteadyApplication *application)
 {
@@ -57,7 +71,6 @@ steady_window_new (SteadyApplication *application)
   if (store != NULL)
     {
       adw_bin_set_child (self->today_bin, steady_today_page_new (store));
-      adw_bin_set_child (self->journal_bin, steady_journal_page_new (store));
       update_greeting (self);
     }
   return self;
@@ -207,6 +220,17 @@ greeting_context_changed_cb (GObject    *object,
 }
 
 static void
+visible_page_changed_cb (GObject    *object,
+                         GParamSpec *pspec,
+                         gpointer    user_data)
+{
+  SteadyWindow *self = STEADY_WINDOW (user_data);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "journal") == 0)
+    ensure_journal_page (self);
+}
+
+static void
 get_help_activated_cb (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
@@ -346,6 +370,8 @@ steady_window_init (SteadyWindow *self)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (greeting_context_changed_cb), self);
   g_signal_connect (self->stack, "notify::visible-child",
                     G_CALLBACK (greeting_context_changed_cb), self);
+  g_signal_connect (self->stack, "notify::visible-child",
+                    G_CALLBACK (visible_page_changed_cb), self);
 
   steady_first_frame_watch (GTK_WINDOW (self));
 }
