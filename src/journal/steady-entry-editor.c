@@ -1056,9 +1056,12 @@ steady_entry_editor_new (GtkWindow          *parent,
   g_return_val_if_fail (STEADY_IS_JOURNAL_STORE (store), NULL);
   g_return_val_if_fail (entry == NULL || STEADY_IS_MOOD_ENTRY (entry), NULL);
 
+  /* Part of the application, so Quit closes it (which keeps the draft) like any window. */
   self = g_object_new (STEADY_TYPE_ENTRY_EDITOR,
                        "transient-for", parent,
                        "modal", parent != NULL,
+                       "destroy-with-parent", TRUE,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        NULL);
   self->store = g_object_ref (store);
   self->drafts = steady_draft_store_new (steady_journal_store_get_database (store));

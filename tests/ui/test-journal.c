@@ -1062,7 +1062,21 @@ test_draft_recovery (void)
   gtk_window_destroy (GTK_WINDOW (editor));
   editor = STEADY_ENTRY_EDITOR (steady_today_page_check_in (page, 3));
   g_assert_false (steady_entry_editor_get_draft_offered (editor));
-  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Quit a moment after typing, before any autosave: the words are kept all the same. */
+  steady_entry_editor_set_note (editor, "half a thought, typed just before quitting");
+  g_free (uuid);
+  uuid = g_strdup (steady_entry_editor_get_uuid (editor));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  {
+    g_autoptr(SteadyDraftStore) drafts =
+      steady_draft_store_new (steady_application_get_database (app));
+    g_autofree char *json = steady_draft_store_load (drafts, STEADY_MOOD_ENTRY_DRAFT_KIND, uuid,
+                                                     NULL, NULL);
+
+    g_assert_nonnull (json);
+    g_assert_nonnull (strstr (json, "typed just before quitting"));
+  }
 
   stop_application (app);
 }
