@@ -13,6 +13,7 @@
 #include "steady-calendar-page.h"
 #include "steady-preferences-window.h"
 #include "steady-reminders-client.h"
+#include "steady-terms-page.h"
 #include "steady-window.h"
 
 #define BACKUP_MAX_AGE (24 * G_TIME_SPAN_HOUR)
@@ -24,6 +25,7 @@ struct _SteadyApplication
   /* owned */
   SteadyDatabase *database;
   GSettings      *settings;
+  SteadyJournalStore *journal_store; /* shared by every page, so all see each change */
 
   /* unowned, cleared by weak pointers */
   GtkWindow      *preferences_window;
@@ -60,6 +62,14 @@ steady_application_get_settings (SteadyApplication *self)
   g_return_val_if_fail (STEADY_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+SteadyJournalStore *
+steady_application_get_journal_store (SteadyApplication *self)
+{
+  g_return_val_if_fail (STEADY_IS_APPLICATION (self), NULL);
+
+  return self->journal_store;
 }
 
 static void
@@ -124,6 +134,11 @@ preferences_activated_cb (GSimpleAction *action,
 
       self->preferences_window = GTK_WINDOW (steady_preferences_window_new (parent,
                                                                             self->settings));
+      /* The journal's "Tags and Emotions" page. */
+      if (self->journal_store != NULL)
+        adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self->preferences_window),
+                                    ADW_PREFERENCES_PAGE (steady_terms_page_new (
+                                      self->journal_store)));
       /* So that the application's shortcuts, such as Ctrl+Q, work there too. */
       gtk_window_set_application (self->preferences_window, GTK_APPLICATION (self));
       g_object_add_weak_pointer (G_OBJECT (self->preferences_window),
@@ -481,6 +496,7 @@ check_done_cb (GObject      *object,
   while ((window = find_main_window (self)) != NULL)
     gtk_window_destroy (window);
   g_clear_handle_id (&self->backup_source_id, g_source_remove);
+  g_clear_object (&self->journal_store);
   g_clear_object (&self->database);
   show_open_error (self, error);
   g_application_release (G_APPLICATION (self));
@@ -494,6 +510,21 @@ start_check (SteadyApplication *self)
   g_task_set_source_tag (task, start_check);
   g_task_set_task_data (task, g_object_ref (self->database), g_object_unref);
   g_task_run_in_thread (task, check_thread);
+}
+
+/* The journal store every page shares, so a check-in saved on one shows on all. */
+static void
+ensure_journal_store (SteadyApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->journal_store != NULL)
+    return;
+  self->journal_store = steady_journal_store_new (self->database);
+  /* Built-in emotions and activities in the user's language; English names stay if this
+   * fails, which loses nothing. */
+  if (!steady_journal_store_localize_builtin_terms (self->journal_store, NULL, NULL, &error))
+    g_debug ("Built-in names not translated: %s", error->message);
 }
 
 static void
@@ -520,11 +551,12 @@ open_database_and_present (SteadyApplication *self)
           show_open_error (self, error);
           return;
         }
+      ensure_journal_store (self);
       present_main_window (self);
       start_check (self);
       return;
     }
-
+  ensure_journal_store (self);
   present_main_window (self);
 }
 
@@ -611,6 +643,7 @@ steady_application_dispose (GObject *object)
   if (self->open_error_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->open_error_dialog),
                                   (gpointer *)&self->open_error_dialog);
+  g_clear_object (&self->journal_store);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
 

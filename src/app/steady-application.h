@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "steady-database.h"
+#include "steady-journal-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,6 @@ G_DECLARE_FINAL_TYPE (SteadyApplication, steady_application, STEADY, APPLICATION
 SteadyApplication *steady_application_new          (void);
 SteadyDatabase    *steady_application_get_database (SteadyApplication *self);
 GSettings         *steady_application_get_settings (SteadyApplication *self);
+SteadyJournalStore *steady_application_get_journal_store (SteadyApplication *self);
 
 G_END_DECLS

@@ -10,8 +10,11 @@
 #include "steady-calendar-page.h"
 #include "steady-first-frame.h"
 #include "steady-help-dialog.h"
+#include "steady-journal-page.h"
+#include "steady-next-session-card.h"
 #include "steady-practice-section.h"
 #include "steady-safety-plan-window.h"
+#include "steady-today-page.h"
 #include "steady-window.h"
 
 struct _SteadyWindow
@@ -23,9 +26,10 @@ struct _SteadyWindow
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
-  AdwStatusPage        *today_page;
+  AdwBin               *today_bin;
   SteadyCalendarPage   *calendar_page;
   SteadyPracticeSection *practice_section;
+  AdwBin               *journal_bin;
 
   /* owned */
   GSettings            *settings;
@@ -41,12 +45,44 @@ G_DEFINE_FINAL_TYPE (SteadyWindow, steady_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static const char * const page_names[] = { "today", "calendar", "skills", "journal" };
 
+static void update_greeting (SteadyWindow *self);
+
+/* The Journal page is built the first time it is shown, so start-up does not wait for it. */
+static void
+ensure_journal_page (SteadyWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  SteadyJournalStore *store;
+
+  if (adw_bin_get_child (self->journal_bin) != NULL || !STEADY_IS_APPLICATION (app))
+    return;
+  store = steady_application_get_journal_store (STEADY_APPLICATION (app));
+  if (store != NULL)
+    adw_bin_set_child (self->journal_bin, steady_journal_page_new (store));
+}
+
 SteadyWindow *
 steady_window_new (SteadyApplication *application)
 {
+  SteadyWindow *self;
+  SteadyJournalStore *store;
+
   g_return_val_if_fail (STEADY_IS_APPLICATION (application), NULL);
 
-  return g_object_new (STEADY_TYPE_WINDOW, "application", application, NULL);
+  self = g_object_new (STEADY_TYPE_WINDOW, "application", application, NULL);
+  /* The Today and Journal pages share the application's journal store, so a check-in
+   * saved on one shows on the other at once. */
+  store = steady_application_get_journal_store (application);
+  if (store != NULL)
+    {
+      GtkWidget *today = steady_today_page_new (store);
+
+      adw_bin_set_child (self->today_bin, today);
+      steady_today_page_set_next_session_widget (STEADY_TODAY_PAGE (today),
+                                                 steady_next_session_card_new ());
+      update_greeting (self);
+    }
+  return self;
 }
 
 void
@@ -165,40 +201,14 @@ steady_window_show_safety_plan (SteadyWindow *self)
   return self->safety_plan_window;
 }
 
-/* The Today page greets by the time of day. At night it says a plain hello: "good night"
- * would sound like a goodbye to someone who opened the app because they cannot sleep. */
+/* The Today page greets by the time of day; it says so whenever the user comes back. */
 static void
 update_greeting (SteadyWindow *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int hour = g_date_time_get_hour (now);
-  const char *title;
-  const char *icon_name;
+  GtkWidget *today = adw_bin_get_child (self->today_bin);
 
-  if (hour >= 5 && hour < 12)
-    {
-      title = _("Good Morning");
-      icon_name = "daytime-sunrise-symbolic";
-    }
-  else if (hour >= 12 && hour < 18)
-    {
-      title = _("Good Afternoon");
-      icon_name = "weather-clear-symbolic";
-    }
-  else if (hour >= 18 && hour < 22)
-    {
-      title = _("Good Evening");
-      icon_name = "daytime-sunset-symbolic";
-    }
-  else
-    {
-      /* Translators: the greeting on the Today page late at night. */
-      title = _("Hello");
-      icon_name = "weather-clear-night-symbolic";
-    }
-
-  adw_status_page_set_title (self->today_page, title);
-  adw_status_page_set_icon_name (self->today_page, icon_name);
+  if (STEADY_IS_TODAY_PAGE (today))
+    steady_today_page_update_greeting (STEADY_TODAY_PAGE (today));
 }
 
 static void
@@ -240,6 +250,17 @@ greeting_context_changed_cb (GObject    *object,
                              gpointer    user_data)
 {
   update_greeting (STEADY_WINDOW (user_data));
+}
+
+static void
+visible_page_changed_cb (GObject    *object,
+                         GParamSpec *pspec,
+                         gpointer    user_data)
+{
+  SteadyWindow *self = STEADY_WINDOW (user_data);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "journal") == 0)
+    ensure_journal_page (self);
 }
 
 static void
@@ -379,9 +400,10 @@ steady_window_class_init (SteadyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, switcher_bar);
-  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, today_page);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, today_bin);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, calendar_page);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, practice_section);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, journal_bin);
 }
 
 static void
@@ -404,6 +426,8 @@ steady_window_init (SteadyWindow *self)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (greeting_context_changed_cb), self);
   g_signal_connect (self->stack, "notify::visible-child",
                     G_CALLBACK (greeting_context_changed_cb), self);
+  g_signal_connect (self->stack, "notify::visible-child",
+                    G_CALLBACK (visible_page_changed_cb), self);
 
   steady_first_frame_watch (GTK_WINDOW (self));
 }
