@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* steady-skill-history.c: everything done on the Skills page in one list, newest first,
+ * filtered by kind, and searched with the journal's shared full-text index. */
+
+#define G_LOG_DOMAIN "steady-skill-history"
+
+#include "config.h"
+
+#include "steady-journal-search.h"
+#include "steady-skill-history.h"
+#include "steady-skills-sql-private.h"
+
+/* A skill_record kind as its SteadySkillKind number; kind_ids in steady-skill-kind.c. */
+#define KIND_NUMBER(col) \
+  "CASE " col " WHEN 'thought-record' THEN 0 WHEN 'name-emotion' THEN 1" \
+  " WHEN 'check-facts' THEN 2 WHEN 'opposite-action' THEN 3 ELSE 4 END"
+#define RECORD_DETAIL(payload) \
+  "coalesce (json_extract (" payload ", '$.situation'), json_extract (" payload ", '$.emotion')," \
+  " json_extract (" payload ", '$.event'), json_extract (" payload ", '$.note'), '')"
+
+void
+steady_history_item_free (SteadyHistoryItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->uuid);
+  g_free (item->detail);
+  g_free (item);
+}
+
+/* The first line of @text, at most 80 characters. */
+static char *
+first_line (const char *text)
+{
+  const char *end = text;
+
+  for (guint n = 0; *end != '\0' && *end != '\n' && n < 80; n++)
+    end = g_utf8_next_char (end);
+  return g_strndup (text, end - text);
+}
+
+/**
+ * steady_skill_history_list:
+ * @kinds: STEADY_HISTORY_MASK () bits of the kinds wanted
+ * @text: (nullable): words as typed; when given, only records whose words match are listed
+ *   (diary cards, skill logs and practices hold no words and are left out)
+ * @before_us: list only what is older than this (G_MAXINT64 for the first page; the time of
+ *   the last item for the next)
+ * @limit: most items to return
+ *
+ * Returns: (transfer container) (element-type SteadyHistoryItem): newest first, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+steady_skill_history_list (SteadyDatabase  *database,
+                           guint            kinds,
+                           const char      *text,
+                           gint64           before_us,
+                           guint            limit,
+                           GError         **error)
+{
+  g_autofree char *match = steady_journal_search_build_match (text);
+  g_autoptr(SteadySkillsStmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEADY_IS_DATABASE (database), NULL);
+
+  if (match != NULL)
+    stmt = _steady_skills_prepare (database,
+      "SELECT " KIND_NUMBER ("r.kind") " AS k, r.uuid, r.at_us, r.utc_offset_s, r.private,"
+      "       " RECORD_DETAIL ("r.payload")
+      "  FROM search_fts"
+      " CROSS JOIN search_doc AS d ON d.id = search_fts.rowid"
+      " CROSS JOIN skill_record AS r ON r.uuid = d.record_uuid AND r.kind = d.kind"
+      " WHERE search_fts MATCH ?4 AND (?1 >> k) & 1 AND r.at_us < ?2"
+      " ORDER BY r.at_us DESC, r.id DESC LIMIT ?3", error);
+  else
+    stmt = _steady_skills_prepare (database,
+      "SELECT * FROM ("
+      "  SELECT " KIND_NUMBER ("kind") " AS k, uuid, at_us, utc_offset_s, private,"
+      "         " RECORD_DETAIL ("payload") " FROM skill_record"
+      "  UNION ALL"
+      "  SELECT 5, uuid, local_day * 86400000000 - utc_offset_s * 1000000, utc_offset_s,"
+      "         private, '' FROM diary_card"
+      "  UNION ALL"
+      "  SELECT 6, uuid, at_us, utc_offset_s, 0, skill FROM skill_use"
+      "  UNION ALL"
+      "  SELECT 7, uuid, started_at_us, utc_offset_s, 0, kind FROM practice_log)"
+      " WHERE (?1 >> k) & 1 AND at_us < ?2"
+      " ORDER BY at_us DESC, k, uuid LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, kinds);
+  sqlite3_bind_int64 (stmt, 2, before_us);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  if (match != NULL)
+    sqlite3_bind_text (stmt, 4, match, -1, SQLITE_STATIC);
+
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify)steady_history_item_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SteadyHistoryItem *item = g_new0 (SteadyHistoryItem, 1);
+
+      item->kind = sqlite3_column_int (stmt, 0);
+      item->uuid = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      item->time_us = sqlite3_column_int64 (stmt, 2);
+      item->utc_offset_s = sqlite3_column_int (stmt, 3);
+      item->private_ = sqlite3_column_int (stmt, 4);
+      item->detail = first_line ((const char *)sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (items, item);
+    }
+  if (!_steady_skills_finish (database, rc, error))
+    return NULL;
+  return g_steal_pointer (&items);
+}
