@@ -107,3 +107,64 @@ steady_skill_insights_what_helps (SteadyDatabase  *database,
     return NULL;
   return g_steal_pointer (&items);
 }
+
+void
+steady_usage_item_free (SteadyUsageItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->id);
+  g_free (item->label);
+  g_free (item);
+}
+
+/**
+ * steady_skill_insights_most_used:
+ * @since_us: count only uses at or after this instant (e.g. the last 90 days), so the order
+ *   follows what the person does now; G_MININT64 for all time
+ *
+ * Counts every exercise saved (finished or not), every "I used this" and every practice,
+ * whether or not distress was rated. The Skills page puts these first.
+ *
+ * Returns: (transfer container) (element-type SteadyUsageItem): most used first, ties to the
+ *   most recent; only things used at least once; %NULL with @error set on failure
+ */
+GPtrArray *
+steady_skill_insights_most_used (SteadyDatabase  *database,
+                                 gint64           since_us,
+                                 GError         **error)
+{
+  g_autoptr(SteadySkillsStmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEADY_IS_DATABASE (database), NULL);
+
+  stmt = _steady_skills_prepare (database,
+    "SELECT source, id, count (*), max (at_us) AS last FROM ("
+    "  SELECT 0 AS source, kind AS id, at_us FROM skill_record"
+    "  UNION ALL"
+    "  SELECT 1, skill, at_us FROM skill_use"
+    "  UNION ALL"
+    "  SELECT 2, kind, started_at_us FROM practice_log)"
+    " WHERE at_us >= ?1"
+    " GROUP BY source, id ORDER BY count (*) DESC, last DESC, source, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, since_us);
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify)steady_usage_item_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SteadyUsageItem *item = g_new0 (SteadyUsageItem, 1);
+
+      item->source = sqlite3_column_int (stmt, 0);
+      item->id = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      item->label = label_of (item->source, item->id);
+      item->n_uses = sqlite3_column_int (stmt, 2);
+      item->last_us = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (items, item);
+    }
+  if (!_steady_skills_finish (database, rc, error))
+    return NULL;
+  return g_steal_pointer (&items);
+}

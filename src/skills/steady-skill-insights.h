@@ -27,9 +27,23 @@ typedef struct
   double            mean_change;  /* mean of before − after: positive when distress eased */
 } SteadyHelpItem;
 
+/* How often something was used, for putting the person's own favourites first. */
+typedef struct
+{
+  SteadyHelpSource  source;
+  char             *id;
+  char             *label;
+  guint             n_uses;
+  gint64            last_us;      /* the latest use, UTC microseconds */
+} SteadyUsageItem;
+
 void       steady_help_item_free                (SteadyHelpItem  *item);
 GPtrArray *steady_skill_insights_what_helps     (SteadyDatabase  *database,
                                                  guint            min_uses,
+                                                 GError         **error);
+void       steady_usage_item_free               (SteadyUsageItem *item);
+GPtrArray *steady_skill_insights_most_used      (SteadyDatabase  *database,
+                                                 gint64           since_us,
                                                  GError         **error);
 
 G_END_DECLS

@@ -273,6 +273,27 @@ test_what_helps (void)
   g_assert_cmpstr (item->id, ==, "opposite-action");
   g_assert_cmpfloat_with_epsilon (item->mean_change, -1.0, 1e-9);
 
+  /* Most used: thought records (6 saved), mindfulness (5), STOP and opposite action... */
+  {
+    g_autoptr(GPtrArray) used = steady_skill_insights_most_used (database, G_MININT64, &error);
+    g_autoptr(GPtrArray) recent = steady_skill_insights_most_used (database, t - HOUR_US, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (used->len, ==, 5);
+    g_assert_cmpstr (((SteadyUsageItem *)used->pdata[0])->id, ==, "thought-record");
+    g_assert_cmpuint (((SteadyUsageItem *)used->pdata[0])->n_uses, ==, 6);
+    g_assert_cmpstr (((SteadyUsageItem *)used->pdata[1])->id, ==, "mindfulness");
+    /* STOP (4) before opposite action (3); TIPP (2) last. */
+    g_assert_cmpstr (((SteadyUsageItem *)used->pdata[2])->id, ==, "stop");
+    g_assert_cmpuint (((SteadyUsageItem *)used->pdata[2])->n_uses, ==, 4);
+    g_assert_cmpstr (((SteadyUsageItem *)used->pdata[3])->id, ==, "opposite-action");
+    g_assert_cmpstr (((SteadyUsageItem *)used->pdata[4])->id, ==, "tipp");
+    g_assert_cmpint (((SteadyUsageItem *)used->pdata[1])->last_us, ==, t);
+    /* Only the last two practices are recent. */
+    g_assert_cmpuint (recent->len, ==, 1);
+    g_assert_cmpuint (((SteadyUsageItem *)recent->pdata[0])->n_uses, ==, 2);
+  }
+
   /* With a lower bar, TIPP (two uses, 5 points) comes first. */
   g_clear_pointer (&items, g_ptr_array_unref);
   items = steady_skill_insights_what_helps (database, 2, &error);
