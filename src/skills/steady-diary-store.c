@@ -488,7 +488,6 @@ write_card (SteadyDiaryStore  *self,
             GError           **error)
 {
   g_autoptr(SteadySkillsStmt) stmt = NULL;
-  g_autofree char *draft_key = g_strdup_printf ("%d", card->local_day);
   gint64 card_id;
   gboolean row;
 
@@ -570,10 +569,19 @@ write_card (SteadyDiaryStore  *self,
       if (!_steady_skills_step_done (self->database, stmt, error))
         return FALSE;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  return TRUE;
+}
 
-  stmt = _steady_skills_prepare (self->database,
+/* Once the card is saved from its editor, the editor's draft has served its purpose. */
+static gboolean
+delete_card_draft (SteadyDiaryStore  *self,
+                   int                local_day,
+                   GError           **error)
+{
+  g_autofree char *draft_key = g_strdup_printf ("%d", local_day);
+  g_autoptr(SteadySkillsStmt) stmt = _steady_skills_prepare (self->database,
     "DELETE FROM draft WHERE kind = '" STEADY_DIARY_CARD_DRAFT_KIND "' AND key = ?1", error);
+
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, draft_key, -1, SQLITE_STATIC);
@@ -602,6 +610,7 @@ steady_diary_store_save_card (SteadyDiaryStore  *self,
   if (!steady_database_begin (self->database, error))
     return FALSE;
   if (!write_card (self, card, _steady_skills_now_us (), error) ||
+      !delete_card_draft (self, card->local_day, error) ||
       !steady_database_commit (self->database, error))
     {
       steady_database_rollback (self->database);
@@ -641,7 +650,8 @@ steady_diary_store_delete_card (SteadyDiaryStore  *self,
  * @time_us: when, in UTC microseconds; @utc_offset_s: the person's offset then
  *
  * "I used this": logs the use, and puts the skill with @rating on that day's diary card,
- * making the card if there is none yet.
+ * making the card if there is none yet. A draft of that day's card is left alone: what the
+ * person is typing there is theirs to save (the editor should add the skill to it too).
  *
  * Returns: (transfer full) (nullable): the UUID of the logged use, or %NULL with @error set
  */

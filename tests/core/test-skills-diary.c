@@ -11,6 +11,7 @@
 
 #include "steady-database.h"
 #include "steady-diary-store.h"
+#include "steady-draft-store.h"
 #include "steady-journal-common.h"
 #include "steady-skill-record.h"
 #include "steady-skills-error.h"
@@ -404,6 +405,45 @@ test_week (void)
                        STEADY_DIARY_NONE);
 }
 
+/* A card being filled in is a draft keyed by its day: "I used this" leaves it alone, saving
+ * the card removes it. */
+static void
+test_drafts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadyDatabase) database = open_database ();
+  g_autoptr(SteadyDiaryStore) store = steady_diary_store_new (database);
+  g_autoptr(SteadyDraftStore) drafts = steady_draft_store_new (database);
+  g_autoptr(SteadyDiaryCard) card = steady_diary_card_new (MONDAY, 0);
+  g_autofree char *use = NULL;
+  g_autofree char *kept = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_assert_true (steady_draft_store_save (drafts, STEADY_DIARY_CARD_DRAFT_KIND, "19786",
+                                          "{\"distress\": 6}", &error));
+  g_assert_no_error (error);
+  use = steady_diary_store_log_skill_use (store, "stop", 5, STEADY_SKILL_NO_RATING,
+                                          STEADY_SKILL_NO_RATING,
+                                          (MONDAY * G_GINT64_CONSTANT (86400) + 3600) *
+                                          G_USEC_PER_SEC, 0, &error);
+  g_assert_no_error (error);
+  kept = steady_draft_store_load (drafts, STEADY_DIARY_CARD_DRAFT_KIND, "19786", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, "{\"distress\": 6}");
+
+  card->distress = 6;
+  g_assert_true (steady_diary_store_save_card (store, card, &error));
+  g_assert_no_error (error);
+  keys = steady_draft_store_list_keys (drafts, STEADY_DIARY_CARD_DRAFT_KIND, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (keys), ==, 0);
+  /* The skill logged before is on the card, which the save updated. */
+  g_clear_pointer (&card, steady_diary_card_free);
+  card = steady_diary_store_load_card (store, MONDAY, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (card->distress, ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/skills/diary/card", test_card_crud_and_ranges);
   g_test_add_func ("/skills/diary/log-skill-use", test_log_skill_use);
   g_test_add_func ("/skills/diary/week", test_week);
+  g_test_add_func ("/skills/diary/drafts", test_drafts);
 
   return g_test_run ();
 }

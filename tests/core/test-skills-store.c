@@ -147,6 +147,25 @@ check_crud (SteadyDatabase *database)
     }
   g_assert_cmpint (query_int (database, "SELECT count(*) FROM skill_record"), ==,
                    STEADY_N_SKILL_KINDS);
+
+  /* Listed newest first, filtered by kind. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) all = steady_skill_store_list (store, STEADY_SKILL_KIND_MASK_ALL, 100,
+                                                        &error);
+    g_autoptr(GPtrArray) two = steady_skill_store_list (store,
+      STEADY_SKILL_KIND_MASK (STEADY_SKILL_KIND_NAME_EMOTION) |
+      STEADY_SKILL_KIND_MASK (STEADY_SKILL_KIND_PLEASE_CHECK), 100, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (all->len, ==, STEADY_N_SKILL_KINDS);
+    for (guint i = 0; i < all->len; i++)
+      g_assert_cmpint (steady_skill_record_get_kind (all->pdata[i]), ==,
+                       STEADY_N_SKILL_KINDS - 1 - i);
+    g_assert_cmpuint (two->len, ==, 2);
+    g_assert_cmpint (steady_skill_record_get_kind (two->pdata[0]), ==,
+                     STEADY_SKILL_KIND_PLEASE_CHECK);
+  }
 }
 
 static void
