@@ -331,7 +331,8 @@ steady_diary_store_archive_target (SteadyDiaryStore  *self,
   if (!_steady_skills_step_done (self->database, stmt, error))
     return FALSE;
   if (sqlite3_changes (steady_database_get_handle (self->database)) == 0)
-    return invalid (error, STEADY_SKILLS_ERROR_NOT_FOUND, _("This diary card row no longer exists."));
+    return invalid (error, STEADY_SKILLS_ERROR_NOT_FOUND,
+                    _("This diary card row no longer exists."));
   return TRUE;
 }
 
@@ -684,8 +685,10 @@ steady_diary_store_log_skill_use (SteadyDiaryStore  *self,
       invalid (error, STEADY_SKILLS_ERROR_INVALID_VALUE, _("Skills are rated from 0 to 7."));
       return NULL;
     }
-  if ((distress_before != STEADY_SKILL_NO_RATING && (distress_before < 0 || distress_before > 10)) ||
-      (distress_after != STEADY_SKILL_NO_RATING && (distress_after < 0 || distress_after > 10)))
+  if ((distress_before != STEADY_SKILL_NO_RATING &&
+       (distress_before < 0 || distress_before > STEADY_DIARY_DISTRESS_MAX)) ||
+      (distress_after != STEADY_SKILL_NO_RATING &&
+       (distress_after < 0 || distress_after > STEADY_DIARY_DISTRESS_MAX)))
     {
       invalid (error, STEADY_SKILLS_ERROR_INVALID_VALUE, _("Distress is rated from 0 to 10."));
       return NULL;

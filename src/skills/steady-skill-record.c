@@ -1011,7 +1011,8 @@ validate_answer (SteadySkillRecord  *self,
     case STEADY_SKILL_FIELD_MOODS:
       return JSON_NODE_HOLDS_ARRAY (node)
              ? validate_moods (json_node_get_array (node), error)
-             : invalid (error, STEADY_SKILLS_ERROR_INVALID_VALUE, _("The moods could not be read."));
+             : invalid (error, STEADY_SKILLS_ERROR_INVALID_VALUE,
+                        _("The moods could not be read."));
     case STEADY_SKILL_FIELD_THOUGHTS:
       return JSON_NODE_HOLDS_ARRAY (node)
              ? validate_thoughts (json_node_get_array (node), error)

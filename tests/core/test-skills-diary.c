@@ -351,7 +351,8 @@ test_week (void)
   /* Fear, Guilt (archived but rated this week), Self-harm, its acted row, distress,
    * wise mind, opposite action — Bingeing (archived, never rated) is left out. */
   g_assert_cmpuint (week->rows->len, ==, 7);
-  g_assert_cmpint (((SteadyDiaryWeekRow *)week->rows->pdata[0])->kind, ==, STEADY_DIARY_ROW_EMOTION);
+  g_assert_cmpint (((SteadyDiaryWeekRow *)week->rows->pdata[0])->kind, ==,
+                   STEADY_DIARY_ROW_EMOTION);
   g_assert_cmpstr (((SteadyDiaryWeekRow *)week->rows->pdata[0])->label, ==, "Fear");
   g_assert_cmpstr (((SteadyDiaryWeekRow *)week->rows->pdata[1])->label, ==, "Guilt");
   g_assert_cmpint (((SteadyDiaryWeekRow *)week->rows->pdata[2])->kind, ==, STEADY_DIARY_ROW_URGE);

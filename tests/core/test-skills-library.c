@@ -168,7 +168,8 @@ save_record (SteadySkillStore *store,
   steady_skill_record_set_distress_after (record, after);
   if (situation != NULL)
     steady_skill_record_set_text (record,
-                                  kind == STEADY_SKILL_KIND_THOUGHT_RECORD ? "situation" : "emotion",
+                                  kind == STEADY_SKILL_KIND_THOUGHT_RECORD ? "situation"
+                                                                           : "emotion",
                                   situation);
   g_assert_true (steady_skill_store_save (store, record, &error));
   g_assert_no_error (error);
