@@ -494,7 +494,7 @@ write_card (SteadyDiaryStore  *self,
 
   stmt = _steady_skills_prepare (self->database,
     "INSERT INTO diary_card (uuid, local_day, utc_offset_s, distress, private, created_us,"
-    "    updated_us) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
+    "    updated_us) VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?6)"
     "  ON CONFLICT (local_day) DO UPDATE SET distress = excluded.distress,"
     "    private = excluded.private, updated_us = excluded.updated_us"
     "  RETURNING id, uuid, created_us", error);
@@ -506,6 +506,9 @@ write_card (SteadyDiaryStore  *self,
   _steady_skills_bind_rating (stmt, 4, card->distress);
   sqlite3_bind_int (stmt, 5, !!card->private_);
   sqlite3_bind_int64 (stmt, 6, now_us);
+  /* A card put back by undo keeps the day it was first written. */
+  sqlite3_bind_int64 (stmt, 7, card->created_us > 0 && card->created_us <= now_us
+                               ? card->created_us : now_us);
   if (!_steady_skills_step_row (self->database, stmt, &row, error))
     return FALSE;
   g_assert (row);
@@ -623,23 +626,41 @@ steady_diary_store_save_card (SteadyDiaryStore  *self,
 /**
  * steady_diary_store_delete_card:
  *
- * Returns: whether the card of @local_day was deleted (or there was none)
+ * Deletes the card of @local_day with its ratings. To undo, pass the returned card to
+ * steady_diary_store_save_card (): it comes back with its UUID and creation time.
+ *
+ * Returns: (transfer full) (nullable): the card as it was (created_us 0 if there was none),
+ *   or %NULL with @error set
  */
-gboolean
+SteadyDiaryCard *
 steady_diary_store_delete_card (SteadyDiaryStore  *self,
                                 int                local_day,
                                 GError           **error)
 {
   g_autoptr(SteadySkillsStmt) stmt = NULL;
+  g_autoptr(SteadyDiaryCard) old = NULL;
 
-  g_return_val_if_fail (STEADY_IS_DIARY_STORE (self), FALSE);
+  g_return_val_if_fail (STEADY_IS_DIARY_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!steady_database_begin (self->database, error))
+    return NULL;
+  old = steady_diary_store_load_card (self, local_day, 0, error);
+  if (old == NULL)
+    goto failed;
   stmt = _steady_skills_prepare (self->database, "DELETE FROM diary_card WHERE local_day = ?1",
                                  error);
   if (stmt == NULL)
-    return FALSE;
+    goto failed;
   sqlite3_bind_int (stmt, 1, local_day);
-  return _steady_skills_step_done (self->database, stmt, error);
+  if (!_steady_skills_step_done (self->database, stmt, error) ||
+      !steady_database_commit (self->database, error))
+    goto failed;
+  return g_steal_pointer (&old);
+
+failed:
+  steady_database_rollback (self->database);
+  return NULL;
 }
 
 /**

@@ -125,7 +125,7 @@ SteadyDiaryCard   *steady_diary_store_load_card      (SteadyDiaryStore       *se
 gboolean           steady_diary_store_save_card      (SteadyDiaryStore       *self,
                                                       SteadyDiaryCard        *card,
                                                       GError                **error);
-gboolean           steady_diary_store_delete_card    (SteadyDiaryStore       *self,
+SteadyDiaryCard   *steady_diary_store_delete_card    (SteadyDiaryStore       *self,
                                                       int                     local_day,
                                                       GError                **error);
 char              *steady_diary_store_log_skill_use  (SteadyDiaryStore       *self,

@@ -233,9 +233,37 @@ test_card_crud_and_ranges (void)
     "INSERT INTO skill_use (uuid, skill, at_us, utc_offset_s, rating, created_us)"
     " VALUES ('00000000-0000-4000-8000-000000000001', 'stop', 1, 0, 7, 1)", NULL));
 
-  g_assert_true (steady_diary_store_delete_card (store, MONDAY, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (query_int (database, "SELECT count(*) FROM diary_card"), ==, 0);
+  {
+    g_autoptr(SteadyDiaryCard) deleted = NULL;
+    g_autoptr(SteadyDiaryCard) back = NULL;
+
+    /* Give the card ratings again, then delete it and undo. */
+    g_clear_pointer (&loaded, steady_diary_card_free);
+    loaded = steady_diary_store_load_card (store, MONDAY, 0, &error);
+    steady_diary_card_set_rating (loaded, drink->uuid, 2, 1);
+    steady_diary_card_set_skill (loaded, "fast", 6);
+    g_assert_true (steady_diary_store_save_card (store, loaded, &error));
+    g_assert_no_error (error);
+
+    deleted = steady_diary_store_delete_card (store, MONDAY, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (deleted);
+    g_assert_cmpint (query_int (database, "SELECT count(*) FROM diary_card"), ==, 0);
+    g_assert_cmpint (query_int (database, "SELECT count(*) FROM diary_card_rating"), ==, 0);
+    g_assert_cmpint (query_int (database, "SELECT count(*) FROM diary_card_skill"), ==, 0);
+
+    g_assert_true (steady_diary_store_save_card (store, deleted, &error));
+    g_assert_no_error (error);
+    back = steady_diary_store_load_card (store, MONDAY, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (back->uuid, ==, card->uuid);
+    g_assert_cmpint (back->created_us, ==, card->created_us);
+    g_assert_cmpint (back->distress, ==, 2);
+    g_assert_cmpuint (back->ratings->len, ==, 1);
+    g_assert_cmpint (g_array_index (back->ratings, SteadyDiaryRating, 0).acted, ==, 1);
+    g_assert_cmpuint (back->skills->len, ==, 1);
+    g_assert_cmpint (g_array_index (back->skills, SteadyDiarySkillRating, 0).rating, ==, 6);
+  }
 }
 
 /* "I used this" logs the use and puts the skill on that local day's card, creating it. */
