@@ -25,6 +25,7 @@ steady_history_item_free (SteadyHistoryItem *item)
     return;
   g_free (item->uuid);
   g_free (item->detail);
+  g_free (item->snippet);
   g_free (item);
 }
 
@@ -69,7 +70,8 @@ steady_skill_history_list (SteadyDatabase  *database,
   if (match != NULL)
     stmt = _steady_skills_prepare (database,
       "SELECT " KIND_NUMBER ("r.kind") " AS k, r.uuid, r.at_us, r.utc_offset_s, r.private,"
-      "       " RECORD_DETAIL ("r.payload")
+      "       " RECORD_DETAIL ("r.payload") ","
+      "       snippet (search_fts, 0, char (1), char (2), '…', 16)"
       "  FROM search_fts"
       " CROSS JOIN search_doc AS d ON d.id = search_fts.rowid"
       " CROSS JOIN skill_record AS r ON r.uuid = d.record_uuid AND r.kind = d.kind"
@@ -79,14 +81,14 @@ steady_skill_history_list (SteadyDatabase  *database,
     stmt = _steady_skills_prepare (database,
       "SELECT * FROM ("
       "  SELECT " KIND_NUMBER ("kind") " AS k, uuid, at_us, utc_offset_s, private,"
-      "         " RECORD_DETAIL ("payload") " FROM skill_record"
+      "         " RECORD_DETAIL ("payload") ", NULL FROM skill_record"
       "  UNION ALL"
       "  SELECT 5, uuid, local_day * 86400000000 - utc_offset_s * 1000000, utc_offset_s,"
-      "         private, '' FROM diary_card"
+      "         private, '', NULL FROM diary_card"
       "  UNION ALL"
-      "  SELECT 6, uuid, at_us, utc_offset_s, 0, skill FROM skill_use"
+      "  SELECT 6, uuid, at_us, utc_offset_s, 0, skill, NULL FROM skill_use"
       "  UNION ALL"
-      "  SELECT 7, uuid, started_at_us, utc_offset_s, 0, kind FROM practice_log)"
+      "  SELECT 7, uuid, started_at_us, utc_offset_s, 0, kind, NULL FROM practice_log)"
       " WHERE (?1 >> k) & 1 AND at_us < ?2"
       " ORDER BY at_us DESC, k, uuid LIMIT ?3", error);
   if (stmt == NULL)
@@ -108,6 +110,7 @@ steady_skill_history_list (SteadyDatabase  *database,
       item->utc_offset_s = sqlite3_column_int (stmt, 3);
       item->private_ = sqlite3_column_int (stmt, 4);
       item->detail = first_line ((const char *)sqlite3_column_text (stmt, 5));
+      item->snippet = g_strdup ((const char *)sqlite3_column_text (stmt, 6));
       g_ptr_array_add (items, item);
     }
   if (!_steady_skills_finish (database, rc, error))

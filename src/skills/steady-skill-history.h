@@ -29,6 +29,8 @@ typedef struct
   int       utc_offset_s;
   gboolean  private_;
   char     *detail;        /* a record's first line, the skill id, or the practice kind */
+  char     *snippet;       /* when searching: the matching words in context, marked with
+                            * STEADY_JOURNAL_MATCH_OPEN/_CLOSE (steady-journal-search.h) */
 } SteadyHistoryItem;
 
 void       steady_history_item_free     (SteadyHistoryItem  *item);

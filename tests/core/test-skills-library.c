@@ -10,6 +10,7 @@
 
 #include "steady-database.h"
 #include "steady-diary-store.h"
+#include "steady-journal-search.h"
 #include "steady-skill-history.h"
 #include "steady-skill-insights.h"
 #include "steady-skill-store.h"
@@ -362,6 +363,17 @@ test_history (void)
   g_assert_cmpuint (found->len, ==, 2);
   g_assert_cmpint (((SteadyHistoryItem *)found->pdata[0])->kind, ==,
                    STEADY_SKILL_KIND_CHECK_FACTS);
+  {
+    g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (SteadyTextRange));
+    g_autofree char *plain = steady_journal_search_split_marks (
+      ((SteadyHistoryItem *)found->pdata[0])->snippet, ranges);
+
+    g_assert_cmpstr (plain, ==, "Anger at the landlord");
+    g_assert_cmpuint (ranges->len, ==, 1);
+    g_assert_cmpuint (g_array_index (ranges, SteadyTextRange, 0).start, ==, 13);
+    g_assert_cmpuint (g_array_index (ranges, SteadyTextRange, 0).end, ==, 21);
+  }
+  g_assert_null (((SteadyHistoryItem *)all->pdata[0])->snippet);
   g_clear_pointer (&found, g_ptr_array_unref);
   found = steady_skill_history_list (database,
                                      STEADY_HISTORY_MASK (STEADY_SKILL_KIND_THOUGHT_RECORD),
