@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "steady-database.h"
+#include "steady-diary-store.h"
 #include "steady-draft-store.h"
+#include "steady-journal-common.h"
 #include "steady-schema.h"
 #include "steady-skill-store.h"
 #include "steady-skills-error.h"
@@ -436,6 +438,34 @@ test_migration_from_v1 (void)
   g_assert_cmpint (query_int (database, "SELECT count(*) FROM meta WHERE key = 'fixture'"), ==,
                    1);
   check_crud (database);
+
+  /* Diary cards and skill logs too. */
+  {
+    g_autoptr(SteadyDiaryStore) diary = steady_diary_store_new (database);
+    g_autoptr(SteadyDiaryTarget) urge = NULL;
+    g_autoptr(SteadyDiaryCard) card = NULL;
+    g_autoptr(SteadyDiaryCard) loaded = NULL;
+    g_autofree char *use = NULL;
+    int day = steady_journal_day_from_time (BASE_US, 0);
+
+    urge = steady_diary_store_add_target (diary, STEADY_DIARY_TARGET_URGE, "Skipping meals",
+                                          &error);
+    g_assert_no_error (error);
+    card = steady_diary_card_new (day, 0);
+    steady_diary_card_set_rating (card, urge->uuid, 3, 0);
+    card->distress = 5;
+    g_assert_true (steady_diary_store_save_card (diary, card, &error));
+    g_assert_no_error (error);
+    use = steady_diary_store_log_skill_use (diary, "check-the-facts", 5, 6, 4, BASE_US, 0,
+                                            &error);
+    g_assert_no_error (error);
+    loaded = steady_diary_store_load_card (diary, day, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (loaded->distress, ==, 5);
+    g_assert_cmpuint (loaded->ratings->len, ==, 1);
+    g_assert_cmpuint (loaded->skills->len, ==, 1);
+    g_assert_cmpint (query_int (database, "SELECT count(*) FROM skill_use"), ==, 1);
+  }
 }
 
 /* Words from a vocabulary where no word starts another, so "word*" and LIKE agree. */
