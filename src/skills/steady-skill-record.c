@@ -38,6 +38,69 @@ struct _SteadySkillRecord
 
 G_DEFINE_FINAL_TYPE (SteadySkillRecord, steady_skill_record, G_TYPE_OBJECT)
 
+/* Members read defensively: a draft or a row written by another program may hold any JSON,
+ * and json-glib's own getters complain (a critical) about a member of the wrong type. */
+static JsonNode *
+member_value (JsonObject *object,
+              const char *name,
+              GType       type)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != type)
+    return NULL;
+  return node;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name,
+               const char *fallback)
+{
+  JsonNode *node = member_value (object, name, G_TYPE_STRING);
+
+  return node != NULL ? json_node_get_string (node) : fallback;
+}
+
+static gint64
+member_int (JsonObject *object,
+            const char *name,
+            gint64      fallback)
+{
+  JsonNode *node = member_value (object, name, G_TYPE_INT64);
+
+  return node != NULL ? json_node_get_int (node) : fallback;
+}
+
+static int
+member_small_int (JsonObject *object,
+                  const char *name,
+                  int         fallback)
+{
+  return (int)CLAMP (member_int (object, name, fallback), G_MININT, G_MAXINT);
+}
+
+static gboolean
+member_bool (JsonObject *object,
+             const char *name,
+             gboolean    fallback)
+{
+  JsonNode *node = member_value (object, name, G_TYPE_BOOLEAN);
+
+  return node != NULL ? json_node_get_boolean (node) : fallback;
+}
+
+static const char *
+element_string (JsonArray *array,
+                guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 static void
 steady_skill_record_finalize (GObject *object)
 {
@@ -208,27 +271,24 @@ steady_skill_record_new_from_draft (const char  *payload,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     goto invalid;
   object = json_node_get_object (root);
-  uuid = json_object_get_string_member_with_default (object, "uuid", NULL);
+  uuid = member_string (object, "uuid", NULL);
   if (uuid == NULL || !g_uuid_string_is_valid (uuid) ||
-      !steady_skill_kind_from_id (json_object_get_string_member_with_default (object, "kind",
-                                                                             NULL), &kind))
+      !steady_skill_kind_from_id (member_string (object, "kind", NULL), &kind))
     goto invalid;
   answers = json_object_get_member (object, "answers");
   if (answers == NULL || !JSON_NODE_HOLDS_OBJECT (answers))
     goto invalid;
 
   self = _steady_skill_record_new_stored (kind, uuid,
-    json_object_get_int_member_with_default (object, "created_us", 0),
-    json_object_get_int_member_with_default (object, "updated_us", 0));
-  self->time_us = json_object_get_int_member_with_default (object, "time_us", 0);
-  self->utc_offset_s = json_object_get_int_member_with_default (object, "utc_offset_s", 0);
-  self->step_reached = json_object_get_int_member_with_default (object, "step_reached", 1);
-  self->finished = json_object_get_boolean_member_with_default (object, "finished", FALSE);
-  self->private_ = json_object_get_boolean_member_with_default (object, "private", FALSE);
-  self->distress_before = json_object_get_int_member_with_default (object, "distress_before",
-                                                                   STEADY_SKILL_NO_RATING);
-  self->distress_after = json_object_get_int_member_with_default (object, "distress_after",
-                                                                  STEADY_SKILL_NO_RATING);
+    member_int (object, "created_us", 0),
+    member_int (object, "updated_us", 0));
+  self->time_us = member_int (object, "time_us", 0);
+  self->utc_offset_s = member_small_int (object, "utc_offset_s", 0);
+  self->step_reached = member_small_int (object, "step_reached", 1);
+  self->finished = member_bool (object, "finished", FALSE);
+  self->private_ = member_bool (object, "private", FALSE);
+  self->distress_before = member_small_int (object, "distress_before", STEADY_SKILL_NO_RATING);
+  self->distress_after = member_small_int (object, "distress_after", STEADY_SKILL_NO_RATING);
   g_clear_pointer (&self->answers, json_object_unref);
   self->answers = json_node_dup_object (answers);
   return g_steal_pointer (&self);
@@ -439,7 +499,7 @@ steady_skill_record_get_text (SteadySkillRecord *self,
   g_return_val_if_fail (STEADY_IS_SKILL_RECORD (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
-  return json_object_get_string_member_with_default (self->answers, field, "");
+  return member_string (self->answers, field, "");
 }
 
 /**
@@ -518,7 +578,7 @@ steady_skill_record_get_choice (SteadySkillRecord *self,
   g_return_val_if_fail (STEADY_IS_SKILL_RECORD (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
-  return json_object_get_string_member_with_default (self->answers, field, NULL);
+  return member_string (self->answers, field, NULL);
 }
 
 /**
@@ -622,17 +682,16 @@ steady_skill_record_get_mood (SteadySkillRecord  *self,
   JsonObject *mood;
 
   g_return_if_fail (STEADY_IS_SKILL_RECORD (self));
+  g_return_if_fail (index < steady_skill_record_get_n_moods (self));
 
+  /* NULL when the stored item is not an object: read as a mood with nothing given. */
   mood = get_list_item (self, "moods", index);
-  g_return_if_fail (mood != NULL);
   if (out_name != NULL)
-    *out_name = json_object_get_string_member_with_default (mood, "name", "");
+    *out_name = member_string (mood, "name", "");
   if (out_before != NULL)
-    *out_before = json_object_get_int_member_with_default (mood, "before",
-                                                           STEADY_SKILL_NO_RATING);
+    *out_before = member_small_int (mood, "before", STEADY_SKILL_NO_RATING);
   if (out_after != NULL)
-    *out_after = json_object_get_int_member_with_default (mood, "after",
-                                                          STEADY_SKILL_NO_RATING);
+    *out_after = member_small_int (mood, "after", STEADY_SKILL_NO_RATING);
 }
 
 /**
@@ -647,9 +706,11 @@ steady_skill_record_set_mood_after (SteadySkillRecord *self,
   JsonObject *mood;
 
   g_return_if_fail (STEADY_IS_SKILL_RECORD (self));
+  g_return_if_fail (index < steady_skill_record_get_n_moods (self));
 
   mood = get_list_item (self, "moods", index);
-  g_return_if_fail (mood != NULL);
+  if (mood == NULL)
+    return;  /* not a mood at all; validation refuses the record */
   if (after == STEADY_SKILL_NO_RATING)
     json_object_remove_member (mood, "after");
   else
@@ -733,10 +794,10 @@ steady_skill_record_get_thought (SteadySkillRecord *self,
   JsonObject *thought;
 
   g_return_val_if_fail (STEADY_IS_SKILL_RECORD (self), NULL);
+  g_return_val_if_fail (index < steady_skill_record_get_n_thoughts (self), NULL);
 
   thought = get_list_item (self, "thoughts", index);
-  g_return_val_if_fail (thought != NULL, NULL);
-  return json_object_get_string_member_with_default (thought, "text", "");
+  return member_string (thought, "text", "");
 }
 
 void
@@ -763,8 +824,7 @@ steady_skill_record_get_hot_thought (SteadySkillRecord *self)
 
   n = steady_skill_record_get_n_thoughts (self);
   for (guint i = 0; i < n; i++)
-    if (json_object_get_boolean_member_with_default (get_list_item (self, "thoughts", i),
-                                                     "hot", FALSE))
+    if (member_bool (get_list_item (self, "thoughts", i), "hot", FALSE))
       return (int)i;
   return -1;
 }
@@ -808,7 +868,7 @@ steady_skill_record_dup_traps (SteadySkillRecord *self)
   traps = get_list (self, "traps", FALSE);
   for (guint i = 0; traps != NULL && i < json_array_get_length (traps); i++)
     {
-      const char *id = json_array_get_string_element (traps, i);
+      const char *id = element_string (traps, i);
 
       if (id != NULL)
         g_strv_builder_add (builder, id);
@@ -907,7 +967,7 @@ validate_moods (JsonArray  *moods,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return invalid (error, STEADY_SKILLS_ERROR_INVALID_VALUE, _("A mood could not be read."));
       mood = json_node_get_object (node);
-      name = json_object_get_string_member_with_default (mood, "name", "");
+      name = member_string (mood, "name", "");
       if (name[0] == '\0' || g_utf8_strlen (name, -1) > STEADY_JOURNAL_NAME_MAX_CHARS ||
           !steady_journal_text_is_clean (name))
         return invalid (error, STEADY_SKILLS_ERROR_INVALID_NAME,
@@ -945,7 +1005,7 @@ validate_thoughts (JsonArray  *thoughts,
       if (text == NULL || !validate_text (text, error))
         return text == NULL ? invalid (error, STEADY_SKILLS_ERROR_INVALID_VALUE,
                                        _("A thought could not be read.")) : FALSE;
-      if (json_object_get_boolean_member_with_default (thought, "hot", FALSE))
+      if (member_bool (thought, "hot", FALSE))
         n_hot++;
     }
   if (n_hot > 1)
@@ -960,7 +1020,7 @@ validate_traps (JsonArray  *traps,
 {
   for (guint i = 0; i < json_array_get_length (traps); i++)
     {
-      const char *id = json_array_get_string_element (traps, i);
+      const char *id = element_string (traps, i);
 
       if (id == NULL || steady_thinking_trap_find (id) == NULL)
         return invalid (error, STEADY_SKILLS_ERROR_INVALID_VALUE,

@@ -797,6 +797,54 @@ test_delete_no_trace (void)
   }
 }
 
+/* A draft or row holding JSON of the wrong shapes reads without a critical (G_DEBUG makes
+ * one fatal here), answers fall back to "not given", and saving is refused in words. */
+static void
+test_wrong_shapes (void)
+{
+  static const char * const answers[] = {
+    "{\"situation\": 5, \"moods\": {}, \"thoughts\": 3, \"traps\": [1, {}], \"belief\": \"x\"}",
+    "{\"moods\": [1, {\"name\": 2, \"before\": \"a\"}], \"thoughts\": [[], {\"text\": 1}]}",
+    "{\"traps\": \"all-or-nothing\", \"balanced\": null}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *draft = g_strdup_printf (
+        "{\"uuid\": \"8a2f3f0e-3c7e-4a57-9a8e-2d1c0b7e5f10\", \"kind\": \"thought-record\","
+        " \"time_us\": \"soon\", \"step_reached\": [], \"finished\": 1, \"answers\": %s}",
+        answers[i]);
+      g_autoptr(SteadyDatabase) database = open_database ();
+      g_autoptr(SteadySkillStore) store = steady_skill_store_new (database);
+      g_autoptr(SteadySkillRecord) record = steady_skill_record_new_from_draft (draft, &error);
+      g_auto(GStrv) traps = NULL;
+      g_autofree char *summary = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (record);
+      g_assert_cmpstr (steady_skill_record_get_text (record, "situation"), ==, "");
+      g_assert_cmpint (steady_skill_record_get_percent (record, "belief"), ==,
+                       STEADY_SKILL_NO_RATING);
+      g_assert_cmpint (steady_skill_record_get_hot_thought (record), ==, -1);
+      traps = steady_skill_record_dup_traps (record);
+      g_assert_cmpuint (g_strv_length (traps), ==, 0);
+      summary = steady_skill_record_dup_summary (record);
+      g_assert_cmpstr (summary, ==, "");
+      for (guint m = 0; m < steady_skill_record_get_n_moods (record); m++)
+        {
+          const char *name = NULL;
+          int before = 0;
+
+          steady_skill_record_get_mood (record, m, &name, &before, NULL);
+          g_assert_cmpint (before, ==, STEADY_SKILL_NO_RATING);
+        }
+      g_assert_false (steady_skill_store_save (store, record, &error));
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == STEADY_SKILLS_ERROR);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -808,6 +856,7 @@ main (int   argc,
   g_test_add_func ("/skills/store/rejects", test_store_rejects);
   g_test_add_func ("/skills/store/schema-rejects", test_schema_rejects);
   g_test_add_func ("/skills/store/drafts", test_drafts);
+  g_test_add_func ("/skills/store/wrong-shapes", test_wrong_shapes);
   g_test_add_func ("/skills/store/migration-from-v1", test_migration_from_v1);
   g_test_add_func ("/skills/store/search-oracle", test_search_oracle);
   g_test_add_func ("/skills/store/search-every-field", test_search_every_field);
