@@ -18,6 +18,31 @@
   "coalesce (json_extract (" payload ", '$.situation'), json_extract (" payload ", '$.emotion')," \
   " json_extract (" payload ", '$.event'), json_extract (" payload ", '$.note'), '')"
 
+/* A page of history: each table walks its time index backwards for at most one page, and
+ * only those few rows are merged, so a page costs the same after twenty years as after one.
+ * Diary cards are walked by local day; a card's time is the start of its day, and offsets
+ * of up to ±18 h can swap neighbouring days, so that arm reads two more. */
+#define HISTORY_PAGE \
+  "SELECT * FROM (" \
+  "  SELECT * FROM (SELECT " KIND_NUMBER ("kind") " AS k, uuid, at_us, utc_offset_s, private," \
+  "                 " RECORD_DETAIL ("payload") ", NULL FROM skill_record" \
+  "                  WHERE at_us < ?2 AND (?1 >> " KIND_NUMBER ("kind") ") & 1" \
+  "                  ORDER BY at_us DESC LIMIT ?3)" \
+  "  UNION ALL" \
+  "  SELECT * FROM (SELECT 5, uuid, local_day * 86400000000 - utc_offset_s * 1000000 AS at_us," \
+  "                        utc_offset_s, private, '', NULL FROM diary_card" \
+  "                  WHERE (?1 >> 5) & 1 AND local_day <= ?2 / 86400000000 + 1" \
+  "                  ORDER BY local_day DESC LIMIT ?3 + 2)" \
+  "  UNION ALL" \
+  "  SELECT * FROM (SELECT 6, uuid, at_us, utc_offset_s, 0, skill, NULL FROM skill_use" \
+  "                  WHERE (?1 >> 6) & 1 AND at_us < ?2 ORDER BY at_us DESC LIMIT ?3)" \
+  "  UNION ALL" \
+  "  SELECT * FROM (SELECT 7, uuid, started_at_us, utc_offset_s, 0, kind, NULL" \
+  "                   FROM practice_log WHERE (?1 >> 7) & 1 AND started_at_us < ?2" \
+  "                  ORDER BY started_at_us DESC LIMIT ?3))" \
+  " WHERE at_us < ?2" \
+  " ORDER BY at_us DESC, k, uuid LIMIT ?3"
+
 void
 steady_history_item_free (SteadyHistoryItem *item)
 {
@@ -78,19 +103,7 @@ steady_skill_history_list (SteadyDatabase  *database,
       " WHERE search_fts MATCH ?4 AND (?1 >> k) & 1 AND r.at_us < ?2"
       " ORDER BY r.at_us DESC, r.id DESC LIMIT ?3", error);
   else
-    stmt = _steady_skills_prepare (database,
-      "SELECT * FROM ("
-      "  SELECT " KIND_NUMBER ("kind") " AS k, uuid, at_us, utc_offset_s, private,"
-      "         " RECORD_DETAIL ("payload") ", NULL FROM skill_record"
-      "  UNION ALL"
-      "  SELECT 5, uuid, local_day * 86400000000 - utc_offset_s * 1000000, utc_offset_s,"
-      "         private, '', NULL FROM diary_card"
-      "  UNION ALL"
-      "  SELECT 6, uuid, at_us, utc_offset_s, 0, skill, NULL FROM skill_use"
-      "  UNION ALL"
-      "  SELECT 7, uuid, started_at_us, utc_offset_s, 0, kind, NULL FROM practice_log)"
-      " WHERE (?1 >> k) & 1 AND at_us < ?2"
-      " ORDER BY at_us DESC, k, uuid LIMIT ?3", error);
+    stmt = _steady_skills_prepare (database, HISTORY_PAGE, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, kinds);

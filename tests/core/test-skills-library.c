@@ -380,6 +380,23 @@ test_history (void)
                                      "landlord", G_MAXINT64, 100, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);
+
+  /* Paging one item at a time walks the same list as one big page. */
+  {
+    gint64 before_us = G_MAXINT64;
+
+    for (guint i = 0; i < all->len; i++)
+      {
+        g_autoptr(GPtrArray) one = steady_skill_history_list (database, STEADY_HISTORY_MASK_ALL,
+                                                              NULL, before_us, 1, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (one->len, ==, 1);
+        g_assert_cmpstr (((SteadyHistoryItem *)one->pdata[0])->uuid, ==,
+                         ((SteadyHistoryItem *)all->pdata[i])->uuid);
+        before_us = ((SteadyHistoryItem *)one->pdata[0])->time_us;
+      }
+  }
 }
 
 int
