@@ -20,27 +20,31 @@
 
 /* A page of history: each table walks its time index backwards for at most one page, and
  * only those few rows are merged, so a page costs the same after twenty years as after one.
- * Diary cards are walked by local day; a card's time is the start of its day, and offsets
- * of up to ±18 h can swap neighbouring days, so that arm reads two more. */
+ * The page starts after the cursor (?2 time, ?5 kind, ?6 UUID, the order of the list); each
+ * arm reads a few rows more than a page, for rows sharing the cursor's instant. Diary cards
+ * are walked by local day; a card's time is the start of its day, and offsets of up to
+ * ±18 h can swap neighbouring days, which the same margin covers. */
+#define AFTER_CURSOR(t) \
+  "(" t " < ?2 OR (" t " = ?2 AND (k > ?5 OR (k = ?5 AND uuid > ?6))))"
 #define HISTORY_PAGE \
   "SELECT * FROM (" \
   "  SELECT * FROM (SELECT " KIND_NUMBER ("kind") " AS k, uuid, at_us, utc_offset_s, private," \
   "                 " RECORD_DETAIL ("payload") ", NULL FROM skill_record" \
-  "                  WHERE at_us < ?2 AND (?1 >> " KIND_NUMBER ("kind") ") & 1" \
-  "                  ORDER BY at_us DESC LIMIT ?3)" \
+  "                  WHERE at_us <= ?2 AND (?1 >> " KIND_NUMBER ("kind") ") & 1" \
+  "                  ORDER BY at_us DESC LIMIT ?3 + 8)" \
   "  UNION ALL" \
   "  SELECT * FROM (SELECT 5, uuid, local_day * 86400000000 - utc_offset_s * 1000000 AS at_us," \
   "                        utc_offset_s, private, '', NULL FROM diary_card" \
   "                  WHERE (?1 >> 5) & 1 AND local_day <= ?2 / 86400000000 + 1" \
-  "                  ORDER BY local_day DESC LIMIT ?3 + 2)" \
+  "                  ORDER BY local_day DESC LIMIT ?3 + 8)" \
   "  UNION ALL" \
   "  SELECT * FROM (SELECT 6, uuid, at_us, utc_offset_s, 0, skill, NULL FROM skill_use" \
-  "                  WHERE (?1 >> 6) & 1 AND at_us < ?2 ORDER BY at_us DESC LIMIT ?3)" \
+  "                  WHERE (?1 >> 6) & 1 AND at_us <= ?2 ORDER BY at_us DESC LIMIT ?3 + 8)" \
   "  UNION ALL" \
   "  SELECT * FROM (SELECT 7, uuid, started_at_us, utc_offset_s, 0, kind, NULL" \
-  "                   FROM practice_log WHERE (?1 >> 7) & 1 AND started_at_us < ?2" \
-  "                  ORDER BY started_at_us DESC LIMIT ?3))" \
-  " WHERE at_us < ?2" \
+  "                   FROM practice_log WHERE (?1 >> 7) & 1 AND started_at_us <= ?2" \
+  "                  ORDER BY started_at_us DESC LIMIT ?3 + 8))" \
+  " WHERE " AFTER_CURSOR ("at_us") \
   " ORDER BY at_us DESC, k, uuid LIMIT ?3"
 
 void
@@ -70,20 +74,19 @@ first_line (const char *text)
  * @kinds: STEADY_HISTORY_MASK () bits of the kinds wanted
  * @text: (nullable): words as typed; when given, only records whose words match are listed
  *   (diary cards, skill logs and practices hold no words and are left out)
- * @before_us: list only what is older than this (G_MAXINT64 for the first page; the time of
- *   the last item for the next)
+ * @after: (nullable): the last item of the previous page, or %NULL for the first page
  * @limit: most items to return
  *
  * Returns: (transfer container) (element-type SteadyHistoryItem): newest first, or %NULL
  *   with @error set
  */
 GPtrArray *
-steady_skill_history_list (SteadyDatabase  *database,
-                           guint            kinds,
-                           const char      *text,
-                           gint64           before_us,
-                           guint            limit,
-                           GError         **error)
+steady_skill_history_list (SteadyDatabase           *database,
+                           guint                     kinds,
+                           const char               *text,
+                           const SteadyHistoryItem  *after,
+                           guint                     limit,
+                           GError                  **error)
 {
   g_autofree char *match = steady_journal_search_build_match (text);
   g_autoptr(SteadySkillsStmt) stmt = NULL;
@@ -100,14 +103,16 @@ steady_skill_history_list (SteadyDatabase  *database,
       "  FROM search_fts"
       " CROSS JOIN search_doc AS d ON d.id = search_fts.rowid"
       " CROSS JOIN skill_record AS r ON r.uuid = d.record_uuid AND r.kind = d.kind"
-      " WHERE search_fts MATCH ?4 AND (?1 >> k) & 1 AND r.at_us < ?2"
-      " ORDER BY r.at_us DESC, r.id DESC LIMIT ?3", error);
+      " WHERE search_fts MATCH ?4 AND (?1 >> k) & 1 AND " AFTER_CURSOR ("r.at_us")
+      " ORDER BY r.at_us DESC, k, r.uuid LIMIT ?3", error);
   else
     stmt = _steady_skills_prepare (database, HISTORY_PAGE, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, kinds);
-  sqlite3_bind_int64 (stmt, 2, before_us);
+  sqlite3_bind_int64 (stmt, 2, after != NULL ? after->time_us : G_MAXINT64);
+  sqlite3_bind_int (stmt, 5, after != NULL ? after->kind : STEADY_N_HISTORY_KINDS);
+  sqlite3_bind_text (stmt, 6, after != NULL ? after->uuid : "", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, limit);
   if (match != NULL)
     sqlite3_bind_text (stmt, 4, match, -1, SQLITE_STATIC);

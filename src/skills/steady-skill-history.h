@@ -33,12 +33,12 @@ typedef struct
                             * STEADY_JOURNAL_MATCH_OPEN/_CLOSE (steady-journal-search.h) */
 } SteadyHistoryItem;
 
-void       steady_history_item_free     (SteadyHistoryItem  *item);
-GPtrArray *steady_skill_history_list    (SteadyDatabase     *database,
-                                         guint               kinds,
-                                         const char         *text,
-                                         gint64              before_us,
-                                         guint               limit,
-                                         GError            **error);
+void       steady_history_item_free     (SteadyHistoryItem        *item);
+GPtrArray *steady_skill_history_list    (SteadyDatabase           *database,
+                                         guint                     kinds,
+                                         const char               *text,
+                                         const SteadyHistoryItem  *after,
+                                         guint                     limit,
+                                         GError                  **error);
 
 G_END_DECLS

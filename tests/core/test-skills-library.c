@@ -333,7 +333,7 @@ test_history (void)
   log_use (diary, "observe", noon + HOUR_US, -1, -1);
   add_practice (database, "mindfulness", noon + 2 * HOUR_US, 3, 2);
 
-  all = steady_skill_history_list (database, STEADY_HISTORY_MASK_ALL, NULL, G_MAXINT64, 100,
+  all = steady_skill_history_list (database, STEADY_HISTORY_MASK_ALL, NULL, NULL, 100,
                                    &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (expected_kinds));
@@ -344,20 +344,20 @@ test_history (void)
   g_assert_cmpstr (((SteadyHistoryItem *)all->pdata[4])->detail, ==,
                    "The landlord called about the rent");
 
-  page = steady_skill_history_list (database, STEADY_HISTORY_MASK_ALL, NULL,
-                                    ((SteadyHistoryItem *)all->pdata[1])->time_us, 2, &error);
+  page = steady_skill_history_list (database, STEADY_HISTORY_MASK_ALL, NULL, all->pdata[1], 2,
+                                    &error);
   g_assert_no_error (error);
   g_assert_cmpuint (page->len, ==, 2);
   g_assert_cmpstr (((SteadyHistoryItem *)page->pdata[0])->uuid, ==,
                    ((SteadyHistoryItem *)all->pdata[2])->uuid);
 
   cards = steady_skill_history_list (database, STEADY_HISTORY_MASK (STEADY_HISTORY_DIARY_CARD),
-                                     NULL, G_MAXINT64, 100, &error);
+                                     NULL, NULL, 100, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (cards->len, ==, 1);
   g_assert_cmpstr (((SteadyHistoryItem *)cards->pdata[0])->uuid, ==, card->uuid);
 
-  found = steady_skill_history_list (database, STEADY_HISTORY_MASK_ALL, "landl", G_MAXINT64, 100,
+  found = steady_skill_history_list (database, STEADY_HISTORY_MASK_ALL, "landl", NULL, 100,
                                      &error);
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 2);
@@ -377,24 +377,37 @@ test_history (void)
   g_clear_pointer (&found, g_ptr_array_unref);
   found = steady_skill_history_list (database,
                                      STEADY_HISTORY_MASK (STEADY_SKILL_KIND_THOUGHT_RECORD),
-                                     "landlord", G_MAXINT64, 100, &error);
+                                     "landlord", NULL, 100, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);
 
-  /* Paging one item at a time walks the same list as one big page. */
+  /* Paging one item at a time walks the same list as one big page, also through items that
+   * share one instant (three skill logs in the same microsecond). */
+  for (guint i = 0; i < 3; i++)
+    log_use (diary, "describe", noon - 3 * HOUR_US, 2, 1);
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = steady_skill_history_list (database, STEADY_HISTORY_MASK_ALL, NULL, NULL, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (expected_kinds) + 3);
   {
-    gint64 before_us = G_MAXINT64;
+    g_autoptr(GPtrArray) previous = NULL;
 
-    for (guint i = 0; i < all->len; i++)
+    for (guint i = 0; i <= all->len; i++)
       {
         g_autoptr(GPtrArray) one = steady_skill_history_list (database, STEADY_HISTORY_MASK_ALL,
-                                                              NULL, before_us, 1, &error);
+          NULL, previous != NULL ? previous->pdata[0] : NULL, 1, &error);
 
         g_assert_no_error (error);
+        if (i == all->len)
+          {
+            g_assert_cmpuint (one->len, ==, 0);
+            break;
+          }
         g_assert_cmpuint (one->len, ==, 1);
         g_assert_cmpstr (((SteadyHistoryItem *)one->pdata[0])->uuid, ==,
                          ((SteadyHistoryItem *)all->pdata[i])->uuid);
-        before_us = ((SteadyHistoryItem *)one->pdata[0])->time_us;
+        g_clear_pointer (&previous, g_ptr_array_unref);
+        previous = g_steal_pointer (&one);
       }
   }
 }
