@@ -306,6 +306,60 @@ steady_diary_store_add_target (SteadyDiaryStore       *self,
 }
 
 /**
+ * steady_diary_store_add_starter_targets:
+ *
+ * Gives a card that has no rows yet a starting set the person can rename, archive or add
+ * to: a few common emotions, and the urges groups most often track. Names are stored in
+ * the user's language at that moment; from then on they are the person's own words. Does
+ * nothing if any target exists, archived ones included.
+ *
+ * Returns: whether the card has rows now
+ */
+gboolean
+steady_diary_store_add_starter_targets (SteadyDiaryStore  *self,
+                                        GError           **error)
+{
+  static const struct
+  {
+    SteadyDiaryTargetKind  kind;
+    const char            *name;
+  } starters[] = {
+    /* Translators: starting rows of the diary card; the person can change them. */
+    { STEADY_DIARY_TARGET_EMOTION, N_("Sadness") },
+    { STEADY_DIARY_TARGET_EMOTION, N_("Fear or anxiety") },
+    { STEADY_DIARY_TARGET_EMOTION, N_("Anger") },
+    { STEADY_DIARY_TARGET_EMOTION, N_("Shame or guilt") },
+    { STEADY_DIARY_TARGET_EMOTION, N_("Joy") },
+    { STEADY_DIARY_TARGET_URGE, N_("Self-harm") },
+    { STEADY_DIARY_TARGET_URGE, N_("Substance use") },
+  };
+  g_autoptr(GPtrArray) existing = NULL;
+
+  g_return_val_if_fail (STEADY_IS_DIARY_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  existing = steady_diary_store_list_targets (self, TRUE, error);
+  if (existing == NULL)
+    return FALSE;
+  if (existing->len > 0)
+    return TRUE;
+  if (!steady_database_begin (self->database, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (starters); i++)
+    {
+      g_autoptr(SteadyDiaryTarget) target =
+        steady_diary_store_add_target (self, starters[i].kind, _(starters[i].name), error);
+
+      if (target == NULL)
+        {
+          steady_database_rollback (self->database);
+          return FALSE;
+        }
+    }
+  return steady_database_commit (self->database, error);
+}
+
+/**
  * steady_diary_store_archive_target:
  *
  * Takes a row off the card from now on; earlier cards keep their ratings of it.

@@ -116,6 +116,37 @@ test_targets (void)
   (void)harm;
 }
 
+/* A first card gets starting rows once; a person who has any rows keeps exactly theirs. */
+static void
+test_starter_targets (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadyDatabase) database = open_database ();
+  g_autoptr(SteadyDiaryStore) store = steady_diary_store_new (database);
+  g_autoptr(GPtrArray) targets = NULL;
+  guint n_urges = 0;
+
+  g_assert_true (steady_diary_store_add_starter_targets (store, &error));
+  g_assert_no_error (error);
+  targets = steady_diary_store_list_targets (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (targets->len, ==, 7);
+  for (guint i = 0; i < targets->len; i++)
+    n_urges += ((SteadyDiaryTarget *)targets->pdata[i])->kind == STEADY_DIARY_TARGET_URGE;
+  g_assert_cmpuint (n_urges, ==, 2);
+  g_assert_cmpstr (((SteadyDiaryTarget *)targets->pdata[5])->name, ==, "Self-harm");
+
+  /* Archived rows count as the person's choice: nothing comes back. */
+  for (guint i = 0; i < targets->len; i++)
+    g_assert_true (steady_diary_store_archive_target (
+      store, ((SteadyDiaryTarget *)targets->pdata[i])->uuid, &error));
+  g_assert_true (steady_diary_store_add_starter_targets (store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&targets, g_ptr_array_unref);
+  targets = steady_diary_store_list_targets (store, FALSE, &error);
+  g_assert_cmpuint (targets->len, ==, 0);
+}
+
 static void
 test_card_crud_and_ranges (void)
 {
@@ -481,6 +512,7 @@ main (int   argc,
 
   g_test_add_func ("/skills/diary/monday", test_day_is_monday);
   g_test_add_func ("/skills/diary/targets", test_targets);
+  g_test_add_func ("/skills/diary/starter-targets", test_starter_targets);
   g_test_add_func ("/skills/diary/card", test_card_crud_and_ranges);
   g_test_add_func ("/skills/diary/log-skill-use", test_log_skill_use);
   g_test_add_func ("/skills/diary/week", test_week);
