@@ -9,7 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "steady-application.h"
+#include "steady-calendar-cli.h"
+#include "steady-calendar-page.h"
 #include "steady-preferences-window.h"
+#include "steady-reminders-client.h"
 #include "steady-window.h"
 
 #define BACKUP_MAX_AGE (24 * G_TIME_SPAN_HOUR)
@@ -161,8 +164,56 @@ about_activated_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* A reminder's "Open": the calendar, on that session. */
+static void
+open_session_activated_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  SteadyApplication *self = STEADY_APPLICATION (user_data);
+  GtkWindow *window;
+
+  open_database_and_present (self);
+  if ((window = find_main_window (self)) != NULL)
+    steady_window_open_session (STEADY_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
+/* "steady --import" changed the database under this instance. */
+static void
+calendar_changed_activated_cb (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  GtkWindow *window = find_main_window (STEADY_APPLICATION (user_data));
+
+  if (window != NULL)
+    steady_window_reload_calendar (STEADY_WINDOW (window));
+}
+
+static void
+background_reminders_changed_cb (SteadyApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean enabled = g_settings_get_boolean (self->settings, "background-reminders");
+  GtkWindow *window;
+
+  if (steady_reminders_client_set_autostart (enabled, &error))
+    {
+      if (enabled)
+        steady_calendar_request_replan ();
+      return;
+    }
+  window = find_main_window (self);
+  if (window != NULL)
+    steady_window_show_error (STEADY_WINDOW (window),
+                              _("Reminders when Steady is closed could not be changed"),
+                              error->message);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
+  { STEADY_OPEN_SESSION_ACTION, open_session_activated_cb, "s" },
+  { STEADY_CALENDAR_CHANGED_ACTION, calendar_changed_activated_cb },
   { "preferences", preferences_activated_cb },
   { "about", about_activated_cb },
 };
@@ -398,6 +449,54 @@ show_open_error (SteadyApplication *self,
 }
 
 static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (steady_database_check (STEADY_DATABASE (task_data), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The deferred quick_check found the file damaged: the window goes, and the user gets the
+ * same question as when the damage is found before any window shows. */
+static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SteadyApplication *self = STEADY_APPLICATION (object);
+  SteadyDatabase *checked = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error) || checked != self->database)
+    return;
+
+  g_application_hold (G_APPLICATION (self));
+  while ((window = find_main_window (self)) != NULL)
+    gtk_window_destroy (window);
+  g_clear_handle_id (&self->backup_source_id, g_source_remove);
+  g_clear_object (&self->database);
+  show_open_error (self, error);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+start_check (SteadyApplication *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, check_done_cb, NULL);
+
+  g_task_set_source_tag (task, start_check);
+  g_task_set_task_data (task, g_object_ref (self->database), g_object_unref);
+  g_task_run_in_thread (task, check_thread);
+}
+
+static void
 open_database_and_present (SteadyApplication *self)
 {
   g_autoptr(GError) error = NULL;
@@ -413,12 +512,17 @@ open_database_and_present (SteadyApplication *self)
   if (self->database == NULL)
     {
       path = steady_database_get_default_path ();
-      self->database = steady_database_open (path, &error);
+      /* The whole-file check would delay the first frame by about 0.1 s per twenty years of
+       * entries, so it runs in a worker thread right after the window is up. */
+      self->database = steady_database_open_deferring_check (path, &error);
       if (self->database == NULL)
         {
           show_open_error (self, error);
           return;
         }
+      present_main_window (self);
+      start_check (self);
+      return;
     }
 
   present_main_window (self);
@@ -466,6 +570,8 @@ steady_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
+  g_signal_connect_object (self->settings, "changed::background-reminders",
+                           G_CALLBACK (background_reminders_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static int
@@ -476,6 +582,19 @@ steady_application_handle_local_options (GApplication *app,
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
+    }
+  /* Import and export work on the data file here, before any window or display is needed. */
+  if (g_variant_dict_contains (options, "import") || g_variant_dict_contains (options, "export") ||
+      g_variant_dict_contains (options, "output"))
+    {
+      const char *import_path = NULL;
+      const char *export_format = NULL;
+      const char *output_path = NULL;
+
+      g_variant_dict_lookup (options, "import", "^&ay", &import_path);
+      g_variant_dict_lookup (options, "export", "&s", &export_format);
+      g_variant_dict_lookup (options, "output", "^&ay", &output_path);
+      return steady_calendar_cli_run (import_path, export_format, output_path);
     }
   return -1;
 }
@@ -516,6 +635,13 @@ steady_application_init (SteadyApplication *self)
   static const GOptionEntry entries[] = {
     { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
+    { "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Import sessions from an iCalendar file, without opening a window"), N_("FILE.ics") },
+    { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+      /* Translators: keep "ics" as it is: it is the only format and what the user types. */
+      N_("Export the sessions in a format (ics), without opening a window"), N_("FORMAT") },
+    { "output", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("The file --export writes"), N_("FILE") },
     { NULL }
   };
 

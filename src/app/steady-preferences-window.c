@@ -20,6 +20,8 @@ struct _SteadyPreferencesWindow
   /* template widgets */
   AdwComboRow          *region_row;
   AdwComboRow          *review_row;
+  GtkSwitch            *discreet_switch;
+  GtkSwitch            *background_switch;
 
   /* owned */
   GSettings            *settings;
@@ -167,6 +169,12 @@ steady_preferences_window_constructed (GObject *object)
                                 G_SETTINGS_BIND_DEFAULT,
                                 weeks_to_position, position_to_weeks, NULL, NULL);
 
+  /* The application turns the autostart entry on or off when the key changes. */
+  g_settings_bind (self->settings, "discreet-notifications", self->discreet_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "background-reminders", self->background_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+
   /* The three style rows are radio buttons on one stateful action made from the key. */
   color_scheme = g_settings_create_action (self->settings, "color-scheme");
   g_action_map_add_action (G_ACTION_MAP (group), color_scheme);
@@ -242,6 +250,8 @@ steady_preferences_window_class_init (SteadyPreferencesWindowClass *klass)
                                                RESOURCE_PREFIX "/steady-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyPreferencesWindow, region_row);
   gtk_widget_class_bind_template_child (widget_class, SteadyPreferencesWindow, review_row);
+  gtk_widget_class_bind_template_child (widget_class, SteadyPreferencesWindow, discreet_switch);
+  gtk_widget_class_bind_template_child (widget_class, SteadyPreferencesWindow, background_switch);
   /* Not kept in the instance: named so that tests can find it. */
   gtk_widget_class_bind_template_child_full (widget_class, "dark_check", FALSE, 0);
 }

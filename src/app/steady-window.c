@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steady-calendar-page.h"
 #include "steady-first-frame.h"
 #include "steady-help-dialog.h"
 #include "steady-safety-plan-window.h"
@@ -22,6 +23,7 @@ struct _SteadyWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   AdwStatusPage        *today_page;
+  SteadyCalendarPage   *calendar_page;
 
   /* owned */
   GSettings            *settings;
@@ -78,6 +80,30 @@ steady_window_set_page (SteadyWindow *self,
   g_return_if_fail (page_name != NULL);
 
   adw_view_stack_set_visible_child_name (self->stack, page_name);
+}
+
+/* Shows the calendar with the session a reminder was about open in the editor. */
+void
+steady_window_open_session (SteadyWindow *self,
+                            const char   *occurrence_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (STEADY_IS_WINDOW (self));
+  g_return_if_fail (occurrence_id != NULL);
+
+  steady_window_set_page (self, "calendar");
+  if (steady_calendar_page_open_occurrence (self->calendar_page, occurrence_id, &error) == NULL)
+    steady_window_add_toast (self, error->message);
+}
+
+/* After an import from the command line into this instance's database. */
+void
+steady_window_reload_calendar (SteadyWindow *self)
+{
+  g_return_if_fail (STEADY_IS_WINDOW (self));
+
+  steady_calendar_page_reload (self->calendar_page);
 }
 
 const char *
@@ -325,12 +351,14 @@ steady_window_class_init (SteadyWindowClass *klass)
   object_class->dispose = steady_window_dispose;
   window_class->close_request = steady_window_close_request;
 
+  g_type_ensure (STEADY_TYPE_CALENDAR_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steady-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, today_page);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, calendar_page);
 }
 
 static void

@@ -23,5 +23,8 @@ void          steady_window_set_page    (SteadyWindow      *self,
 const char   *steady_window_get_page    (SteadyWindow      *self);
 GtkWindow    *steady_window_show_help   (SteadyWindow      *self);
 GtkWindow    *steady_window_show_safety_plan (SteadyWindow *self);
+void          steady_window_open_session (SteadyWindow     *self,
+                                          const char       *occurrence_id);
+void          steady_window_reload_calendar (SteadyWindow  *self);
 
 G_END_DECLS

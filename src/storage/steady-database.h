@@ -48,6 +48,11 @@ SteadyDatabase *steady_database_open_with_migrations (const char            *pat
                                                       guint                  n_migrations,
                                                       GError               **error);
 
+SteadyDatabase *steady_database_open_deferring_check (const char          *path,
+                                                      GError             **error);
+gboolean        steady_database_check                (SteadyDatabase        *self,
+                                                      GError               **error);
+
 const char     *steady_database_get_path             (SteadyDatabase        *self);
 sqlite3        *steady_database_get_handle           (SteadyDatabase        *self);
 int             steady_database_get_schema_version   (SteadyDatabase        *self);

@@ -665,6 +665,49 @@ test_error_mapping (void)
     }
 }
 
+/* The app opens with the whole-file check deferred so its window shows sooner; the check then
+ * finds damage inside the file, and a file that would be migrated is still checked first. */
+static void
+test_deferred_check (void)
+{
+  g_autofree char *path = steady_test_data_path ("steady.db");
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(SteadyDatabase) database = steady_test_open_with_rows (path, 2000, 200);
+
+    g_assert_true (steady_database_check (database, &error));
+    g_assert_no_error (error);
+  }
+  steady_test_damage_btree_page (path);
+
+  {
+    g_autoptr(SteadyDatabase) database = steady_database_open_deferring_check (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (database);
+    g_assert_false (steady_database_check (database, &error));
+    g_assert_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT);
+    g_clear_error (&error);
+  }
+
+  /* Without deferring, the same file is refused at once. */
+  g_assert_null (steady_database_open (path, &error));
+  g_assert_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  /* A damaged file that needs a migration is checked before anything changes it. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    steady_test_exec (db, "PRAGMA user_version = 1");
+    sqlite3_close (db);
+  }
+  g_assert_null (steady_database_open_deferring_check (path, &error));
+  g_assert_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +735,7 @@ main (int   argc,
   g_test_add_func ("/database/error/file-for-folder", test_error_file_for_folder);
   g_test_add_func ("/database/error/disk-full", test_error_disk_full);
   g_test_add_func ("/database/error/mapping", test_error_mapping);
+  g_test_add_func ("/database/deferred-check", test_deferred_check);
 
   return g_test_run ();
 }
