@@ -35,6 +35,16 @@ G_DEFINE_FINAL_TYPE (SteadyDiaryStore, steady_diary_store, G_TYPE_OBJECT)
 static const char * const target_kinds[] = { "emotion", "urge" };
 
 void
+steady_skill_use_free (SteadySkillUse *use)
+{
+  if (use == NULL)
+    return;
+  g_free (use->uuid);
+  g_free (use->skill);
+  g_free (use);
+}
+
+void
 steady_diary_target_free (SteadyDiaryTarget *target)
 {
   if (target == NULL)
@@ -807,6 +817,89 @@ steady_diary_store_log_skill_use (SteadyDiaryStore  *self,
 failed:
   steady_database_rollback (self->database);
   return NULL;
+}
+
+/**
+ * steady_diary_store_delete_skill_use:
+ *
+ * Removes one "I used this" from the log (and from "what helps me"). The day's diary card
+ * keeps its rating of the skill: the card is the person's own account of the day.
+ *
+ * Returns: (transfer full) (nullable): the use as it was, for
+ *   steady_diary_store_restore_skill_use () (undo), or %NULL with @error set
+ */
+SteadySkillUse *
+steady_diary_store_delete_skill_use (SteadyDiaryStore  *self,
+                                     const char        *uuid,
+                                     GError           **error)
+{
+  g_autoptr(SteadySkillsStmt) stmt = NULL;
+  g_autoptr(SteadySkillUse) use = NULL;
+  gboolean row;
+
+  g_return_val_if_fail (STEADY_IS_DIARY_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  stmt = _steady_skills_prepare (self->database,
+    "DELETE FROM skill_use WHERE uuid = ?1 RETURNING uuid, skill, at_us, utc_offset_s,"
+    " rating, distress_before, distress_after, created_us", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (!_steady_skills_step_row (self->database, stmt, &row, error))
+    return NULL;
+  if (!row)
+    {
+      invalid (error, STEADY_SKILLS_ERROR_NOT_FOUND,
+               _("This use of a skill is no longer in the log."));
+      return NULL;
+    }
+  use = g_new0 (SteadySkillUse, 1);
+  use->uuid = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  use->skill = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+  use->time_us = sqlite3_column_int64 (stmt, 2);
+  use->utc_offset_s = sqlite3_column_int (stmt, 3);
+  use->rating = _steady_skills_column_rating (stmt, 4);
+  use->distress_before = _steady_skills_column_rating (stmt, 5);
+  use->distress_after = _steady_skills_column_rating (stmt, 6);
+  use->created_us = sqlite3_column_int64 (stmt, 7);
+  if (!_steady_skills_step_done (self->database, stmt, error))
+    return NULL;
+  return g_steal_pointer (&use);
+}
+
+/**
+ * steady_diary_store_restore_skill_use:
+ * @use: what steady_diary_store_delete_skill_use () returned
+ *
+ * Puts a deleted use back in the log as it was (the diary card was never changed).
+ *
+ * Returns: whether it is back
+ */
+gboolean
+steady_diary_store_restore_skill_use (SteadyDiaryStore      *self,
+                                      const SteadySkillUse  *use,
+                                      GError               **error)
+{
+  g_autoptr(SteadySkillsStmt) stmt = NULL;
+
+  g_return_val_if_fail (STEADY_IS_DIARY_STORE (self), FALSE);
+  g_return_val_if_fail (use != NULL, FALSE);
+
+  stmt = _steady_skills_prepare (self->database,
+    "INSERT INTO skill_use (uuid, skill, at_us, utc_offset_s, rating, distress_before,"
+    "    distress_after, created_us) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, use->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, use->skill, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, use->time_us);
+  sqlite3_bind_int (stmt, 4, use->utc_offset_s);
+  _steady_skills_bind_rating (stmt, 5, use->rating);
+  _steady_skills_bind_rating (stmt, 6, use->distress_before);
+  _steady_skills_bind_rating (stmt, 7, use->distress_after);
+  sqlite3_bind_int64 (stmt, 8, use->created_us);
+  return _steady_skills_step_done (self->database, stmt, error);
 }
 
 static SteadyDiaryWeekRow *

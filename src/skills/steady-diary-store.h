@@ -87,6 +87,20 @@ typedef struct
   GPtrArray *rows;               /* SteadyDiaryWeekRow */
 } SteadyDiaryWeek;
 
+/* One "I used this", as logged. */
+typedef struct
+{
+  char   *uuid;
+  char   *skill;
+  gint64  time_us;
+  int     utc_offset_s;
+  int     rating;           /* 0–7 */
+  int     distress_before;  /* 0–10 or STEADY_DIARY_NONE */
+  int     distress_after;
+  gint64  created_us;
+} SteadySkillUse;
+
+void               steady_skill_use_free         (SteadySkillUse     *use);
 void               steady_diary_target_free      (SteadyDiaryTarget  *target);
 SteadyDiaryCard   *steady_diary_card_new         (int                 local_day,
                                                   int                 utc_offset_s);
@@ -103,6 +117,7 @@ void               steady_diary_week_free        (SteadyDiaryWeek    *week);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadyDiaryTarget, steady_diary_target_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadyDiaryCard, steady_diary_card_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadyDiaryWeek, steady_diary_week_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadySkillUse, steady_skill_use_free)
 
 #define STEADY_TYPE_DIARY_STORE (steady_diary_store_get_type ())
 G_DECLARE_FINAL_TYPE (SteadyDiaryStore, steady_diary_store, STEADY, DIARY_STORE, GObject)
@@ -138,6 +153,12 @@ char              *steady_diary_store_log_skill_use  (SteadyDiaryStore       *se
                                                       gint64                  time_us,
                                                       int                     utc_offset_s,
                                                       GError                **error);
+SteadySkillUse    *steady_diary_store_delete_skill_use  (SteadyDiaryStore    *self,
+                                                         const char          *uuid,
+                                                         GError             **error);
+gboolean           steady_diary_store_restore_skill_use (SteadyDiaryStore    *self,
+                                                         const SteadySkillUse *use,
+                                                         GError             **error);
 SteadyDiaryWeek   *steady_diary_store_get_week       (SteadyDiaryStore       *self,
                                                       int                     first_day,
                                                       GError                **error);

@@ -343,7 +343,32 @@ test_log_skill_use (void)
   g_clear_error (&error);
   g_assert_null (steady_diary_store_log_skill_use (store, "nope", 3, 1, 1, time_us, 0, &error));
   g_assert_error (error, STEADY_SKILLS_ERROR, STEADY_SKILLS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
   g_assert_cmpint (query_int (database, "SELECT count(*) FROM skill_use"), ==, 2);
+
+  /* Deleting a use takes it out of the log, not off the card; undo puts it back. */
+  {
+    g_autoptr(SteadySkillUse) deleted = steady_diary_store_delete_skill_use (store, uuid, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (deleted);
+    g_assert_cmpstr (deleted->skill, ==, "self-soothe");
+    g_assert_cmpint (deleted->rating, ==, 7);
+    g_assert_cmpint (deleted->distress_before, ==, 8);
+    g_assert_cmpint (deleted->distress_after, ==, 5);
+    g_assert_cmpint (deleted->time_us, ==, time_us);
+    g_assert_cmpint (query_int (database, "SELECT count(*) FROM skill_use"), ==, 1);
+    g_assert_cmpint (query_int (database, "SELECT count(*) FROM diary_card_skill"), ==, 1);
+    g_assert_null (steady_diary_store_delete_skill_use (store, uuid, &error));
+    g_assert_error (error, STEADY_SKILLS_ERROR, STEADY_SKILLS_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+
+    g_assert_true (steady_diary_store_restore_skill_use (store, deleted, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (database,
+      "SELECT count(*) FROM skill_use WHERE rating = 7 AND distress_before = 8"
+      " AND distress_after = 5"), ==, 1);
+  }
 }
 
 static const SteadyDiaryWeekRow *
