@@ -10,6 +10,7 @@
 #include "steady-calendar-page.h"
 #include "steady-first-frame.h"
 #include "steady-help-dialog.h"
+#include "steady-practice-section.h"
 #include "steady-safety-plan-window.h"
 #include "steady-window.h"
 
@@ -24,6 +25,7 @@ struct _SteadyWindow
   AdwViewSwitcherBar   *switcher_bar;
   AdwStatusPage        *today_page;
   SteadyCalendarPage   *calendar_page;
+  SteadyPracticeSection *practice_section;
 
   /* owned */
   GSettings            *settings;
@@ -272,10 +274,29 @@ show_page_activated_cb (GSimpleAction *action,
   steady_window_set_page (self, name);
 }
 
+/* Practice starts in one click from anywhere in the window (the Today page too). */
+static void
+start_breathing_activated_cb (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  steady_practice_section_start_breathing (STEADY_WINDOW (user_data)->practice_section);
+}
+
+static void
+start_mindfulness_activated_cb (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  steady_practice_section_start_mindfulness (STEADY_WINDOW (user_data)->practice_section);
+}
+
 static const GActionEntry win_actions[] = {
   { "get-help", get_help_activated_cb },
   { "safety-plan", safety_plan_activated_cb },
   { "show-page", show_page_activated_cb, "s" },
+  { "start-breathing", start_breathing_activated_cb },
+  { "start-mindfulness", start_mindfulness_activated_cb },
 };
 
 static void
@@ -352,6 +373,7 @@ steady_window_class_init (SteadyWindowClass *klass)
   window_class->close_request = steady_window_close_request;
 
   g_type_ensure (STEADY_TYPE_CALENDAR_PAGE);
+  g_type_ensure (STEADY_TYPE_PRACTICE_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steady-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, stack);
@@ -359,6 +381,7 @@ steady_window_class_init (SteadyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, calendar_page);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, practice_section);
 }
 
 static void

@@ -476,3 +476,122 @@ steady_practice_store_list_weeks (SteadyPracticeStore  *self,
   sqlite3_finalize (stmt);
   return g_steal_pointer (&weeks);
 }
+
+/* Saved breathing patterns (table breathing_pattern) -------------------------------------- */
+
+/* The person's own patterns, by name; a GPtrArray of SteadyBreathingPattern. */
+GPtrArray *
+steady_practice_store_list_patterns (SteadyPracticeStore  *self,
+                                     GError              **error)
+{
+  g_autoptr(GPtrArray) patterns = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (STEADY_IS_PRACTICE_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = prepare (self, "SELECT name, inhale_tenths, top_up_tenths, hold_in_tenths, "
+                        "exhale_tenths, hold_out_tenths FROM breathing_pattern "
+                        "ORDER BY name COLLATE NOCASE, name", error);
+  if (stmt == NULL)
+    return NULL;
+
+  patterns = g_ptr_array_new_with_free_func ((GDestroyNotify)steady_breathing_pattern_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint tenths[STEADY_BREATHING_N_PHASES];
+      g_autoptr(GError) local_error = NULL;
+      SteadyBreathingPattern *pattern;
+
+      for (guint i = 0; i < STEADY_BREATHING_N_PHASES; i++)
+        tenths[i] = (guint)sqlite3_column_int (stmt, 1 + (int)i);
+      pattern = steady_breathing_pattern_new_custom ((const char *)sqlite3_column_text (stmt, 0),
+                                                     tenths, &local_error);
+      /* The table's checks match the pattern's, so this is a file changed by hand: the
+       * pattern is left out rather than paced wrongly. */
+      if (pattern == NULL)
+        {
+          g_debug ("Skipping a saved pattern: %s", local_error->message);
+          continue;
+        }
+      g_ptr_array_add (patterns, pattern);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      steady_database_set_error_from_sqlite (error, steady_database_get_handle (self->database),
+                                             rc, _("reading your breathing patterns"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&patterns);
+}
+
+/* Saves a pattern of the person's own; one saved before under the same name is replaced. */
+gboolean
+steady_practice_store_save_pattern (SteadyPracticeStore           *self,
+                                    const SteadyBreathingPattern  *pattern,
+                                    GError                       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now_us = g_get_real_time ();
+  int changed;
+
+  g_return_val_if_fail (STEADY_IS_PRACTICE_STORE (self), FALSE);
+  g_return_val_if_fail (pattern != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!steady_breathing_pattern_validate (pattern, error))
+    return FALSE;
+  if (steady_breathing_pattern_is_preset (pattern))
+    {
+      g_set_error_literal (error, STEADY_PRACTICE_ERROR, STEADY_PRACTICE_ERROR_INVALID_PATTERN,
+                           _("The patterns that come with Steady are already kept."));
+      return FALSE;
+    }
+
+  stmt = prepare (self, "INSERT INTO breathing_pattern (name, inhale_tenths, top_up_tenths, "
+                        "hold_in_tenths, exhale_tenths, hold_out_tenths, created_us, updated_us) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) "
+                        "ON CONFLICT (name) DO UPDATE SET inhale_tenths = excluded.inhale_tenths, "
+                        "top_up_tenths = excluded.top_up_tenths, "
+                        "hold_in_tenths = excluded.hold_in_tenths, "
+                        "exhale_tenths = excluded.exhale_tenths, "
+                        "hold_out_tenths = excluded.hold_out_tenths, "
+                        "updated_us = MAX (excluded.updated_us, created_us)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, pattern->name, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < STEADY_BREATHING_N_PHASES; i++)
+    sqlite3_bind_int (stmt, 2 + (int)i, (int)pattern->tenths[i]);
+  sqlite3_bind_int64 (stmt, 7, now_us);
+  changed = step_done (self, stmt, _("saving your breathing pattern"), error);
+  sqlite3_finalize (stmt);
+  return changed > 0;
+}
+
+gboolean
+steady_practice_store_delete_pattern (SteadyPracticeStore  *self,
+                                      const char           *name,
+                                      GError              **error)
+{
+  sqlite3_stmt *stmt;
+  int changed;
+
+  g_return_val_if_fail (STEADY_IS_PRACTICE_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = prepare (self, "DELETE FROM breathing_pattern WHERE name = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  changed = step_done (self, stmt, _("deleting your breathing pattern"), error);
+  sqlite3_finalize (stmt);
+
+  if (changed == 0)
+    g_set_error_literal (error, STEADY_PRACTICE_ERROR, STEADY_PRACTICE_ERROR_NOT_FOUND,
+                         _("This pattern is no longer saved."));
+  return changed > 0;
+}

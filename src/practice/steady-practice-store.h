@@ -46,4 +46,13 @@ GArray               *steady_practice_store_list_weeks   (SteadyPracticeStore   
                                                           const GDate           *last_day,
                                                           GError               **error);
 
+GPtrArray            *steady_practice_store_list_patterns  (SteadyPracticeStore          *self,
+                                                            GError                      **error);
+gboolean              steady_practice_store_save_pattern   (SteadyPracticeStore          *self,
+                                                            const SteadyBreathingPattern *pattern,
+                                                            GError                      **error);
+gboolean              steady_practice_store_delete_pattern (SteadyPracticeStore          *self,
+                                                            const char                   *name,
+                                                            GError                      **error);
+
 G_END_DECLS

@@ -361,6 +361,19 @@ static const SteadyMigration migrations[] = {
     ") STRICT;"
     "CREATE INDEX practice_log_started_at ON practice_log (started_at_us);"
     "CREATE INDEX practice_log_local_day ON practice_log (local_day);"
+    /* The breathing patterns a person made and saved, by the name they gave them. */
+    "CREATE TABLE breathing_pattern ("
+    "  id               INTEGER PRIMARY KEY,"
+    "  name             TEXT NOT NULL UNIQUE CHECK (length (name) BETWEEN 1 AND 200),"
+    "  inhale_tenths    INTEGER NOT NULL CHECK (inhale_tenths BETWEEN 0 AND 600),"
+    "  top_up_tenths    INTEGER NOT NULL CHECK (top_up_tenths BETWEEN 0 AND 600),"
+    "  hold_in_tenths   INTEGER NOT NULL CHECK (hold_in_tenths BETWEEN 0 AND 600),"
+    "  exhale_tenths    INTEGER NOT NULL CHECK (exhale_tenths BETWEEN 0 AND 600),"
+    "  hold_out_tenths  INTEGER NOT NULL CHECK (hold_out_tenths BETWEEN 0 AND 600),"
+    "  created_us       INTEGER NOT NULL,"
+    "  updated_us       INTEGER NOT NULL CHECK (updated_us >= created_us),"
+    "  CHECK (inhale_tenths + top_up_tenths + exhale_tenths > 0)"
+    ") STRICT;"
   },
 
   /* Version 4: the session calendar and the reminders sent for it.

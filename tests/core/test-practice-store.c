@@ -549,6 +549,104 @@ test_migration_from_version_1 (void)
   g_assert_cmpint (count_rows (database), ==, 1);
 }
 
+/* Patterns of the user's own: saved, listed by name, replaced under the same name, deleted;
+ * presets and broken patterns are refused; they outlive closing the file. */
+static void
+test_saved_patterns (void)
+{
+  g_autoptr(SteadyDatabase) database = open_database ();
+  g_autoptr(SteadyPracticeStore) store = steady_practice_store_new (database);
+  g_autoptr(GPtrArray) patterns = NULL;
+  g_autoptr(SteadyBreathingPattern) evening = NULL;
+  g_autoptr(SteadyBreathingPattern) again = NULL;
+  g_autoptr(SteadyBreathingPattern) calm = NULL;
+  g_autoptr(SteadyBreathingPattern) box = steady_breathing_pattern_new_preset ("box");
+  g_autoptr(GError) error = NULL;
+  const guint evening_tenths[] = { 45, 0, 10, 75, 5 };
+  const guint again_tenths[] = { 40, 0, 0, 80, 0 };
+  const guint calm_tenths[] = { 20, 10, 0, 60, 0 };
+  SteadyBreathingPattern *read;
+
+  patterns = steady_practice_store_list_patterns (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (patterns->len, ==, 0);
+  g_clear_pointer (&patterns, g_ptr_array_unref);
+
+  evening = steady_breathing_pattern_new_custom ("evening wind-down", evening_tenths, &error);
+  g_assert_no_error (error);
+  calm = steady_breathing_pattern_new_custom ("Calm", calm_tenths, &error);
+  g_assert_no_error (error);
+  g_assert_true (steady_practice_store_save_pattern (store, evening, &error));
+  g_assert_no_error (error);
+  g_assert_true (steady_practice_store_save_pattern (store, calm, &error));
+  g_assert_no_error (error);
+
+  /* A preset is not the user's to save. */
+  g_assert_false (steady_practice_store_save_pattern (store, box, &error));
+  g_assert_error (error, STEADY_PRACTICE_ERROR, STEADY_PRACTICE_ERROR_INVALID_PATTERN);
+  g_clear_error (&error);
+
+  /* Listed by name, whatever the case; every tenth kept. */
+  patterns = steady_practice_store_list_patterns (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (patterns->len, ==, 2);
+  read = g_ptr_array_index (patterns, 0);
+  g_assert_cmpstr (read->name, ==, "Calm");
+  g_assert_null (read->id);
+  g_assert_cmpmem (read->tenths, sizeof read->tenths, calm_tenths, sizeof calm_tenths);
+  read = g_ptr_array_index (patterns, 1);
+  g_assert_cmpstr (read->name, ==, "evening wind-down");
+  g_assert_cmpmem (read->tenths, sizeof read->tenths, evening_tenths, sizeof evening_tenths);
+  g_clear_pointer (&patterns, g_ptr_array_unref);
+
+  /* Saving under a name already used changes that pattern; it does not add one. */
+  again = steady_breathing_pattern_new_custom ("evening wind-down", again_tenths, &error);
+  g_assert_no_error (error);
+  g_assert_true (steady_practice_store_save_pattern (store, again, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_clear_object (&database);
+
+  database = open_database ();
+  store = steady_practice_store_new (database);
+  patterns = steady_practice_store_list_patterns (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (patterns->len, ==, 2);
+  read = g_ptr_array_index (patterns, 1);
+  g_assert_cmpmem (read->tenths, sizeof read->tenths, again_tenths, sizeof again_tenths);
+  g_clear_pointer (&patterns, g_ptr_array_unref);
+
+  g_assert_true (steady_practice_store_delete_pattern (store, "Calm", &error));
+  g_assert_no_error (error);
+  g_assert_false (steady_practice_store_delete_pattern (store, "Calm", &error));
+  g_assert_error (error, STEADY_PRACTICE_ERROR, STEADY_PRACTICE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  patterns = steady_practice_store_list_patterns (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (patterns->len, ==, 1);
+}
+
+/* The table refuses what the pattern checks refuse, even written past the store. */
+static void
+test_saved_pattern_constraints (void)
+{
+  g_autoptr(SteadyDatabase) database = open_database ();
+  sqlite3 *db = steady_database_get_handle (database);
+  static const char * const refused[] = {
+    "INSERT INTO breathing_pattern VALUES (NULL, '', 40, 0, 0, 40, 0, 1, 1)",
+    "INSERT INTO breathing_pattern VALUES (NULL, 'a', 601, 0, 0, 40, 0, 1, 1)",
+    "INSERT INTO breathing_pattern VALUES (NULL, 'b', 0, 0, 40, 0, 40, 1, 1)",
+    "INSERT INTO breathing_pattern VALUES (NULL, 'c', -1, 0, 0, 40, 0, 1, 1)",
+    "INSERT INTO breathing_pattern VALUES (NULL, 'd', 40, 0, 0, 40, 0, 2, 1)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    g_assert_cmpint (sqlite3_exec (db, refused[i], NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO breathing_pattern VALUES "
+                                     "(NULL, 'ok', 40, 0, 0, 40, 0, 1, 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +661,8 @@ main (int   argc,
   g_test_add_func ("/practice/store/list-range", test_list_range);
   g_test_add_func ("/practice/store/minutes-per-week", test_minutes_per_week);
   g_test_add_func ("/practice/store/migration-from-version-1", test_migration_from_version_1);
+  g_test_add_func ("/practice/store/saved-patterns", test_saved_patterns);
+  g_test_add_func ("/practice/store/saved-pattern-constraints", test_saved_pattern_constraints);
 
   return g_test_run ();
 }

@@ -1,0 +1,885 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* steady-breathing-view.c: the breathing practice window: choose a pattern and a length,
+ * breathe with the pacer, rate distress before and after; the practice is logged. */
+
+#define G_LOG_DOMAIN "steady-breathing-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "steady-breathing-view.h"
+#include "steady-pacer.h"
+#include "steady-practice-sound.h"
+#include "steady-practice-window-util.h"
+
+/* A quiet cue: the chime is there to be noticed with closed eyes, not to startle. */
+#define CUE_VOLUME 0.5
+
+struct _SteadyBreathingView
+{
+  AdwWindow            parent_instance;
+
+  /* template widgets */
+  AdwWindowTitle      *window_title;
+  GtkMenuButton       *safety_button;
+  GtkLabel            *safety_popover_label;
+  GtkToggleButton     *text_mode_button;
+  GtkStack            *stack;
+  GtkLabel            *safety_label;
+  AdwPreferencesGroup *pattern_group;
+  AdwExpanderRow      *custom_row;
+  AdwEntryRow         *custom_name_row;
+  AdwComboRow         *unit_row;
+  AdwActionRow        *length_row;
+  GtkSpinButton       *length_spin;
+  GtkSwitch           *cues_switch;
+  AdwExpanderRow      *before_row;
+  GtkScale            *before_scale;
+  GtkButton           *start_button;
+  SteadyPacer         *pacer;
+  GtkLabel            *phase_label;
+  GtkLabel            *countdown_label;
+  GtkLabel            *progress_label;
+  GtkLabel            *sound_label;
+  GtkButton           *pause_button;
+  GtkButton           *stop_button;
+  GtkLabel            *after_title;
+  GtkLabel            *after_summary;
+  AdwExpanderRow      *after_row;
+  GtkScale            *after_scale;
+  GtkButton           *done_button;
+
+  /* widgets made in code: the custom pattern's phase lengths and its error */
+  GtkSpinButton       *custom_spins[STEADY_BREATHING_N_PHASES];
+  GtkLabel            *custom_error_label;
+  /* unowned: the radio of the first pattern, which every other joins */
+  GtkCheckButton      *first_radio;
+
+  /* owned */
+  SteadyPracticeStore *store;
+  GPtrArray           *patterns;      /* SteadyBreathingPattern, in the order of the rows */
+  GPtrArray           *radios;        /* GtkCheckButton, unowned, parallel to patterns */
+  SteadyPracticeTimer *timer;
+  SteadyPracticeSound *sound;
+  SteadyPracticeRecord *record;       /* the logged practice, until the after-rating */
+
+  SteadyClockFunc      clock;
+  gpointer             clock_data;
+  guint                inhibit_cookie;
+  gboolean             animations_enabled;
+  /* what the words last showed, packed, so a frame that changes none of them is cheap */
+  guint64              labels_key;
+};
+
+G_DEFINE_FINAL_TYPE (SteadyBreathingView, steady_breathing_view, ADW_TYPE_WINDOW)
+
+enum
+{
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *safety_text (void);
+
+/* Patterns ------------------------------------------------------------------------------ */
+
+/* "4 in · 7 hold · 8 out": the phases that take any time, in seconds. */
+static char *
+describe_timing (const SteadyBreathingPattern *pattern)
+{
+  /* Translators: the parts of a breathing pattern, each after its length in seconds. */
+  const char *words[STEADY_BREATHING_N_PHASES] = {
+    C_("breathing timing", "in"), C_("breathing timing", "more in"),
+    C_("breathing timing", "hold"), C_("breathing timing", "out"),
+    C_("breathing timing", "hold"),
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < STEADY_BREATHING_N_PHASES; i++)
+    {
+      g_autofree char *seconds = NULL;
+
+      if (pattern->tenths[i] == 0)
+        continue;
+      if (pattern->tenths[i] % 10 == 0)
+        seconds = g_strdup_printf ("%u", pattern->tenths[i] / 10);
+      else
+        seconds = g_strdup_printf ("%.1f", pattern->tenths[i] / 10.0);
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, "%s %s", seconds, words[i]);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const SteadyBreathingPattern *
+get_selected_pattern (SteadyBreathingView *self)
+{
+  for (guint i = 0; i < self->radios->len; i++)
+    {
+      if (gtk_check_button_get_active (g_ptr_array_index (self->radios, i)))
+        return g_ptr_array_index (self->patterns, i);
+    }
+  return NULL;
+}
+
+static void
+sync_length_range (SteadyBreathingView *self)
+{
+  gboolean cycles = adw_combo_row_get_selected (self->unit_row) == STEADY_BREATHING_LENGTH_CYCLES;
+
+  gtk_spin_button_set_range (self->length_spin, 1,
+                             cycles ? STEADY_BREATHING_LENGTH_MAX_CYCLES
+                                    : STEADY_BREATHING_LENGTH_MAX_MINUTES);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->length_row),
+                                 cycles ? _("Breaths") : _("Minutes"));
+}
+
+/* A pattern with a suggested number of breaths for beginners (4-7-8) starts there. */
+static void
+pattern_toggled_cb (GtkCheckButton      *radio,
+                    SteadyBreathingView *self)
+{
+  guint index;
+  const SteadyBreathingPattern *pattern;
+
+  if (!gtk_check_button_get_active (radio) || !g_ptr_array_find (self->radios, radio, &index))
+    return;
+  pattern = g_ptr_array_index (self->patterns, index);
+  if (pattern->suggested_cycles > 0)
+    {
+      adw_combo_row_set_selected (self->unit_row, STEADY_BREATHING_LENGTH_CYCLES);
+      gtk_spin_button_set_value (self->length_spin, pattern->suggested_cycles);
+    }
+}
+
+static void
+quick_start_clicked_cb (GtkButton           *button,
+                        SteadyBreathingView *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (button), "pattern-key");
+
+  if (steady_breathing_view_select_pattern (self, key))
+    steady_breathing_view_start (self);
+}
+
+/* Each pattern can also start at once, with the length and ratings as they are set: one
+ * click for someone who knows what they want, and a control assistive technology can press
+ * (GTK 4.8 gives radio buttons no action to press). */
+static GtkWidget *
+make_quick_start_button (SteadyBreathingView          *self,
+                         const SteadyBreathingPattern *pattern)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("media-playback-start-symbolic");
+  /* Translators: a button on each breathing pattern; %s is its name, like "Box breathing". */
+  g_autofree char *label = g_strdup_printf (_("Start %s Now"),
+                                            steady_breathing_pattern_get_name (pattern));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "pattern-key",
+                          g_strdup (pattern->id != NULL ? pattern->id : pattern->name), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (quick_start_clicked_cb), self);
+  return button;
+}
+
+static void
+add_pattern_row (SteadyBreathingView          *self,
+                 const SteadyBreathingPattern *pattern)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *radio = gtk_check_button_new ();
+  g_autofree char *timing = describe_timing (pattern);
+  const char *description = steady_breathing_pattern_get_description (pattern);
+  g_autofree char *subtitle = NULL;
+
+  if (description[0] != '\0')
+    subtitle = g_strdup_printf ("%s\n%s", timing, description);
+  else
+    subtitle = g_steal_pointer (&timing);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 steady_breathing_pattern_get_name (pattern));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (radio, GTK_ALIGN_CENTER);
+  if (self->first_radio != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (radio), self->first_radio);
+  else
+    self->first_radio = GTK_CHECK_BUTTON (radio);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), radio);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), radio);
+  g_signal_connect (radio, "toggled", G_CALLBACK (pattern_toggled_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_quick_start_button (self, pattern));
+  adw_preferences_group_add (self->pattern_group, row);
+
+  g_ptr_array_add (self->patterns, steady_breathing_pattern_copy (pattern));
+  g_ptr_array_add (self->radios, radio);
+}
+
+static void
+load_patterns (SteadyBreathingView *self)
+{
+  const char * const *presets = steady_breathing_pattern_list_presets ();
+  g_autoptr(GPtrArray) custom = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; presets[i] != NULL; i++)
+    {
+      g_autoptr(SteadyBreathingPattern) pattern = steady_breathing_pattern_new_preset (presets[i]);
+
+      add_pattern_row (self, pattern);
+    }
+
+  custom = steady_practice_store_list_patterns (self->store, &error);
+  if (custom == NULL)
+    {
+      g_debug ("Could not read saved patterns: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < custom->len; i++)
+    add_pattern_row (self, g_ptr_array_index (custom, i));
+}
+
+gboolean
+steady_breathing_view_select_pattern (SteadyBreathingView *self,
+                                      const char          *id_or_name)
+{
+  g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), FALSE);
+  g_return_val_if_fail (id_or_name != NULL, FALSE);
+
+  for (guint i = 0; i < self->patterns->len; i++)
+    {
+      const SteadyBreathingPattern *pattern = g_ptr_array_index (self->patterns, i);
+
+      if (g_strcmp0 (pattern->id, id_or_name) == 0 ||
+          (pattern->id == NULL && g_strcmp0 (pattern->name, id_or_name) == 0))
+        {
+          gtk_check_button_set_active (g_ptr_array_index (self->radios, i), TRUE);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+void
+steady_breathing_view_set_length (SteadyBreathingView         *self,
+                                  const SteadyBreathingLength *length)
+{
+  g_return_if_fail (STEADY_IS_BREATHING_VIEW (self));
+  g_return_if_fail (length != NULL);
+
+  adw_combo_row_set_selected (self->unit_row, length->unit);
+  gtk_spin_button_set_value (self->length_spin, length->value);
+}
+
+/* The user's own pattern -------------------------------------------------------------------- */
+
+static void
+save_custom_clicked_cb (GtkButton           *button,
+                        SteadyBreathingView *self)
+{
+  guint tenths[STEADY_BREATHING_N_PHASES];
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->custom_name_row));
+  g_autoptr(SteadyBreathingPattern) pattern = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+
+  for (guint i = 0; i < STEADY_BREATHING_N_PHASES; i++)
+    tenths[i] = (guint)(gtk_spin_button_get_value (self->custom_spins[i]) * 10.0 + 0.5);
+
+  if (trimmed[0] == '\0')
+    {
+      gtk_label_set_text (self->custom_error_label, _("Give your pattern a name."));
+      gtk_widget_set_visible (GTK_WIDGET (self->custom_error_label), TRUE);
+      return;
+    }
+
+  pattern = steady_breathing_pattern_new_custom (trimmed, tenths, &error);
+  if (pattern == NULL || !steady_practice_store_save_pattern (self->store, pattern, &error))
+    {
+      gtk_label_set_text (self->custom_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->custom_error_label), TRUE);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_error_label), FALSE);
+  if (!steady_breathing_view_select_pattern (self, trimmed))
+    {
+      add_pattern_row (self, pattern);
+      steady_breathing_view_select_pattern (self, trimmed);
+    }
+  else
+    {
+      /* Saving under a name already listed changes that pattern. */
+      for (guint i = 0; i < self->patterns->len; i++)
+        {
+          SteadyBreathingPattern *old = g_ptr_array_index (self->patterns, i);
+
+          if (old->id == NULL && g_strcmp0 (old->name, trimmed) == 0)
+            memcpy (old->tenths, pattern->tenths, sizeof old->tenths);
+        }
+    }
+  adw_expander_row_set_expanded (self->custom_row, FALSE);
+}
+
+static void
+build_custom_editor (SteadyBreathingView *self)
+{
+  const char *titles[STEADY_BREATHING_N_PHASES] = {
+    _("Breathe In"),
+    /* Translators: a second, short breath in on top of the first (the cyclic sigh). */
+    _("A Little More In"),
+    _("Hold After Breathing In"),
+    _("Breathe Out"),
+    _("Hold After Breathing Out"),
+  };
+  const guint defaults[STEADY_BREATHING_N_PHASES] = { 40, 0, 0, 60, 0 };
+  GtkWidget *save_row;
+  GtkWidget *save_button;
+
+  for (guint i = 0; i < STEADY_BREATHING_N_PHASES; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, STEADY_BREATHING_PHASE_MAX_TENTHS / 10,
+                                                        0.5);
+
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), defaults[i] / 10.0);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
+      /* Translators: the unit of a breath phase's length in the pattern editor. */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("seconds"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+      adw_expander_row_add_row (self->custom_row, row);
+      self->custom_spins[i] = GTK_SPIN_BUTTON (spin);
+    }
+
+  save_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (save_row), FALSE);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+    gtk_widget_set_margin_top (box, 12);
+    gtk_widget_set_margin_bottom (box, 12);
+    self->custom_error_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_wrap (self->custom_error_label, TRUE);
+    gtk_widget_add_css_class (GTK_WIDGET (self->custom_error_label), "error");
+    gtk_widget_set_visible (GTK_WIDGET (self->custom_error_label), FALSE);
+    save_button = gtk_button_new ();
+    steady_practice_set_button_label (GTK_BUTTON (save_button), _("Save and _Use"));
+    gtk_widget_set_halign (save_button, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (save_button, "pill");
+    g_signal_connect (save_button, "clicked", G_CALLBACK (save_custom_clicked_cb), self);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->custom_error_label));
+    gtk_box_append (GTK_BOX (box), save_button);
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (save_row), box);
+  }
+  adw_expander_row_add_row (self->custom_row, save_row);
+}
+
+/* Running ------------------------------------------------------------------------------- */
+
+static void
+sync_text_mode (SteadyBreathingView *self)
+{
+  gboolean text_mode = !self->animations_enabled ||
+                       gtk_toggle_button_get_active (self->text_mode_button);
+
+  steady_pacer_set_text_mode (self->pacer, text_mode);
+}
+
+static void
+animations_changed_cb (GtkSettings         *settings,
+                       GParamSpec          *pspec,
+                       SteadyBreathingView *self)
+{
+  g_object_get (settings, "gtk-enable-animations", &self->animations_enabled, NULL);
+  sync_text_mode (self);
+}
+
+static void
+update_labels (SteadyBreathingView *self)
+{
+  SteadyBreathingPosition position;
+  SteadyPracticeState state;
+  const SteadyBreathingPattern *pattern;
+  SteadyBreathingLength length;
+  g_autofree char *countdown = NULL;
+  g_autofree char *left = NULL;
+  g_autofree char *progress = NULL;
+  guint64 key;
+  guint cycles;
+
+  if (self->timer == NULL)
+    return;
+
+  state = steady_practice_timer_get_state (self->timer);
+  steady_practice_timer_get_position (self->timer, &position);
+
+  /* Called every frame: the words change once a second at most, so most frames stop here. */
+  key = ((((guint64)position.phase * 1000 + MIN (position.cycle, 999)) * 100 + state) * 100 +
+         MIN (position.countdown_s, 99)) * 100000 +
+        (guint64)MIN (position.session_remaining_us / G_USEC_PER_SEC, 99999);
+  if (key == self->labels_key)
+    return;
+  self->labels_key = key;
+
+  pattern = steady_practice_timer_get_pattern (self->timer);
+  length.unit = adw_combo_row_get_selected (self->unit_row);
+  length.value = (guint)gtk_spin_button_get_value_as_int (self->length_spin);
+  cycles = steady_breathing_session_get_cycles (pattern, &length);
+
+  gtk_label_set_text (self->phase_label, steady_breathing_phase_get_label (position.phase));
+  countdown = g_strdup_printf ("%u", position.countdown_s);
+  gtk_label_set_text (self->countdown_label,
+                      position.phase == STEADY_BREATHING_PHASE_FINISHED ? "" : countdown);
+
+  left = steady_practice_format_clock (position.session_remaining_us);
+  if (state == STEADY_PRACTICE_STATE_PAUSED)
+    /* Translators: under the pacer while paused; %s is the time left, like 2:30. */
+    progress = g_strdup_printf (_("Paused · %s left"), left);
+  else
+    /* Translators: under the pacer: the breath under way, of how many; then the time left. */
+    progress = g_strdup_printf (_("Breath %u of %u · %s left"),
+                                MIN (position.cycle, cycles), cycles, left);
+  gtk_label_set_text (self->progress_label, progress);
+}
+
+static void
+pacer_updated_cb (SteadyPacer         *pacer,
+                  SteadyBreathingView *self)
+{
+  update_labels (self);
+}
+
+static void
+phase_changed_cb (SteadyPracticeTimer  *timer,
+                  SteadyBreathingPhase  phase,
+                  guint                 cycle,
+                  SteadyBreathingView  *self)
+{
+  if (phase == STEADY_BREATHING_PHASE_FINISHED || !gtk_switch_get_active (self->cues_switch))
+    return;
+  steady_practice_sound_play (self->sound, STEADY_PRACTICE_SOUND_CHIME, 1, CUE_VOLUME);
+}
+
+/* With cues on and no way to play them, the page says so rather than stay silent. */
+static void
+sync_sound_label (SteadyBreathingView *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->sound_label),
+                          gtk_switch_get_active (self->cues_switch) &&
+                          !steady_practice_sound_get_available (self->sound));
+}
+
+/* The practice goes into the log as soon as it ends, so closing the window cannot lose it;
+ * the rating after is added to it when given. */
+static void
+log_practice (SteadyBreathingView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadyPracticeRecord) record = steady_practice_timer_create_record (self->timer);
+
+  if (record == NULL || record->actual_us <= 0)
+    return;
+  if (adw_expander_row_get_enable_expansion (self->before_row))
+    record->distress_before = (int)gtk_range_get_value (GTK_RANGE (self->before_scale));
+  if (!steady_practice_store_add (self->store, record, &error))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Could Not Save This Practice"),
+                                                           error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  self->record = g_steal_pointer (&record);
+  g_signal_emit (self, signals[SAVED], 0);
+}
+
+static void
+show_after (SteadyBreathingView *self)
+{
+  gboolean completed = steady_practice_timer_get_completed (self->timer);
+  g_autofree char *minutes =
+    steady_practice_format_minutes (steady_practice_timer_get_practised_us (self->timer));
+  g_autofree char *summary = NULL;
+
+  /* Translators: %s is a length of time, like "5 minutes". */
+  summary = g_strdup_printf (_("You breathed with the pacer for %s."), minutes);
+  gtk_label_set_text (self->after_title, completed ? _("Well Done") : _("Stopped Early"));
+  gtk_label_set_text (self->after_summary, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->text_mode_button), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "after");
+
+  if (completed)
+    {
+      g_autofree char *body = NULL;
+
+      /* Translators: the body of the notification when a breathing practice ends. */
+      body = g_strdup_printf (_("You breathed for %s."), minutes);
+      steady_practice_notify_finished (GTK_WINDOW (self), _("Breathing Practice Finished"), body);
+    }
+}
+
+static void
+timer_state_changed_cb (SteadyPracticeTimer *timer,
+                        GParamSpec          *pspec,
+                        SteadyBreathingView *self)
+{
+  SteadyPracticeState state = steady_practice_timer_get_state (timer);
+
+  steady_practice_sync_inhibit (GTK_WINDOW (self), timer, _("A breathing practice is running"),
+                                &self->inhibit_cookie);
+  steady_practice_set_button_label (self->pause_button, state == STEADY_PRACTICE_STATE_PAUSED
+                                                      ? _("_Resume") : _("_Pause"));
+  update_labels (self);
+
+  if (state == STEADY_PRACTICE_STATE_FINISHED)
+    {
+      steady_practice_sound_stop (self->sound);
+      log_practice (self);
+      show_after (self);
+    }
+}
+
+gboolean
+steady_breathing_view_start (SteadyBreathingView *self)
+{
+  const SteadyBreathingPattern *pattern;
+  SteadyBreathingLength length;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), FALSE);
+  g_return_val_if_fail (self->timer == NULL, FALSE);
+
+  pattern = get_selected_pattern (self);
+  g_return_val_if_fail (pattern != NULL, FALSE);
+  length.unit = adw_combo_row_get_selected (self->unit_row);
+  length.value = (guint)gtk_spin_button_get_value_as_int (self->length_spin);
+
+  self->timer = steady_practice_timer_new_breathing (pattern, &length, &error);
+  if (self->timer == NULL)
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Cannot Start This Practice"),
+                                                           error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+  if (self->clock != NULL)
+    steady_practice_timer_set_clock (self->timer, self->clock, self->clock_data);
+
+  g_signal_connect_object (self->timer, "phase-changed", G_CALLBACK (phase_changed_cb), self, 0);
+  g_signal_connect_object (self->timer, "notify::state", G_CALLBACK (timer_state_changed_cb),
+                           self, 0);
+  adw_window_title_set_subtitle (self->window_title, steady_breathing_pattern_get_name (pattern));
+  steady_pacer_set_timer (self->pacer, self->timer);
+  gtk_widget_set_visible (GTK_WIDGET (self->text_mode_button), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "run");
+  steady_practice_timer_start (self->timer);
+  steady_pacer_update (self->pacer);
+  gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
+  return TRUE;
+}
+
+static void
+start_clicked_cb (GtkButton           *button,
+                  SteadyBreathingView *self)
+{
+  steady_breathing_view_start (self);
+}
+
+static void
+pause_clicked_cb (GtkButton           *button,
+                  SteadyBreathingView *self)
+{
+  if (self->timer == NULL)
+    return;
+  if (steady_practice_timer_get_state (self->timer) == STEADY_PRACTICE_STATE_PAUSED)
+    steady_practice_timer_resume (self->timer);
+  else
+    {
+      steady_practice_timer_pause (self->timer);
+      steady_practice_sound_stop (self->sound);
+    }
+}
+
+static void
+stop_clicked_cb (GtkButton           *button,
+                 SteadyBreathingView *self)
+{
+  if (self->timer != NULL)
+    steady_practice_timer_stop (self->timer);
+}
+
+static void
+done_clicked_cb (GtkButton           *button,
+                 SteadyBreathingView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->record != NULL && adw_expander_row_get_enable_expansion (self->after_row))
+    {
+      self->record->distress_after = (int)gtk_range_get_value (GTK_RANGE (self->after_scale));
+      if (!steady_practice_store_update (self->store, self->record, &error))
+        {
+          AdwMessageDialog *dialog;
+
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                               _("Could Not Save Your Rating"),
+                                                               error->message));
+          adw_message_dialog_add_response (dialog, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
+      g_signal_emit (self, signals[SAVED], 0);
+    }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Window -------------------------------------------------------------------------------- */
+
+static void
+toggle_fullscreen_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GtkWindow *window = GTK_WINDOW (widget);
+
+  if (gtk_window_is_fullscreen (window))
+    gtk_window_unfullscreen (window);
+  else
+    gtk_window_fullscreen (window);
+}
+
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  if (!gtk_window_is_fullscreen (GTK_WINDOW (widget)))
+    return FALSE;
+  gtk_window_unfullscreen (GTK_WINDOW (widget));
+  return TRUE;
+}
+
+SteadyPracticeTimer *
+steady_breathing_view_get_timer (SteadyBreathingView *self)
+{
+  g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), NULL);
+
+  return self->timer;
+}
+
+GtkWidget *
+steady_breathing_view_get_pacer (SteadyBreathingView *self)
+{
+  g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->pacer);
+}
+
+const char *
+steady_breathing_view_get_phase_text (SteadyBreathingView *self)
+{
+  g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), NULL);
+
+  return gtk_label_get_text (self->phase_label);
+}
+
+const char *
+steady_breathing_view_get_page (SteadyBreathingView *self)
+{
+  g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* For tests: timers made from now on read this clock instead of the monotonic one. */
+void
+steady_breathing_view_set_clock (SteadyBreathingView *self,
+                                 SteadyClockFunc      clock,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (STEADY_IS_BREATHING_VIEW (self));
+
+  self->clock = clock;
+  self->clock_data = user_data;
+}
+
+SteadyBreathingView *
+steady_breathing_view_new (GtkWindow           *parent,
+                           SteadyPracticeStore *store)
+{
+  SteadyBreathingView *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (STEADY_IS_PRACTICE_STORE (store), NULL);
+
+  self = g_object_new (STEADY_TYPE_BREATHING_VIEW,
+                       "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       NULL);
+  self->store = g_object_ref (store);
+  load_patterns (self);
+  steady_breathing_view_select_pattern (self, steady_breathing_pattern_get_default_id ());
+  return self;
+}
+
+static const char *
+safety_text (void)
+{
+  return _("If you feel dizzy or light-headed, stop and breathe normally. If you are "
+           "pregnant or have a heart or lung condition, skip the holds unless a clinician "
+           "has said they are fine for you.");
+}
+
+static gboolean
+steady_breathing_view_close_request (GtkWindow *window)
+{
+  SteadyBreathingView *self = STEADY_BREATHING_VIEW (window);
+
+  /* Closing mid-practice ends it, and what was practised is still logged. */
+  if (self->timer != NULL)
+    steady_practice_timer_stop (self->timer);
+  return GTK_WINDOW_CLASS (steady_breathing_view_parent_class)->close_request (window);
+}
+
+static void
+steady_breathing_view_dispose (GObject *object)
+{
+  SteadyBreathingView *self = STEADY_BREATHING_VIEW (object);
+
+  if (self->inhibit_cookie != 0)
+    {
+      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+      if (application != NULL)
+        gtk_application_uninhibit (application, self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+  if (self->pacer != NULL)
+    steady_pacer_set_timer (self->pacer, NULL);
+  if (self->timer != NULL)
+    g_signal_handlers_disconnect_by_data (self->timer, self);
+  g_clear_object (&self->timer);
+  g_clear_object (&self->sound);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->patterns, g_ptr_array_unref);
+  g_clear_pointer (&self->radios, g_ptr_array_unref);
+  g_clear_pointer (&self->record, steady_practice_record_free);
+  g_signal_handlers_disconnect_by_data (gtk_settings_get_default (), self);
+
+  G_OBJECT_CLASS (steady_breathing_view_parent_class)->dispose (object);
+}
+
+static void
+steady_breathing_view_class_init (SteadyBreathingViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = steady_breathing_view_dispose;
+  window_class->close_request = steady_breathing_view_close_request;
+
+  /* A practice was logged, or its rating added: the history has something new. */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (STEADY_TYPE_PACER);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/steadyapp/Steady/practice/"
+                                               "steady-breathing-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, safety_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, safety_popover_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, text_mode_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, stack);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, safety_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, pattern_group);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, custom_row);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, custom_name_row);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, length_row);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, length_spin);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, cues_switch);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, before_row);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, before_scale);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, start_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, pacer);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, phase_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, countdown_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, sound_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, after_title);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, after_summary);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, after_row);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, after_scale);
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, done_button);
+
+  gtk_widget_class_install_action (widget_class, "breathing.toggle-fullscreen", NULL,
+                                   toggle_fullscreen_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0,
+                                       "breathing.toggle-fullscreen", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+}
+
+static void
+steady_breathing_view_init (SteadyBreathingView *self)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The labels are in the template, for translation; this names them right (see the util). */
+  steady_practice_set_button_label (self->start_button, gtk_button_get_label (self->start_button));
+  steady_practice_set_button_label (self->pause_button, gtk_button_get_label (self->pause_button));
+  steady_practice_set_button_label (self->stop_button, gtk_button_get_label (self->stop_button));
+  steady_practice_set_button_label (self->done_button, gtk_button_get_label (self->done_button));
+
+  self->patterns = g_ptr_array_new_with_free_func ((GDestroyNotify)steady_breathing_pattern_free);
+  self->radios = g_ptr_array_new ();
+  self->sound = steady_practice_sound_new ();
+
+  gtk_label_set_text (self->safety_label, safety_text ());
+  gtk_label_set_text (self->safety_popover_label, safety_text ());
+  build_custom_editor (self);
+  sync_length_range (self);
+
+  g_signal_connect_swapped (self->unit_row, "notify::selected", G_CALLBACK (sync_length_range),
+                            self);
+  g_signal_connect (self->start_button, "clicked", G_CALLBACK (start_clicked_cb), self);
+  g_signal_connect (self->pause_button, "clicked", G_CALLBACK (pause_clicked_cb), self);
+  g_signal_connect (self->stop_button, "clicked", G_CALLBACK (stop_clicked_cb), self);
+  g_signal_connect (self->done_button, "clicked", G_CALLBACK (done_clicked_cb), self);
+  g_signal_connect (self->pacer, "updated", G_CALLBACK (pacer_updated_cb), self);
+  g_signal_connect_swapped (self->sound, "notify::available", G_CALLBACK (sync_sound_label),
+                            self);
+  g_signal_connect_swapped (self->cues_switch, "notify::active", G_CALLBACK (sync_sound_label),
+                            self);
+  sync_sound_label (self);
+  g_signal_connect_swapped (self->text_mode_button, "toggled", G_CALLBACK (sync_text_mode), self);
+
+  g_object_get (settings, "gtk-enable-animations", &self->animations_enabled, NULL);
+  g_signal_connect (settings, "notify::gtk-enable-animations",
+                    G_CALLBACK (animations_changed_cb), self);
+  sync_text_mode (self);
+}
