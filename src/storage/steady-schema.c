@@ -13,6 +13,57 @@
 /* A local wall-clock time as the calendar stores it: "YYYYMMDDTHHMMSS". */
 #define WALL_TIME "'[0-9][0-9][0-9][0-9][01][0-9][0-3][0-9]T[0-2][0-9][0-5][0-9][0-5][0-9]'"
 
+/* Version 6: a percentage or a yes/partly/no answer inside a skill record's payload. */
+#define SKILL_PERCENT_CHECK(key) \
+  "  CHECK (json_extract (payload, '$." key "') IS NULL OR" \
+  "         (json_type (payload, '$." key "') = 'integer' AND" \
+  "          json_extract (payload, '$." key "') BETWEEN 0 AND 100)),"
+#define SKILL_CHOICE_CHECK(key) \
+  "  CHECK (json_extract (payload, '$." key "') IS NULL OR" \
+  "         json_extract (payload, '$." key "') IN ('yes', 'partly', 'no')),"
+/* Version 6: the words of a skill record that the search index holds: its text answers in a
+ * fixed order, then mood names and thoughts. No table-valued function (json_each/json_tree):
+ * FTS5's integrity-check and rebuild fail with "SQL logic error" when the content view
+ * reads one, so lists are walked with a recursive CTE. A new text field must be added here. */
+#define SKILL_TEXT(p, key) "SELECT json_extract (" p ", '$." key "') AS v UNION ALL "
+#define SKILL_LIST(p, list, member) \
+  "SELECT * FROM (WITH RECURSIVE i (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i" \
+  "  WHERE n + 1 < json_array_length (" p ", '$." list "'))" \
+  "  SELECT json_extract (" p ", '$." list "[' || n || '].' || '" member "') FROM i)"
+#define SKILL_BODY(p) \
+  "coalesce ((SELECT group_concat (v, ' ') FROM (" \
+  SKILL_TEXT (p, "situation") SKILL_TEXT (p, "evidence_for") SKILL_TEXT (p, "evidence_against") \
+  SKILL_TEXT (p, "balanced") SKILL_TEXT (p, "emotion") SKILL_TEXT (p, "prompted") \
+  SKILL_TEXT (p, "vulnerable") SKILL_TEXT (p, "interpretation") SKILL_TEXT (p, "body") \
+  SKILL_TEXT (p, "urges") SKILL_TEXT (p, "actions") SKILL_TEXT (p, "aftereffects") \
+  SKILL_TEXT (p, "secondary") SKILL_TEXT (p, "event") SKILL_TEXT (p, "interpretations") \
+  SKILL_TEXT (p, "threat") SKILL_TEXT (p, "worst_case") SKILL_TEXT (p, "urge") \
+  SKILL_TEXT (p, "opposite") SKILL_TEXT (p, "all_the_way") SKILL_TEXT (p, "outcome") \
+  SKILL_TEXT (p, "note") \
+  SKILL_LIST (p, "moods", "name") " UNION ALL " SKILL_LIST (p, "thoughts", "text") \
+  ") WHERE v IS NOT NULL), '')"
+/* Version 6: the first free search_doc id at or after the record's instant, as for entries. */
+#define SKILL_FREE_DOC_ID \
+  "coalesce ((SELECT new.at_us WHERE NOT EXISTS" \
+  "             (SELECT 1 FROM search_doc WHERE id = new.at_us))," \
+  "          (SELECT a.id + 1 FROM search_doc AS a" \
+  "            WHERE a.id >= new.at_us AND NOT EXISTS" \
+  "                    (SELECT 1 FROM search_doc AS b WHERE b.id = a.id + 1)" \
+  "            ORDER BY a.id LIMIT 1))"
+/* Version 6: every mood of a thought record rated 0–100, at most one hot thought. */
+#define SKILL_LISTS_CHECK \
+  "  SELECT RAISE (ABORT, 'a mood is rated from 0 to 100')" \
+  "   WHERE EXISTS (SELECT 1 FROM json_each (new.payload, '$.moods') AS m" \
+  "                  WHERE m.type <> 'object'" \
+  "                     OR json_type (m.value, '$.before') IS NOT 'integer'" \
+  "                     OR json_extract (m.value, '$.before') NOT BETWEEN 0 AND 100" \
+  "                     OR (json_extract (m.value, '$.after') IS NOT NULL AND" \
+  "                         (json_type (m.value, '$.after') IS NOT 'integer' OR" \
+  "                          json_extract (m.value, '$.after') NOT BETWEEN 0 AND 100)));" \
+  "  SELECT RAISE (ABORT, 'a thought record has one hot thought at most')" \
+  "   WHERE (SELECT count (*) FROM json_each (new.payload, '$.thoughts') AS t" \
+  "           WHERE json_extract (t.value, '$.hot') = 1) > 1;"
+
 static const SteadyMigration migrations[] = {
   /* Version 1 (Steady 0.1): bookkeeping only; features add their tables in later versions. */
   { 1,
@@ -456,6 +507,169 @@ static const SteadyMigration migrations[] = {
     "  reviewed_us     INTEGER NOT NULL,"
     "  reviewed_offset INTEGER NOT NULL CHECK (reviewed_offset BETWEEN -86400 AND 86400)"
     ") STRICT;"
+  },
+
+  /* Version 6 (issue 5): coping skills — thought records and the DBT-informed worksheets,
+   * diary cards with the user's own targets, and "I used this" skill logs.
+   *
+   * skill_record holds all five exercise kinds in one table: the shared columns (times,
+   * before/after distress, private, how far the person got) are columns with CHECKs, and the
+   * kind's own answers are a JSON object (payload) that SteadySkillStore validates field by
+   * field. The forms are mostly free text, always read and written whole, and will change
+   * with the clinical content; one table gives one search arm, one set of index triggers and
+   * one delete/undo path. The ratings inside the payload are still checked here: scalars by
+   * CHECK on json_extract (), the lists of moods and thoughts by a trigger, since a CHECK
+   * cannot hold a subquery.
+   *
+   * The searchable text of a record is its text answers, mood names and thoughts (SKILL_BODY):
+   * a pure function of the row, so the index can be told exactly what to remove. Diary cards
+   * hold ratings only and are not in the index. */
+  { 6,
+    "CREATE TABLE skill_record ("
+    "  id              INTEGER PRIMARY KEY,"
+    "  uuid            TEXT NOT NULL UNIQUE CHECK (length (uuid) = 36),"
+    "  kind            TEXT NOT NULL CHECK (kind IN ('thought-record', 'name-emotion',"
+    "                    'check-facts', 'opposite-action', 'please-check')),"
+    "  created_us      INTEGER NOT NULL,"
+    "  updated_us      INTEGER NOT NULL CHECK (updated_us >= created_us),"
+    "  at_us           INTEGER NOT NULL"
+    "                  CHECK (at_us BETWEEN -2208988800000000 AND 32503679999999999),"
+    "  utc_offset_s    INTEGER NOT NULL CHECK (utc_offset_s BETWEEN -64800 AND 64800),"
+    "  local_day       INTEGER NOT NULL GENERATED ALWAYS AS"
+    "                    ((at_us + utc_offset_s * 1000000 + 86400000000000000) / 86400000000"
+    "                     - 1000000) VIRTUAL,"
+    "  step_reached    INTEGER NOT NULL DEFAULT 1 CHECK (step_reached BETWEEN 1 AND 10),"
+    "  finished        INTEGER NOT NULL DEFAULT 0 CHECK (finished IN (0, 1)),"
+    "  distress_before INTEGER CHECK (distress_before BETWEEN 0 AND 10),"
+    "  distress_after  INTEGER CHECK (distress_after BETWEEN 0 AND 10),"
+    "  private         INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1)),"
+    "  payload         TEXT NOT NULL DEFAULT '{}' CHECK (length (payload) <= 4194304 AND"
+    "                    json_valid (payload) AND json_type (payload) = 'object'),"
+    SKILL_PERCENT_CHECK ("intensity")
+    SKILL_PERCENT_CHECK ("belief")
+    SKILL_CHOICE_CHECK ("fits")
+    SKILL_CHOICE_CHECK ("effective")
+    SKILL_CHOICE_CHECK ("want_change")
+    SKILL_CHOICE_CHECK ("illness")
+    SKILL_CHOICE_CHECK ("eating")
+    SKILL_CHOICE_CHECK ("substances")
+    SKILL_CHOICE_CHECK ("sleep")
+    SKILL_CHOICE_CHECK ("exercise")
+    "  CHECK (json_type (payload, '$.moods') IS NULL OR json_type (payload, '$.moods') = 'array'),"
+    "  CHECK (json_type (payload, '$.thoughts') IS NULL OR"
+    "         json_type (payload, '$.thoughts') = 'array'),"
+    "  CHECK (json_type (payload, '$.traps') IS NULL OR json_type (payload, '$.traps') = 'array')"
+    ") STRICT;"
+    "CREATE INDEX skill_record_by_time ON skill_record (at_us);"
+    "CREATE INDEX skill_record_by_kind ON skill_record (kind, at_us);"
+
+    /* Moods are rated 0–100 before and (step 7) after; at most one thought is the hot one. */
+    "CREATE TRIGGER skill_record_lists_checked BEFORE INSERT ON skill_record "
+    "BEGIN"
+    SKILL_LISTS_CHECK
+    "END;"
+    "CREATE TRIGGER skill_record_lists_rechecked BEFORE UPDATE OF payload ON skill_record "
+    "BEGIN"
+    SKILL_LISTS_CHECK
+    "END;"
+    "CREATE TRIGGER skill_record_uuid_kept BEFORE UPDATE OF uuid, kind ON skill_record"
+    "  WHEN old.uuid IS NOT new.uuid OR old.kind IS NOT new.kind "
+    "BEGIN"
+    "  SELECT RAISE (ABORT, 'a skill record keeps its uuid and kind');"
+    "END;"
+
+    /* The search index: the second arm of search_content, and triggers like the journal's.
+     * search_doc.kind is the record's kind. */
+    "DROP VIEW search_content;"
+    "CREATE VIEW search_content (id, body, tags) AS"
+    "  SELECT d.id, e.note, d.tags"
+    "    FROM search_doc AS d JOIN mood_entry AS e ON e.uuid = d.record_uuid"
+    "   WHERE d.kind = 'mood-entry'"
+    "  UNION ALL"
+    "  SELECT d.id, " SKILL_BODY ("r.payload") ", d.tags"
+    "    FROM search_doc AS d JOIN skill_record AS r ON r.uuid = d.record_uuid"
+    "   WHERE d.kind = r.kind;"
+    "CREATE TRIGGER skill_record_indexed AFTER INSERT ON skill_record "
+    "BEGIN"
+    "  INSERT INTO search_doc (id, kind, record_uuid) VALUES (" SKILL_FREE_DOC_ID ","
+    "    new.kind, new.uuid);"
+    "  INSERT INTO search_fts (rowid, body, tags)"
+    "    SELECT id, " SKILL_BODY ("new.payload") ", tags FROM search_doc"
+    "     WHERE kind = new.kind AND record_uuid = new.uuid;"
+    "END;"
+    "CREATE TRIGGER skill_record_reindexed AFTER UPDATE OF payload, at_us ON skill_record"
+    "  WHEN old.payload IS NOT new.payload OR old.at_us IS NOT new.at_us "
+    "BEGIN"
+    "  INSERT INTO search_fts (search_fts, rowid, body, tags)"
+    "    SELECT 'delete', id, " SKILL_BODY ("old.payload") ", tags FROM search_doc"
+    "     WHERE kind = old.kind AND record_uuid = old.uuid;"
+    "  UPDATE search_doc SET id = " SKILL_FREE_DOC_ID
+    "   WHERE kind = old.kind AND record_uuid = old.uuid AND old.at_us IS NOT new.at_us;"
+    "  INSERT INTO search_fts (rowid, body, tags)"
+    "    SELECT id, " SKILL_BODY ("new.payload") ", tags FROM search_doc"
+    "     WHERE kind = new.kind AND record_uuid = new.uuid;"
+    "END;"
+    "CREATE TRIGGER skill_record_unindexed BEFORE DELETE ON skill_record "
+    "BEGIN"
+    "  INSERT INTO search_fts (search_fts, rowid, body, tags)"
+    "    SELECT 'delete', id, " SKILL_BODY ("old.payload") ", tags FROM search_doc"
+    "     WHERE kind = old.kind AND record_uuid = old.uuid;"
+    "  DELETE FROM search_doc WHERE kind = old.kind AND record_uuid = old.uuid;"
+    "END;"
+
+    /* The rows of the user's diary card: emotions and urges they chose to track. A target is
+     * archived rather than deleted once it has ratings, so old cards keep their rows. */
+    "CREATE TABLE diary_target ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  uuid        TEXT NOT NULL UNIQUE CHECK (length (uuid) = 36),"
+    "  kind        TEXT NOT NULL CHECK (kind IN ('emotion', 'urge')),"
+    "  name        TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 100),"
+    "  position    INTEGER NOT NULL DEFAULT 0,"
+    "  archived    INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+    "  created_us  INTEGER NOT NULL,"
+    "  updated_us  INTEGER NOT NULL"
+    ") STRICT;"
+    "CREATE UNIQUE INDEX diary_target_name ON diary_target (kind, name COLLATE NOCASE);"
+    /* One card per local day (days counted from 1970-01-01, as the journal's local_day). */
+    "CREATE TABLE diary_card ("
+    "  id           INTEGER PRIMARY KEY,"
+    "  uuid         TEXT NOT NULL UNIQUE CHECK (length (uuid) = 36),"
+    "  local_day    INTEGER NOT NULL UNIQUE CHECK (local_day BETWEEN -25567 AND 376199),"
+    "  utc_offset_s INTEGER NOT NULL CHECK (utc_offset_s BETWEEN -64800 AND 64800),"
+    "  distress     INTEGER CHECK (distress BETWEEN 0 AND 10),"
+    "  private      INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1)),"
+    "  created_us   INTEGER NOT NULL,"
+    "  updated_us   INTEGER NOT NULL CHECK (updated_us >= created_us)"
+    ") STRICT;"
+    /* acted: for urges only, whether the person acted on it that day. */
+    "CREATE TABLE diary_card_rating ("
+    "  card_id    INTEGER NOT NULL REFERENCES diary_card (id) ON DELETE CASCADE,"
+    "  target_id  INTEGER NOT NULL REFERENCES diary_target (id) ON DELETE CASCADE,"
+    "  rating     INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 5),"
+    "  acted      INTEGER CHECK (acted IN (0, 1)),"
+    "  PRIMARY KEY (card_id, target_id)"
+    ") STRICT, WITHOUT ROWID;"
+    /* skill: a skill id of the library (steady-skills-library.c); rating: the 0–7 scale. */
+    "CREATE TABLE diary_card_skill ("
+    "  card_id    INTEGER NOT NULL REFERENCES diary_card (id) ON DELETE CASCADE,"
+    "  skill      TEXT NOT NULL CHECK (length (skill) BETWEEN 1 AND 64),"
+    "  rating     INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 7),"
+    "  PRIMARY KEY (card_id, skill)"
+    ") STRICT, WITHOUT ROWID;"
+    /* "I used this": one use of a library skill, with the distress before and after. */
+    "CREATE TABLE skill_use ("
+    "  id              INTEGER PRIMARY KEY,"
+    "  uuid            TEXT NOT NULL UNIQUE CHECK (length (uuid) = 36),"
+    "  skill           TEXT NOT NULL CHECK (length (skill) BETWEEN 1 AND 64),"
+    "  at_us           INTEGER NOT NULL"
+    "                  CHECK (at_us BETWEEN -2208988800000000 AND 32503679999999999),"
+    "  utc_offset_s    INTEGER NOT NULL CHECK (utc_offset_s BETWEEN -64800 AND 64800),"
+    "  rating          INTEGER CHECK (rating BETWEEN 0 AND 7),"
+    "  distress_before INTEGER CHECK (distress_before BETWEEN 0 AND 10),"
+    "  distress_after  INTEGER CHECK (distress_after BETWEEN 0 AND 10),"
+    "  created_us      INTEGER NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX skill_use_by_time ON skill_use (at_us);"
   },
 };
 
