@@ -27,8 +27,8 @@ struct _SteadyWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   AdwBin               *today_bin;
-  SteadyCalendarPage   *calendar_page;
-  SteadyPracticeSection *practice_section;
+  AdwBin               *calendar_bin;
+  AdwBin               *practice_bin;
   AdwBin               *journal_bin;
 
   /* owned */
@@ -59,6 +59,24 @@ ensure_journal_page (SteadyWindow *self)
   store = steady_application_get_journal_store (STEADY_APPLICATION (app));
   if (store != NULL)
     adw_bin_set_child (self->journal_bin, steady_journal_page_new (store));
+}
+
+/* The Calendar page and the Skills page's practice section read the database when built,
+ * so they too are built the first time they are needed, not before the first frame. */
+static SteadyCalendarPage *
+ensure_calendar_page (SteadyWindow *self)
+{
+  if (adw_bin_get_child (self->calendar_bin) == NULL)
+    adw_bin_set_child (self->calendar_bin, steady_calendar_page_new ());
+  return STEADY_CALENDAR_PAGE (adw_bin_get_child (self->calendar_bin));
+}
+
+static SteadyPracticeSection *
+ensure_practice_section (SteadyWindow *self)
+{
+  if (adw_bin_get_child (self->practice_bin) == NULL)
+    adw_bin_set_child (self->practice_bin, g_object_new (STEADY_TYPE_PRACTICE_SECTION, NULL));
+  return STEADY_PRACTICE_SECTION (adw_bin_get_child (self->practice_bin));
 }
 
 SteadyWindow *
@@ -131,7 +149,7 @@ steady_window_open_session (SteadyWindow *self,
   g_return_if_fail (occurrence_id != NULL);
 
   steady_window_set_page (self, "calendar");
-  if (steady_calendar_page_open_occurrence (self->calendar_page, occurrence_id, &error) == NULL)
+  if (steady_calendar_page_open_occurrence (ensure_calendar_page (self), occurrence_id, &error) == NULL)
     steady_window_add_toast (self, error->message);
 }
 
@@ -141,7 +159,8 @@ steady_window_reload_calendar (SteadyWindow *self)
 {
   g_return_if_fail (STEADY_IS_WINDOW (self));
 
-  steady_calendar_page_reload (self->calendar_page);
+  if (adw_bin_get_child (self->calendar_bin) != NULL)
+    steady_calendar_page_reload (ensure_calendar_page (self));
 }
 
 const char *
@@ -259,8 +278,14 @@ visible_page_changed_cb (GObject    *object,
 {
   SteadyWindow *self = STEADY_WINDOW (user_data);
 
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "journal") == 0)
+  const char *page = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (page, "journal") == 0)
     ensure_journal_page (self);
+  else if (g_strcmp0 (page, "calendar") == 0)
+    ensure_calendar_page (self);
+  else if (g_strcmp0 (page, "skills") == 0)
+    ensure_practice_section (self);
 }
 
 static void
@@ -301,7 +326,7 @@ start_breathing_activated_cb (GSimpleAction *action,
                               GVariant      *parameter,
                               gpointer       user_data)
 {
-  steady_practice_section_start_breathing (STEADY_WINDOW (user_data)->practice_section);
+  steady_practice_section_start_breathing (ensure_practice_section (STEADY_WINDOW (user_data)));
 }
 
 static void
@@ -309,7 +334,7 @@ start_mindfulness_activated_cb (GSimpleAction *action,
                                 GVariant      *parameter,
                                 gpointer       user_data)
 {
-  steady_practice_section_start_mindfulness (STEADY_WINDOW (user_data)->practice_section);
+  steady_practice_section_start_mindfulness (ensure_practice_section (STEADY_WINDOW (user_data)));
 }
 
 static const GActionEntry win_actions[] = {
@@ -401,8 +426,8 @@ steady_window_class_init (SteadyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, today_bin);
-  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, calendar_page);
-  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, practice_section);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, calendar_bin);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, practice_bin);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, journal_bin);
 }
 
