@@ -247,6 +247,28 @@ wait_for_toplevel (GType type)
   return wait.found;
 }
 
+/* Clicks @button as a user does, at once (gtk_widget_activate() waits for the button to look
+ * pressed); a user can click only a button that is sensitive, its parents included. */
+void
+click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Gives @window a new default size and waits two frames: the view switcher decides in its
+ * allocation whether it fits, and what depends on it follows in the next frame. */
+void
+resize_window (GtkWindow *window,
+               int        width,
+               int        height)
+{
+  gtk_window_set_default_size (window, width, height);
+  wait_for_frame (GTK_WIDGET (window));
+  wait_for_frame (GTK_WIDGET (window));
+}
+
 /* The application ------------------------------------------------------------------------ */
 
 /* The settings a test starts from: the schema's defaults (the memory backend is new in each

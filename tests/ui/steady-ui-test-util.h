@@ -37,6 +37,10 @@ GtkWidget  *find_button_with_label  (GtkWidget  *widget,
 GtkWindow  *find_toplevel           (GType       type);
 GtkWindow  *find_visible_toplevel   (GType       type);
 GtkWindow  *wait_for_toplevel       (GType       type);
+void        click                   (GtkWidget  *button);
+void        resize_window           (GtkWindow  *window,
+                                     int         width,
+                                     int         height);
 
 /* The application ------------------------------------------------------------------------ */
 

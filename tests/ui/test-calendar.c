@@ -65,13 +65,6 @@ find_button (GtkWidget  *widget,
   return button;
 }
 
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (gtk_widget_get_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
 /* The application ------------------------------------------------------------------------ */
 
 /* Starts Steady, light and in the US, with its window wide. */
@@ -115,9 +108,7 @@ static void
 resize (GtkWindow *window,
         int        width)
 {
-  gtk_window_set_default_size (window, width, WINDOW_HEIGHT);
-  wait_for_frame (GTK_WIDGET (window));
-  wait_for_frame (GTK_WIDGET (window));
+  resize_window (window, width, WINDOW_HEIGHT);
   g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==, width);
 }
 

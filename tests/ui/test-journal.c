@@ -61,15 +61,6 @@ main_window (void)
   return STEADY_WINDOW (wait_for_toplevel (STEADY_TYPE_WINDOW));
 }
 
-static void
-resize (GtkWindow *window,
-        int        width)
-{
-  gtk_window_set_default_size (window, width, WINDOW_HEIGHT);
-  wait_for_frame (GTK_WIDGET (window));
-  wait_for_frame (GTK_WIDGET (window));
-}
-
 static SteadyMoodEntry *
 make_entry (SteadyJournalStore *store,
             int                 days_ago,
@@ -196,11 +187,11 @@ test_today_check_in (void)
   g_assert_true (has_visible_label (GTK_WIDGET (page), "Mindfulness"));
   g_assert_false (has_visible_label (GTK_WIDGET (page), "Breathing and mindfulness timers"));
 
-  resize (GTK_WINDOW (window), WIDE_WIDTH);
+  resize_window (GTK_WINDOW (window), WIDE_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-today-empty-wide-light");
-  resize (GTK_WINDOW (window), NARROW_WIDTH);
+  resize_window (GTK_WINDOW (window), NARROW_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-today-empty-narrow-light");
-  resize (GTK_WINDOW (window), WIDE_WIDTH);
+  resize_window (GTK_WINDOW (window), WIDE_WIDTH, WINDOW_HEIGHT);
 
   /* Click one: the check-in opens with that mood; click two: Save. */
   g_signal_emit_by_name (g_ptr_array_index (buttons, 3), "clicked");
@@ -228,7 +219,7 @@ test_today_check_in (void)
 
   set_color_scheme (settings, "dark");
   save_screenshot (GTK_WIDGET (window), "journal-today-wide-dark");
-  resize (GTK_WINDOW (window), NARROW_WIDTH);
+  resize_window (GTK_WINDOW (window), NARROW_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-today-narrow-dark");
 
   stop_application (app);
@@ -252,7 +243,7 @@ test_journal_list (void)
   /* An honest empty state first. */
   g_assert_cmpstr (steady_journal_page_get_view (page), ==, "empty");
   g_assert_true (has_visible_label (GTK_WIDGET (page), "No check-ins yet"));
-  resize (GTK_WINDOW (window), WIDE_WIDTH);
+  resize_window (GTK_WINDOW (window), WIDE_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-empty-wide-light");
 
   n = fill_journal (store);
@@ -285,11 +276,11 @@ test_journal_list (void)
   g_assert_cmpuint (rows->len, >, 3);
   g_assert_true (has_visible_label (GTK_WIDGET (list), "Tired. Tried the breathing") ||
                  has_visible_label (GTK_WIDGET (list), "Went for a walk"));
-  resize (GTK_WINDOW (window), NARROW_WIDTH);
+  resize_window (GTK_WINDOW (window), NARROW_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-list-narrow-light");
   set_color_scheme (settings, "dark");
   save_screenshot (GTK_WIDGET (window), "journal-list-narrow-dark");
-  resize (GTK_WINDOW (window), WIDE_WIDTH);
+  resize_window (GTK_WINDOW (window), WIDE_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-list-wide-dark");
   set_color_scheme (settings, "light");
 
@@ -482,9 +473,9 @@ test_search (void)
 
     g_assert_nonnull (strstr (markup, "<b>walk</b>"));
   }
-  resize (GTK_WINDOW (window), WIDE_WIDTH);
+  resize_window (GTK_WINDOW (window), WIDE_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-search-wide-light");
-  resize (GTK_WINDOW (window), NARROW_WIDTH);
+  resize_window (GTK_WINDOW (window), NARROW_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-search-narrow-light");
 
   /* The mood filter narrows the same words down. */
@@ -570,7 +561,7 @@ test_charts (void)
   g_assert_cmpstr (steady_journal_page_get_view (page), ==, "charts");
   collect (GTK_WIDGET (page), STEADY_TYPE_MOOD_CHART_WIDGET, charts);
   g_assert_cmpuint (charts->len, ==, 3);
-  resize (GTK_WINDOW (window), WIDE_WIDTH);
+  resize_window (GTK_WINDOW (window), WIDE_WIDTH, WINDOW_HEIGHT);
 
   for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
     {
@@ -592,7 +583,7 @@ test_charts (void)
   steady_journal_page_set_chart_days (page, 7);
   set_color_scheme (settings, "dark");
   save_screenshot (GTK_WIDGET (window), "journal-charts-week-wide-dark");
-  resize (GTK_WINDOW (window), NARROW_WIDTH);
+  resize_window (GTK_WINDOW (window), NARROW_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-charts-week-narrow-dark");
 
   /* The editor in the dark too. */

@@ -61,15 +61,6 @@ template_child (gpointer    widget,
   return child;
 }
 
-/* As a click does, at once (gtk_widget_activate waits for the button to look pressed). */
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
 /* The application ----------------------------------------------------------------------- */
 
 /* Starts Steady light and wide; unlike the other UI tests, with animations as they are, since

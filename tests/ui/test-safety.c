@@ -128,14 +128,6 @@ row_button (SteadySafetyItemRow *row,
   return g_ptr_array_index (buttons, index);
 }
 
-/* A click, at once (gtk_widget_activate() would click a quarter of a second later). */
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (gtk_widget_get_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
 static char *
 stored_texts (SteadySafetyPlanStore *store,
               SteadySafetySection    section)
