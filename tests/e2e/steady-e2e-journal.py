@@ -7,13 +7,9 @@
 # The private session, the environment and the tree-walking helpers are steady-e2e.py's;
 # starting and stopping Steady is steady-e2e-safety.py's.
 
-import argparse
 import importlib.util
 import os
-import shutil
-import signal
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -149,16 +145,9 @@ def find_by_search(tap, steady):
 
 
 def run(args, tap):
-    workdir = tempfile.mkdtemp(prefix="steady-e2e-journal-")
-    session = e2e.PrivateSession(workdir)
-    steady = None
-    try:
-        session.start()
-        import pyatspi
-        pyatspi.setTimeout(e2e.ATSPI_CALL_TIMEOUT_MS, e2e.ATSPI_CALL_TIMEOUT_MS)
-        env = e2e.child_environment(workdir, args.region)
-
+    def body(env, started):
         steady = safety.Steady(args, env, tap)
+        started.append(steady)
         steady.start()
         tap.result(True, "steady appears in the accessibility tree")
         check_in(tap, steady)
@@ -168,48 +157,19 @@ def run(args, tap):
         steady.kill()
 
         steady = safety.Steady(args, env, tap)
+        started.append(steady)
         steady.start()
         find_by_search(tap, steady)
         status = steady.stop()
         tap.result(status == 0, "steady quits cleanly after the search",
                    None if status == 0 else "exit status %s" % status)
-    except e2e.StepFailed as error:
-        tap.result(False, "the test could run to the end", str(error))
-    except Exception as error:  # D-Bus or AT-SPI failing under us: say what, not a traceback
-        tap.result(False, "the test could run to the end",
-                   "%s: %s" % (type(error).__name__, error))
-    finally:
-        if steady is not None:
-            steady.kill()
-        session.stop()
-        e2e.reap_descendants()
-        shutil.rmtree(workdir, ignore_errors=True)
+
+    e2e.run_in_private_session(tap, "steady-e2e-journal-", args.region, body)
 
 
 def main():
-    os.environ.pop("G_DEBUG", None)
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
-
-    retried = e2e.run_with_one_retry_on_toolkit_defect(os.path.abspath(__file__))
-    if retried is not None:
-        return retried
-
-    parser = argparse.ArgumentParser(description="Drives steady's mood journal through AT-SPI.")
-    parser.add_argument("--steady", required=True, help="the steady executable to test")
-    parser.add_argument("--region", choices=sorted(safety.CRISIS), default="US")
-    args = parser.parse_args()
-
-    tap = e2e.Tap()
-    if importlib.util.find_spec("pyatspi") is None:
-        tap.result(False, "pyatspi is importable",
-                   "run this with /usr/bin/python3 and install python3-pyatspi")
-        return tap.finish()
-    if not os.environ.get("DISPLAY"):
-        tap.result(False, "a display is available", "run under xvfb-run -a")
-        return tap.finish()
-    e2e.become_subreaper()
-    run(args, tap)
-    return tap.finish()
+    return e2e.feature_main(os.path.abspath(__file__),
+                            "Drives steady's mood journal through AT-SPI.", run, safety.CRISIS)
 
 
 if __name__ == "__main__":

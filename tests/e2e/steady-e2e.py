@@ -847,6 +847,62 @@ def run(args, tap):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+def run_in_private_session(tap, prefix, region, body):
+    """Runs body(env, started) in a private D-Bus session with its own accessibility bus and a
+    fresh work folder named after @prefix; env is steady's environment there. Whatever
+    happens, every steady that body appended to started is killed at the end, and a step
+    that fails becomes a failed TAP line, not a traceback. For the feature scripts."""
+    workdir = tempfile.mkdtemp(prefix=prefix)
+    session = PrivateSession(workdir)
+    started = []
+    try:
+        session.start()
+        import pyatspi
+        pyatspi.setTimeout(ATSPI_CALL_TIMEOUT_MS, ATSPI_CALL_TIMEOUT_MS)
+        body(child_environment(workdir, region), started)
+    except StepFailed as error:
+        tap.result(False, "the test could run to the end", str(error))
+    except Exception as error:  # D-Bus or AT-SPI failing under us: say what, not a traceback
+        tap.result(False, "the test could run to the end",
+                   "%s: %s" % (type(error).__name__, error))
+    finally:
+        for steady in started:
+            steady.kill()
+        session.stop()
+        reap_descendants()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def feature_main(script, description, run, regions):
+    """The main() of a feature script such as steady-e2e-calendar.py: parses --steady and
+    --region (one of @regions), checks for pyatspi and a display, then run(args, tap) with
+    one retry on a known toolkit defect. Returns the exit code."""
+    os.environ.pop("G_DEBUG", None)
+    # A timeout ends us with SIGTERM: leave through the finally blocks, which end steady.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+    retried = run_with_one_retry_on_toolkit_defect(script)
+    if retried is not None:
+        return retried
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--steady", required=True, help="the steady executable to test")
+    parser.add_argument("--region", choices=sorted(regions), default="US")
+    args = parser.parse_args()
+
+    tap = Tap()
+    if importlib.util.find_spec("pyatspi") is None:
+        tap.result(False, "pyatspi is importable",
+                   "run this with /usr/bin/python3 and install python3-pyatspi")
+        return tap.finish()
+    if not os.environ.get("DISPLAY"):
+        tap.result(False, "a display is available", "run under xvfb-run -a")
+        return tap.finish()
+    become_subreaper()
+    run(args, tap)
+    return tap.finish()
+
+
 TOOLKIT_NOTE = "left alone, from the toolkit:"
 
 

@@ -28,147 +28,13 @@
 #include "steady-session-store.h"
 #include "steady-window.h"
 
+#include "steady-ui-test-util.h"
+
 #define WIDE_WIDTH    1000
 #define NARROW_WIDTH  360
 #define WINDOW_HEIGHT 760
 
-/* Waiting and pictures ---------------------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!condition (data))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
-
-static void
-drain_events (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *)data;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong handler;
-
-  wait_until (widget_is_mapped, widget);
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  wait_until (flag_is_set, &painted);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("STEADY_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width;
-  int height;
-
-  g_assert_nonnull (dir);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-
-  for (int i = 0; i < 3; i++)
-    wait_for_frame (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s (%d×%d)", file_name, width, height);
-}
-
-static gboolean
-has_visible_label (GtkWidget  *widget,
-                   const char *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (has_visible_label (child, text))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GtkWidget *
-find_first (GtkWidget *widget,
-            GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect (widget, type, found);
-  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
-}
+/* Finding widgets ------------------------------------------------------------------------ */
 
 /* The preferences row (entry, combo or action row) whose title is @title. */
 static GtkWidget *
@@ -187,82 +53,34 @@ find_row (GtkWidget  *widget,
   return NULL;
 }
 
+/* The button labelled @label under @widget; there must be one. */
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
 {
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *button = find_button_with_label (widget, label);
 
-  collect (widget, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
-        return g_ptr_array_index (buttons, i);
-    }
-  g_error ("no button labelled “%s”", label);
-  return NULL;
-}
-
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (gtk_widget_get_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
+  if (button == NULL)
+    g_error ("no button labelled “%s”", label);
+  return button;
 }
 
 /* The application ------------------------------------------------------------------------ */
 
+/* Starts Steady, light and in the US, with its window wide. */
 static SteadyApplication *
-start_application (SteadyWindow **out_window)
+start_calendar_application (SteadyWindow **out_window)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  SteadyApplication *app = steady_application_new ();
+  g_autoptr(GSettings) settings = reset_settings ("US");
+  SteadyApplication *app = start_application ();
   GtkWindow *window;
 
-  g_settings_set_string (settings, "color-scheme", "light");
-  g_settings_set_string (settings, "crisis-region", "US");
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  g_application_activate (G_APPLICATION (app));
-  window = find_toplevel (STEADY_TYPE_WINDOW);
+  window = find_visible_toplevel (STEADY_TYPE_WINDOW);
   g_assert_nonnull (window);
   gtk_window_set_default_size (window, WIDE_WIDTH, WINDOW_HEIGHT);
   wait_for_frame (GTK_WIDGET (window));
   *out_window = STEADY_WINDOW (window);
   return app;
-}
-
-static void
-stop_application (SteadyApplication *app)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  drain_events ();
-  g_object_unref (app);
 }
 
 static SteadyCalendarPage *
@@ -278,13 +96,11 @@ show_calendar (SteadyWindow *window)
 }
 
 static void
-set_color_scheme (const char *scheme)
+set_scheme (const char *scheme)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
-  g_settings_set_string (settings, "color-scheme", scheme);
-  g_assert_cmpint (adw_style_manager_get_dark (adw_style_manager_get_default ()), ==,
-                   g_str_equal (scheme, "dark"));
+  set_color_scheme (settings, scheme);
 }
 
 /* Nothing on the page may need more room than a phone-sized window has. */
@@ -292,9 +108,7 @@ static void
 resize (GtkWindow *window,
         int        width)
 {
-  gtk_window_set_default_size (window, width, WINDOW_HEIGHT);
-  wait_for_frame (GTK_WIDGET (window));
-  wait_for_frame (GTK_WIDGET (window));
+  resize_window (window, width, WINDOW_HEIGHT);
   g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==, width);
 }
 
@@ -346,7 +160,7 @@ add_series (SteadySessionStore *store,
 static SteadySessionEditor *
 wait_for_editor (void)
 {
-  GtkWindow *editor = find_toplevel (STEADY_TYPE_SESSION_EDITOR);
+  GtkWindow *editor = find_visible_toplevel (STEADY_TYPE_SESSION_EDITOR);
 
   g_assert_nonnull (editor);
   wait_for_frame (GTK_WIDGET (editor));
@@ -356,7 +170,7 @@ wait_for_editor (void)
 static gboolean
 no_editor (gpointer data)
 {
-  return find_toplevel (STEADY_TYPE_SESSION_EDITOR) == NULL;
+  return find_visible_toplevel (STEADY_TYPE_SESSION_EDITOR) == NULL;
 }
 
 /* Tests ---------------------------------------------------------------------------------- */
@@ -365,7 +179,7 @@ static void
 test_empty (void)
 {
   SteadyWindow *window;
-  SteadyApplication *app = start_application (&window);
+  SteadyApplication *app = start_calendar_application (&window);
   SteadyCalendarPage *page = show_calendar (window);
 
   g_assert_true (has_visible_label (GTK_WIDGET (page), "No Sessions Yet"));
@@ -373,7 +187,7 @@ test_empty (void)
   save_screenshot (GTK_WIDGET (window), "calendar-empty-wide-light");
   resize (GTK_WINDOW (window), NARROW_WIDTH);
   g_assert_true (has_visible_label (GTK_WIDGET (page), "No Sessions Yet"));
-  set_color_scheme ("dark");
+  set_scheme ("dark");
   save_screenshot (GTK_WIDGET (window), "calendar-empty-narrow-dark");
   stop_application (app);
 }
@@ -384,7 +198,7 @@ static void
 test_add_weekly_series (void)
 {
   SteadyWindow *window;
-  SteadyApplication *app = start_application (&window);
+  SteadyApplication *app = start_calendar_application (&window);
   SteadyCalendarPage *page = show_calendar (window);
   g_autoptr(SteadySessionStore) store = new_store (app);
   g_autoptr(GPtrArray) series = NULL;
@@ -507,7 +321,7 @@ test_add_weekly_series (void)
     save_screenshot (GTK_WIDGET (window), "calendar-month-wide-light");
     resize (GTK_WINDOW (window), NARROW_WIDTH);
     save_screenshot (GTK_WIDGET (window), "calendar-month-narrow-light");
-    set_color_scheme ("dark");
+    set_scheme ("dark");
     save_screenshot (GTK_WIDGET (window), "calendar-month-narrow-dark");
 
     /* A day of the grid brings its sessions up in the agenda. */
@@ -522,7 +336,7 @@ test_add_weekly_series (void)
 static void
 respond (const char *response)
 {
-  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWindow *dialog = find_visible_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), response));
@@ -535,7 +349,7 @@ static void
 test_edit_this_one (void)
 {
   SteadyWindow *window;
-  SteadyApplication *app = start_application (&window);
+  SteadyApplication *app = start_calendar_application (&window);
   g_autoptr(SteadySessionStore) store = new_store (app);
   g_autoptr(SteadySessionSeries) series = add_series (store, "Group therapy", 1, 9,
                                                       "FREQ=DAILY;COUNT=3");
@@ -606,7 +420,7 @@ static void
 test_after_session (void)
 {
   SteadyWindow *window;
-  SteadyApplication *app = start_application (&window);
+  SteadyApplication *app = start_calendar_application (&window);
   g_autoptr(SteadySessionStore) store = new_store (app);
   g_autoptr(SteadySessionSeries) past = add_series (store, "Individual therapy", -2, 10, "");
   g_autoptr(SteadyOccurrenceStore) occurrences =
@@ -666,7 +480,7 @@ test_after_session (void)
   editor = wait_for_editor ();
   click (find_button (GTK_WIDGET (editor), "Delete…"));
   respond ("cancel");
-  g_assert_nonnull (find_toplevel (STEADY_TYPE_SESSION_EDITOR));
+  g_assert_nonnull (find_visible_toplevel (STEADY_TYPE_SESSION_EDITOR));
   click (find_button (GTK_WIDGET (editor), "Delete…"));
   respond ("delete");
   wait_until (no_editor, NULL);
@@ -685,7 +499,7 @@ static void
 test_dst_gap_note (void)
 {
   SteadyWindow *window;
-  SteadyApplication *app = start_application (&window);
+  SteadyApplication *app = start_calendar_application (&window);
   g_autoptr(SteadySessionStore) store = new_store (app);
   g_autoptr(SteadySessionSeries) series = steady_session_series_new ();
   g_autoptr(GPtrArray) rows = NULL;
@@ -720,7 +534,7 @@ static void
 test_next_session_card (void)
 {
   SteadyWindow *window;
-  SteadyApplication *app = start_application (&window);
+  SteadyApplication *app = start_calendar_application (&window);
   g_autoptr(SteadySessionStore) store = new_store (app);
   g_autoptr(SteadyOccurrenceStore) occurrences =
     steady_occurrence_store_new (steady_application_get_database (app));
@@ -793,7 +607,7 @@ static void
 test_reminder_preferences (void)
 {
   SteadyWindow *window;
-  SteadyApplication *app = start_application (&window);
+  SteadyApplication *app = start_calendar_application (&window);
   g_autofree char *entry = g_build_filename (g_get_user_config_dir (), "autostart",
                                              STEADY_REMINDERS_DESKTOP_ID, NULL);
   g_autofree char *contents = NULL;
@@ -803,7 +617,7 @@ test_reminder_preferences (void)
   GtkWidget *discreet;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = find_toplevel (STEADY_TYPE_PREFERENCES_WINDOW);
+  preferences = find_visible_toplevel (STEADY_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   wait_for_frame (GTK_WIDGET (preferences));
   background = find_first (find_row (GTK_WIDGET (preferences),
@@ -867,7 +681,7 @@ test_replan_after_changes (void)
 {
   static const GDBusInterfaceVTable vtable = { replan_method_cb, NULL, NULL, { 0 } };
   SteadyWindow *window;
-  SteadyApplication *app = start_application (&window);
+  SteadyApplication *app = start_calendar_application (&window);
   GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
   g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (replan_xml, NULL);
   g_autoptr(GError) error = NULL;
@@ -937,40 +751,6 @@ test_replan_after_changes (void)
   stop_application (app);
 }
 
-static void
-keep_system_data_dirs (void)
-{
-  g_auto(GStrv) system_dirs = NULL;
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) icon_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  /* The isolated XDG_DATA_DIRS would hide the system's MIME database and icons. */
-  if (g_getenv ("STEADY_TEST_SYSTEM_DATA_DIRS") == NULL)
-    {
-      g_autofree char *joined = g_strjoinv (":", (char **)g_get_system_data_dirs ());
-
-      g_setenv ("STEADY_TEST_SYSTEM_DATA_DIRS", joined, TRUE);
-    }
-  system_dirs = g_strsplit (g_getenv ("STEADY_TEST_SYSTEM_DATA_DIRS"), ":", -1);
-  for (guint i = 0; system_dirs[i] != NULL; i++)
-    {
-      g_ptr_array_add (mime_dirs, g_build_filename (system_dirs[i], "mime", NULL));
-      g_ptr_array_add (icon_dirs, g_build_filename (system_dirs[i], "icons", NULL));
-    }
-  g_ptr_array_add (mime_dirs, NULL);
-  g_ptr_array_add (icon_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *)mime_dirs->pdata);
-  gtk_init ();
-  gtk_icon_theme_set_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                  (const char * const *)icon_dirs->pdata);
-}
-
-typedef struct
-{
-  const char *path;
-  GTestFunc   func;
-} UiTest;
-
 static const UiTest ui_tests[] = {
   { "/calendar/empty", test_empty },
   { "/calendar/add-weekly-series", test_add_weekly_series },
@@ -981,21 +761,6 @@ static const UiTest ui_tests[] = {
   { "/calendar/reminder-preferences", test_reminder_preferences },
   { "/calendar/replan-after-changes", test_replan_after_changes },
 };
-
-/* Each test starts Steady in a fresh process with its own data folder. */
-static void
-run_in_subprocess (gconstpointer data)
-{
-  const UiTest *test = data;
-
-  if (g_test_subprocess ())
-    {
-      test->func ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
 
 int
 main (int   argc,

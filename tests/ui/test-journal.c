@@ -2,9 +2,7 @@
 /* test-journal.c: the mood journal on the real application under Xvfb: the two-click
  * check-in, the editor's drafts and bad input, the journal list, search and filters, delete
  * with undo, the charts, Tags and Emotions; screenshots wide and narrow, light and dark go
- * to $STEADY_SCREENSHOT_DIR.
- *
- * The waiting and screenshot helpers repeat test-safety.c's, which keeps them static. */
+ * to $STEADY_SCREENSHOT_DIR. */
 
 #define G_LOG_DOMAIN "steady-test-journal"
 
@@ -25,153 +23,15 @@
 #include "steady-today-page.h"
 #include "steady-window.h"
 
+#include "steady-ui-test-util.h"
+
 #define WIDE_WIDTH    1000
 #define NARROW_WIDTH  360
 #define WINDOW_HEIGHT 760
 
-/* Waiting and pictures ---------------------------------------------------------------------- */
+/* Finding widgets ------------------------------------------------------------------------ */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!condition (data))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
-
-static void
-drain_events (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *)data;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong handler;
-
-  wait_until (widget_is_mapped, widget);
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  wait_until (flag_is_set, &painted);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-static char *
-screenshot_path (const char *name)
-{
-  const char *dir = g_getenv ("STEADY_SCREENSHOT_DIR");
-  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
-
-  g_assert_nonnull (dir);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  return g_build_filename (dir, file_name, NULL);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = screenshot_path (name);
-  GtkSnapshot *snapshot;
-  int width;
-  int height;
-
-  for (int i = 0; i < 3; i++)
-    wait_for_frame (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s.png (%d×%d)", name, width, height);
-}
-
-static gboolean
-has_visible_label (GtkWidget  *widget,
-                   const char *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (has_visible_label (child, text))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GtkWidget *
-find_first (GtkWidget *widget,
-            GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect (widget, type, found);
-  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
-}
-
-/* The buttons under @widget with the CSS class @css_class. */
+/* The widgets of @type under @widget with the CSS class @css_class. */
 static GPtrArray *
 find_with_class (GtkWidget  *widget,
                  GType       type,
@@ -187,132 +47,18 @@ find_with_class (GtkWidget  *widget,
   return found;
 }
 
-static GtkButton *
-find_button_with_label (GtkWidget  *widget,
-                        const char *label)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect (widget, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      const char *text = gtk_button_get_label (g_ptr_array_index (buttons, i));
-
-      if (g_strcmp0 (text, label) == 0)
-        return g_ptr_array_index (buttons, i);
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-typedef struct
-{
-  GType      type;
-  GtkWindow *found;
-} ToplevelWait;
-
-static gboolean
-toplevel_is_shown (gpointer data)
-{
-  ToplevelWait *wait = data;
-
-  wait->found = find_toplevel (wait->type);
-  return wait->found != NULL && gtk_widget_get_mapped (GTK_WIDGET (wait->found));
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  ToplevelWait wait = { type, NULL };
-
-  wait_until (toplevel_is_shown, &wait);
-  wait_for_frame (GTK_WIDGET (wait.found));
-  return wait.found;
-}
-
 static gboolean
 toplevel_is_gone (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+  return find_visible_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
 }
 
 /* The application ------------------------------------------------------------------------ */
-
-static GSettings *
-reset_settings (void)
-{
-  GSettings *settings = g_settings_new (APPLICATION_ID);
-
-  g_settings_set_string (settings, "color-scheme", "light");
-  g_settings_set_string (settings, "crisis-region", "US");
-  return settings;
-}
-
-static SteadyApplication *
-start_application (void)
-{
-  g_autoptr(GError) error = NULL;
-  SteadyApplication *app = steady_application_new ();
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  g_application_activate (G_APPLICATION (app));
-  return app;
-}
-
-static void
-stop_application (SteadyApplication *app)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  drain_events ();
-  g_object_unref (app);
-}
 
 static SteadyWindow *
 main_window (void)
 {
   return STEADY_WINDOW (wait_for_toplevel (STEADY_TYPE_WINDOW));
-}
-
-static void
-set_color_scheme (GSettings  *settings,
-                  const char *scheme)
-{
-  g_settings_set_string (settings, "color-scheme", scheme);
-  g_assert_cmpint (adw_style_manager_get_dark (adw_style_manager_get_default ()), ==,
-                   g_str_equal (scheme, "dark"));
-}
-
-static void
-resize (GtkWindow *window,
-        int        width)
-{
-  gtk_window_set_default_size (window, width, WINDOW_HEIGHT);
-  wait_for_frame (GTK_WIDGET (window));
-  wait_for_frame (GTK_WIDGET (window));
 }
 
 static SteadyMoodEntry *
@@ -418,7 +164,7 @@ today_page (SteadyWindow *window)
 static void
 test_today_check_in (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings ("US");
   SteadyApplication *app = start_application ();
   SteadyWindow *window = main_window ();
   SteadyJournalStore *store = steady_application_get_journal_store (app);
@@ -441,11 +187,11 @@ test_today_check_in (void)
   g_assert_true (has_visible_label (GTK_WIDGET (page), "Mindfulness"));
   g_assert_false (has_visible_label (GTK_WIDGET (page), "Breathing and mindfulness timers"));
 
-  resize (GTK_WINDOW (window), WIDE_WIDTH);
+  resize_window (GTK_WINDOW (window), WIDE_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-today-empty-wide-light");
-  resize (GTK_WINDOW (window), NARROW_WIDTH);
+  resize_window (GTK_WINDOW (window), NARROW_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-today-empty-narrow-light");
-  resize (GTK_WINDOW (window), WIDE_WIDTH);
+  resize_window (GTK_WINDOW (window), WIDE_WIDTH, WINDOW_HEIGHT);
 
   /* Click one: the check-in opens with that mood; click two: Save. */
   g_signal_emit_by_name (g_ptr_array_index (buttons, 3), "clicked");
@@ -473,7 +219,7 @@ test_today_check_in (void)
 
   set_color_scheme (settings, "dark");
   save_screenshot (GTK_WIDGET (window), "journal-today-wide-dark");
-  resize (GTK_WINDOW (window), NARROW_WIDTH);
+  resize_window (GTK_WINDOW (window), NARROW_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-today-narrow-dark");
 
   stop_application (app);
@@ -483,7 +229,7 @@ test_today_check_in (void)
 static void
 test_journal_list (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings ("US");
   SteadyApplication *app = start_application ();
   SteadyWindow *window = main_window ();
   SteadyJournalStore *store = steady_application_get_journal_store (app);
@@ -497,7 +243,7 @@ test_journal_list (void)
   /* An honest empty state first. */
   g_assert_cmpstr (steady_journal_page_get_view (page), ==, "empty");
   g_assert_true (has_visible_label (GTK_WIDGET (page), "No check-ins yet"));
-  resize (GTK_WINDOW (window), WIDE_WIDTH);
+  resize_window (GTK_WINDOW (window), WIDE_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-empty-wide-light");
 
   n = fill_journal (store);
@@ -530,11 +276,11 @@ test_journal_list (void)
   g_assert_cmpuint (rows->len, >, 3);
   g_assert_true (has_visible_label (GTK_WIDGET (list), "Tired. Tried the breathing") ||
                  has_visible_label (GTK_WIDGET (list), "Went for a walk"));
-  resize (GTK_WINDOW (window), NARROW_WIDTH);
+  resize_window (GTK_WINDOW (window), NARROW_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-list-narrow-light");
   set_color_scheme (settings, "dark");
   save_screenshot (GTK_WIDGET (window), "journal-list-narrow-dark");
-  resize (GTK_WINDOW (window), WIDE_WIDTH);
+  resize_window (GTK_WINDOW (window), WIDE_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-list-wide-dark");
   set_color_scheme (settings, "light");
 
@@ -570,7 +316,7 @@ test_journal_list (void)
 static void
 test_on_demand (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings ("US");
   g_autofree char *path = steady_database_get_default_path ();
   SteadyApplication *app;
   SteadyWindow *window;
@@ -627,7 +373,7 @@ page_is_empty (gpointer data)
 static void
 test_delete_undo (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings ("US");
   SteadyApplication *app = start_application ();
   SteadyWindow *window = main_window ();
   SteadyJournalStore *store = steady_application_get_journal_store (app);
@@ -638,7 +384,7 @@ test_delete_undo (void)
   g_autoptr(SteadyMoodEntry) back = NULL;
   SteadyJournalPage *page = show_journal (window);
   GtkWidget *editor;
-  GtkButton *undo;
+  GtkWidget *undo;
 
   editor = steady_journal_page_open_editor (page, stored);
   wait_for_frame (editor);
@@ -691,7 +437,7 @@ test_delete_undo (void)
 static void
 test_search (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings ("US");
   SteadyApplication *app = start_application ();
   SteadyWindow *window = main_window ();
   SteadyJournalStore *store = steady_application_get_journal_store (app);
@@ -727,9 +473,9 @@ test_search (void)
 
     g_assert_nonnull (strstr (markup, "<b>walk</b>"));
   }
-  resize (GTK_WINDOW (window), WIDE_WIDTH);
+  resize_window (GTK_WINDOW (window), WIDE_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-search-wide-light");
-  resize (GTK_WINDOW (window), NARROW_WIDTH);
+  resize_window (GTK_WINDOW (window), NARROW_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-search-narrow-light");
 
   /* The mood filter narrows the same words down. */
@@ -797,7 +543,7 @@ test_search (void)
 static void
 test_charts (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings ("US");
   SteadyApplication *app = start_application ();
   SteadyWindow *window = main_window ();
   SteadyJournalStore *store = steady_application_get_journal_store (app);
@@ -815,7 +561,7 @@ test_charts (void)
   g_assert_cmpstr (steady_journal_page_get_view (page), ==, "charts");
   collect (GTK_WIDGET (page), STEADY_TYPE_MOOD_CHART_WIDGET, charts);
   g_assert_cmpuint (charts->len, ==, 3);
-  resize (GTK_WINDOW (window), WIDE_WIDTH);
+  resize_window (GTK_WINDOW (window), WIDE_WIDTH, WINDOW_HEIGHT);
 
   for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
     {
@@ -837,7 +583,7 @@ test_charts (void)
   steady_journal_page_set_chart_days (page, 7);
   set_color_scheme (settings, "dark");
   save_screenshot (GTK_WIDGET (window), "journal-charts-week-wide-dark");
-  resize (GTK_WINDOW (window), NARROW_WIDTH);
+  resize_window (GTK_WINDOW (window), NARROW_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-charts-week-narrow-dark");
 
   /* The editor in the dark too. */
@@ -1015,7 +761,7 @@ draft_exists (gpointer data)
 static void
 test_draft_recovery (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings ("US");
   SteadyApplication *app = start_application ();
   SteadyWindow *window = main_window ();
   SteadyTodayPage *page = today_page (window);
@@ -1083,7 +829,7 @@ test_draft_recovery (void)
 static void
 test_bad_input (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings ("US");
   SteadyApplication *app = start_application ();
   SteadyWindow *window = main_window ();
   SteadyTodayPage *page = today_page (window);
@@ -1126,7 +872,7 @@ test_bad_input (void)
   steady_entry_editor_set_note (editor, "written on a day that never was");
   steady_entry_editor_set_when (editor, "2026-02-30", "10:00");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  g_assert_nonnull (find_toplevel (STEADY_TYPE_ENTRY_EDITOR));
+  g_assert_nonnull (find_visible_toplevel (STEADY_TYPE_ENTRY_EDITOR));
   g_assert_nonnull (steady_entry_editor_get_error_text (editor));
   g_assert_nonnull (strstr (steady_entry_editor_get_error_text (editor), "no such date"));
   save_screenshot (GTK_WIDGET (editor), "journal-editor-bad-date-light");
@@ -1146,7 +892,7 @@ test_bad_input (void)
   steady_entry_editor_set_when (editor, "2026-03-01", "10:00");
   g_assert_true (steady_database_exec (database, "PRAGMA query_only = ON", &error));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  g_assert_nonnull (find_toplevel (STEADY_TYPE_ENTRY_EDITOR));
+  g_assert_nonnull (find_visible_toplevel (STEADY_TYPE_ENTRY_EDITOR));
   g_assert_nonnull (strstr (steady_entry_editor_get_error_text (editor), "could not be saved"));
   kept = steady_entry_editor_dup_note (editor);
   g_assert_cmpstr (kept, ==, "written on a day that never was");
@@ -1165,7 +911,7 @@ test_bad_input (void)
 static void
 test_terms (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings ("US");
   SteadyApplication *app = start_application ();
   SteadyJournalStore *store = steady_application_get_journal_store (app);
   GtkWindow *preferences;
@@ -1243,39 +989,6 @@ test_terms (void)
   stop_application (app);
 }
 
-static void
-keep_system_data_dirs (void)
-{
-  g_auto(GStrv) system_dirs = NULL;
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) icon_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  if (g_getenv ("STEADY_TEST_SYSTEM_DATA_DIRS") == NULL)
-    {
-      g_autofree char *joined = g_strjoinv (":", (char **)g_get_system_data_dirs ());
-
-      g_setenv ("STEADY_TEST_SYSTEM_DATA_DIRS", joined, TRUE);
-    }
-  system_dirs = g_strsplit (g_getenv ("STEADY_TEST_SYSTEM_DATA_DIRS"), ":", -1);
-  for (guint i = 0; system_dirs[i] != NULL; i++)
-    {
-      g_ptr_array_add (mime_dirs, g_build_filename (system_dirs[i], "mime", NULL));
-      g_ptr_array_add (icon_dirs, g_build_filename (system_dirs[i], "icons", NULL));
-    }
-  g_ptr_array_add (mime_dirs, NULL);
-  g_ptr_array_add (icon_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *)mime_dirs->pdata);
-  gtk_init ();
-  gtk_icon_theme_set_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                  (const char * const *)icon_dirs->pdata);
-}
-
-typedef struct
-{
-  const char *path;
-  GTestFunc   func;
-} UiTest;
-
 static const UiTest ui_tests[] = {
   { "/journal/today-check-in", test_today_check_in },
   { "/journal/list", test_journal_list },
@@ -1287,21 +1000,6 @@ static const UiTest ui_tests[] = {
   { "/journal/bad-input", test_bad_input },
   { "/journal/terms", test_terms },
 };
-
-/* Each test starts Steady in a fresh process, as test-ui.c explains. */
-static void
-run_in_subprocess (gconstpointer data)
-{
-  const UiTest *test = data;
-
-  if (g_test_subprocess ())
-    {
-      test->func ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
 
 int
 main (int   argc,

@@ -19,6 +19,8 @@
 #include "steady-practice-store.h"
 #include "steady-window.h"
 
+#include "steady-ui-test-util.h"
+
 #define WIDE_WIDTH    900
 #define NARROW_WIDTH  360
 #define WINDOW_HEIGHT 700
@@ -34,177 +36,19 @@ fake_clock (gpointer user_data)
   return fake_now_us;
 }
 
-/* Waiting ------------------------------------------------------------------------------- */
+/* Screenshots --------------------------------------------------------------------------- */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
+/* Practice screenshots are named practice-@name.png. */
 static void
-wait_until (Condition condition,
-            gpointer  data)
+save_practice_screenshot (GtkWidget  *widget,
+                          const char *name)
 {
-  guint tick = g_timeout_add (10, wake_cb, NULL);
+  g_autofree char *full_name = g_strconcat ("practice-", name, NULL);
 
-  while (!condition (data))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
-
-static void
-drain_events (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *)data;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong handler;
-
-  wait_until (widget_is_mapped, widget);
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  wait_until (flag_is_set, &painted);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("STEADY_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width;
-  int height;
-
-  g_assert_nonnull (dir);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-
-  wait_for_frame (widget);
-  wait_for_frame (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strconcat ("practice-", name, ".png", NULL);
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s (%d×%d)", file_name, width, height);
+  save_screenshot (widget, full_name);
 }
 
 /* Finding widgets ----------------------------------------------------------------------- */
-
-static gboolean
-has_visible_label (GtkWidget  *widget,
-                   const char *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (has_visible_label (child, text))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static GtkWidget *
-find_button_with_label (GtkWidget  *widget,
-                        const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-toplevel_is_mapped (gpointer data)
-{
-  GtkWindow *window = find_toplevel (*(GType *)data);
-
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  GtkWindow *window;
-
-  wait_until (toplevel_is_mapped, &type);
-  window = find_toplevel (type);
-  wait_for_frame (GTK_WIDGET (window));
-  return window;
-}
 
 static GObject *
 template_child (gpointer    widget,
@@ -217,25 +61,17 @@ template_child (gpointer    widget,
   return child;
 }
 
-/* As a click does, at once (gtk_widget_activate waits for the button to look pressed). */
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
 /* The application ----------------------------------------------------------------------- */
 
+/* Starts Steady light and wide; unlike the other UI tests, with animations as they are, since
+ * some tests here turn them on and off themselves. */
 static SteadyApplication *
-start_application (GSettings **settings)
+start_practice_application (GSettings **settings)
 {
   g_autoptr(GError) error = NULL;
   SteadyApplication *app = steady_application_new ();
 
-  *settings = g_settings_new (APPLICATION_ID);
-  g_settings_set_string (*settings, "color-scheme", "light");
+  *settings = reset_settings (NULL);
   g_settings_set_int (*settings, "window-width", WIDE_WIDTH);
   g_settings_set_int (*settings, "window-height", WINDOW_HEIGHT);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -244,21 +80,6 @@ start_application (GSettings **settings)
   g_application_activate (G_APPLICATION (app));
   wait_for_toplevel (STEADY_TYPE_WINDOW);
   return app;
-}
-
-static void
-stop_application (SteadyApplication *app)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  drain_events ();
-  g_object_unref (app);
 }
 
 static SteadyPracticeStore *
@@ -271,15 +92,6 @@ static void
 set_animations (gboolean enabled)
 {
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", enabled, NULL);
-}
-
-static void
-set_scheme (GSettings  *settings,
-            const char *scheme)
-{
-  g_settings_set_string (settings, "color-scheme", scheme);
-  g_assert_cmpint (adw_style_manager_get_dark (adw_style_manager_get_default ()), ==,
-                   g_str_equal (scheme, "dark"));
 }
 
 static GPtrArray *
@@ -310,7 +122,7 @@ open_breathing (SteadyApplication   *app,
                 int                  width,
                 int                  height)
 {
-  GtkWindow *main_window = find_toplevel (STEADY_TYPE_WINDOW);
+  GtkWindow *main_window = find_visible_toplevel (STEADY_TYPE_WINDOW);
   SteadyBreathingView *view = steady_breathing_view_new (main_window, store);
 
   gtk_window_set_default_size (GTK_WINDOW (view), width, height);
@@ -344,7 +156,7 @@ test_breathing_box (void)
   };
   static const char * const schemes[] = { "light", "dark" };
   g_autoptr(GSettings) settings = NULL;
-  SteadyApplication *app = start_application (&settings);
+  SteadyApplication *app = start_practice_application (&settings);
   g_autoptr(SteadyPracticeStore) store = get_store (app);
 
   set_animations (TRUE);
@@ -358,7 +170,7 @@ test_breathing_box (void)
         GtkWidget *pacer;
         gint64 start_us;
 
-        set_scheme (settings, schemes[s]);
+        set_color_scheme (settings, schemes[s]);
         view = open_breathing (app, store, narrow ? NARROW_WIDTH : 520, WINDOW_HEIGHT);
         g_assert_cmpstr (steady_breathing_view_get_page (view), ==, "setup");
         /* The safety line is there before anything starts. */
@@ -366,7 +178,7 @@ test_breathing_box (void)
         {
           g_autofree char *name = g_strdup_printf ("breathing-setup-%s", suffix);
 
-          save_screenshot (GTK_WIDGET (view), name);
+          save_practice_screenshot (GTK_WIDGET (view), name);
         }
 
         g_assert_true (steady_breathing_view_select_pattern (view, "box"));
@@ -390,7 +202,7 @@ test_breathing_box (void)
                 g_autofree char *name = g_strdup_printf ("breathing-%s-%s", moments[m].shot,
                                                          suffix);
 
-                save_screenshot (GTK_WIDGET (view), name);
+                save_practice_screenshot (GTK_WIDGET (view), name);
                 /* Drawing a frame must not move the session: the clock has not moved. */
                 g_assert_cmpstr (steady_breathing_view_get_phase_text (view), ==,
                                  moments[m].phase);
@@ -408,7 +220,7 @@ test_breathing_box (void)
         {
           g_autofree char *name = g_strdup_printf ("breathing-text-bar-%s", suffix);
 
-          save_screenshot (GTK_WIDGET (view), name);
+          save_practice_screenshot (GTK_WIDGET (view), name);
         }
         gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (template_child (view,
                                                                          STEADY_TYPE_BREATHING_VIEW,
@@ -422,7 +234,7 @@ test_breathing_box (void)
         {
           g_autofree char *name = g_strdup_printf ("breathing-after-%s", suffix);
 
-          save_screenshot (GTK_WIDGET (view), name);
+          save_practice_screenshot (GTK_WIDGET (view), name);
         }
         gtk_window_destroy (GTK_WINDOW (view));
         drain_events ();
@@ -455,7 +267,7 @@ static void
 test_breathing_ratings_and_pause (void)
 {
   g_autoptr(GSettings) settings = NULL;
-  SteadyApplication *app = start_application (&settings);
+  SteadyApplication *app = start_practice_application (&settings);
   g_autoptr(SteadyPracticeStore) store = get_store (app);
   SteadyBreathingLength length = { STEADY_BREATHING_LENGTH_MINUTES, 1 };
   SteadyBreathingView *view = open_breathing (app, store, 520, WINDOW_HEIGHT);
@@ -491,7 +303,7 @@ test_breathing_ratings_and_pause (void)
   at_time (pacer, start_us, 500.0);
   g_assert_cmpstr (steady_breathing_view_get_phase_text (view), ==, "Breathe out");
   g_assert_true (has_visible_label (GTK_WIDGET (view), "Paused"));
-  save_screenshot (GTK_WIDGET (view), "breathing-paused");
+  save_practice_screenshot (GTK_WIDGET (view), "breathing-paused");
   click (GTK_WIDGET (template_child (view, STEADY_TYPE_BREATHING_VIEW,
                                                    "pause_button")));
   g_assert_true (steady_pacer_get_animating (STEADY_PACER (pacer)));
@@ -544,7 +356,7 @@ static void
 test_breathing_custom_pattern (void)
 {
   g_autoptr(GSettings) settings = NULL;
-  SteadyApplication *app = start_application (&settings);
+  SteadyApplication *app = start_practice_application (&settings);
   g_autoptr(SteadyPracticeStore) store = get_store (app);
   SteadyBreathingView *view = open_breathing (app, store, 520, WINDOW_HEIGHT);
   AdwEntryRow *name_row = ADW_ENTRY_ROW (template_child (view, STEADY_TYPE_BREATHING_VIEW,
@@ -561,7 +373,7 @@ test_breathing_custom_pattern (void)
   adw_expander_row_set_expanded (custom_row, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Evening");
   gtk_widget_grab_focus (GTK_WIDGET (name_row));
-  save_screenshot (GTK_WIDGET (view), "breathing-custom-editor");
+  save_practice_screenshot (GTK_WIDGET (view), "breathing-custom-editor");
 
   /* The editor starts at 4 in and 6 out; "Save and Use" keeps it and selects it. */
   save_button = find_button_with_label (GTK_WIDGET (custom_row), "Save and _Use");
@@ -599,7 +411,7 @@ static SteadyMindfulnessView *
 open_mindfulness (SteadyPracticeStore *store,
                   int                  width)
 {
-  GtkWindow *main_window = find_toplevel (STEADY_TYPE_WINDOW);
+  GtkWindow *main_window = find_visible_toplevel (STEADY_TYPE_WINDOW);
   SteadyMindfulnessView *view = steady_mindfulness_view_new (main_window, store);
 
   gtk_window_set_default_size (GTK_WINDOW (view), width, WINDOW_HEIGHT);
@@ -614,7 +426,7 @@ test_mindfulness_sit (void)
 {
   static const char * const schemes[] = { "light", "dark" };
   g_autoptr(GSettings) settings = NULL;
-  SteadyApplication *app = start_application (&settings);
+  SteadyApplication *app = start_practice_application (&settings);
   g_autoptr(SteadyPracticeStore) store = get_store (app);
   /* 10 s to settle, a 2-minute sit, a bell each minute from the start of the sit. */
   const SteadyBellSchedule schedule = { 10 * SECOND, 120 * SECOND, 60 * SECOND, 1, 1, 2 };
@@ -631,11 +443,11 @@ test_mindfulness_sit (void)
         GtkWidget *pacer;
         gint64 start_us;
 
-        set_scheme (settings, schemes[s]);
+        set_color_scheme (settings, schemes[s]);
         view = open_mindfulness (store, narrow ? NARROW_WIDTH : 520);
         steady_mindfulness_view_set_schedule (view, &schedule);
         name = g_strdup_printf ("mindfulness-setup-%s", suffix);
-        save_screenshot (GTK_WIDGET (view), name);
+        save_practice_screenshot (GTK_WIDGET (view), name);
 
         start_us = fake_now_us;
         g_assert_true (steady_mindfulness_view_start (view));
@@ -648,7 +460,7 @@ test_mindfulness_sit (void)
         g_assert_true (has_visible_label (GTK_WIDGET (view), "Settle In"));
         g_free (name);
         name = g_strdup_printf ("mindfulness-prep-%s", suffix);
-        save_screenshot (GTK_WIDGET (view), name);
+        save_practice_screenshot (GTK_WIDGET (view), name);
 
         /* 30 s into the sit (40 s from the start, preparation included): 1:30 left. */
         at_time (pacer, start_us, 40.0);
@@ -664,14 +476,14 @@ test_mindfulness_sit (void)
         g_assert_cmpstr (steady_mindfulness_view_get_time_text (view), ==, "1:00");
         g_free (name);
         name = g_strdup_printf ("mindfulness-running-%s", suffix);
-        save_screenshot (GTK_WIDGET (view), name);
+        save_practice_screenshot (GTK_WIDGET (view), name);
 
         at_time (pacer, start_us, 130.0);
         g_assert_cmpstr (steady_mindfulness_view_get_page (view), ==, "after");
         g_assert_true (has_visible_label (GTK_WIDGET (view), "Sit Finished"));
         g_free (name);
         name = g_strdup_printf ("mindfulness-finished-%s", suffix);
-        save_screenshot (GTK_WIDGET (view), name);
+        save_practice_screenshot (GTK_WIDGET (view), name);
         gtk_window_destroy (GTK_WINDOW (view));
         drain_events ();
         fake_now_us += 100 * SECOND;
@@ -697,7 +509,7 @@ static void
 test_mindfulness_open_ended (void)
 {
   g_autoptr(GSettings) settings = NULL;
-  SteadyApplication *app = start_application (&settings);
+  SteadyApplication *app = start_practice_application (&settings);
   g_autoptr(SteadyPracticeStore) store = get_store (app);
   const SteadyBellSchedule schedule = { 30 * SECOND, 0, 0, 1, 0, 1 };
   SteadyMindfulnessView *view = open_mindfulness (store, 520);
@@ -719,7 +531,7 @@ test_mindfulness_open_ended (void)
   at_time (pacer, start_us, 5.0 + 65.4);
   g_assert_cmpstr (steady_mindfulness_view_get_time_text (view), ==, "1:05");
   g_assert_true (has_visible_label (GTK_WIDGET (view), "Open-ended"));
-  save_screenshot (GTK_WIDGET (view), "mindfulness-open-ended");
+  save_practice_screenshot (GTK_WIDGET (view), "mindfulness-open-ended");
 
   click (GTK_WIDGET (template_child (view, STEADY_TYPE_MINDFULNESS_VIEW,
                                                    "stop_button")));
@@ -767,9 +579,9 @@ test_history (void)
 {
   static const char * const schemes[] = { "light", "dark" };
   g_autoptr(GSettings) settings = NULL;
-  SteadyApplication *app = start_application (&settings);
+  SteadyApplication *app = start_practice_application (&settings);
   g_autoptr(SteadyPracticeStore) store = get_store (app);
-  SteadyWindow *window = STEADY_WINDOW (find_toplevel (STEADY_TYPE_WINDOW));
+  SteadyWindow *window = STEADY_WINDOW (find_visible_toplevel (STEADY_TYPE_WINDOW));
   SteadyPracticeSection *section;
 
   steady_window_set_page (window, "skills");
@@ -796,17 +608,17 @@ test_history (void)
     {
       g_autofree char *name = g_strdup_printf ("history-wide-%s", schemes[s]);
 
-      set_scheme (settings, schemes[s]);
-      save_screenshot (GTK_WIDGET (window), name);
+      set_color_scheme (settings, schemes[s]);
+      save_practice_screenshot (GTK_WIDGET (window), name);
     }
 
   /* One click from the window's actions opens each practice. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "start-breathing", NULL);
   g_assert_nonnull (wait_for_toplevel (STEADY_TYPE_BREATHING_VIEW));
-  gtk_window_destroy (find_toplevel (STEADY_TYPE_BREATHING_VIEW));
+  gtk_window_destroy (find_visible_toplevel (STEADY_TYPE_BREATHING_VIEW));
   g_action_group_activate_action (G_ACTION_GROUP (window), "start-mindfulness", NULL);
   g_assert_nonnull (wait_for_toplevel (STEADY_TYPE_MINDFULNESS_VIEW));
-  gtk_window_destroy (find_toplevel (STEADY_TYPE_MINDFULNESS_VIEW));
+  gtk_window_destroy (find_visible_toplevel (STEADY_TYPE_MINDFULNESS_VIEW));
 
   stop_application (app);
 }
@@ -821,13 +633,13 @@ test_history_narrow (void)
   SteadyWindow *window;
   GtkWindow *old;
 
-  app = start_application (&settings);
+  app = start_practice_application (&settings);
   store = get_store (app);
   add_practice (store, STEADY_PRACTICE_KIND_BREATHING, 0, 5, 7, 4);
   add_practice (store, STEADY_PRACTICE_KIND_MINDFULNESS, 8, 20, -1, -1);
 
   /* GTK 4.8 applies a default size only to a new window. */
-  old = find_toplevel (STEADY_TYPE_WINDOW);
+  old = find_visible_toplevel (STEADY_TYPE_WINDOW);
   gtk_window_destroy (old);
   drain_events ();
   g_settings_set_int (settings, "window-width", NARROW_WIDTH);
@@ -839,8 +651,8 @@ test_history_narrow (void)
     {
       g_autofree char *name = g_strdup_printf ("history-narrow-%s", schemes[s]);
 
-      set_scheme (settings, schemes[s]);
-      save_screenshot (GTK_WIDGET (window), name);
+      set_color_scheme (settings, schemes[s]);
+      save_practice_screenshot (GTK_WIDGET (window), name);
       g_assert_true (has_visible_label (GTK_WIDGET (window), "Breathing"));
       g_assert_true (has_visible_label (GTK_WIDGET (window), "Last week"));
     }
@@ -1071,7 +883,7 @@ test_keeps_awake_and_notifies (void)
   gint64 start_us;
 
   start_fake_session ();
-  app = start_application (&settings);
+  app = start_practice_application (&settings);
   store = get_store (app);
   view = open_breathing (app, store, 520, WINDOW_HEIGHT);
   steady_breathing_view_set_length (view, &length);
@@ -1094,7 +906,7 @@ test_keeps_awake_and_notifies (void)
   g_assert_cmpuint (fake_read (&fake.n_inhibits), ==, 2);
 
   /* The person turns to the main window; the breath ends (gentle: 8 s). */
-  main_window = find_toplevel (STEADY_TYPE_WINDOW);
+  main_window = find_visible_toplevel (STEADY_TYPE_WINDOW);
   gtk_window_present (main_window);
   wait_until (window_is_inactive, view);
   at_time (pacer, start_us, 8.0);
@@ -1113,43 +925,7 @@ test_keeps_awake_and_notifies (void)
 
 /* Running ------------------------------------------------------------------------------- */
 
-static void
-keep_system_data_dirs (void)
-{
-  g_auto(GStrv) system_dirs = NULL;
-  g_autoptr(GPtrArray) icon_dirs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  /* A subprocess inherits the isolated XDG_DATA_DIRS, so the system's are passed down. */
-  if (g_getenv ("STEADY_TEST_SYSTEM_DATA_DIRS") == NULL)
-    {
-      g_autofree char *joined = g_strjoinv (":", (char **)g_get_system_data_dirs ());
-
-      g_setenv ("STEADY_TEST_SYSTEM_DATA_DIRS", joined, TRUE);
-    }
-  system_dirs = g_strsplit (g_getenv ("STEADY_TEST_SYSTEM_DATA_DIRS"), ":", -1);
-  for (guint i = 0; system_dirs[i] != NULL; i++)
-    {
-      g_ptr_array_add (icon_dirs, g_build_filename (system_dirs[i], "icons", NULL));
-      /* GdkPixbuf finds the SVG loader of the symbolic icons by MIME type. */
-      g_ptr_array_add (mime_dirs, g_build_filename (system_dirs[i], "mime", NULL));
-    }
-  g_ptr_array_add (icon_dirs, NULL);
-  g_ptr_array_add (mime_dirs, NULL);
-
-  g_content_type_set_mime_dirs ((const char * const *)mime_dirs->pdata);
-  gtk_init ();
-  gtk_icon_theme_set_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                  (const char * const *)icon_dirs->pdata);
-}
-
-typedef struct
-{
-  const char *path;
-  GTestFunc   func;
-} PracticeTest;
-
-static const PracticeTest practice_tests[] = {
+static const UiTest practice_tests[] = {
   { "/practice/breathing-box", test_breathing_box },
   { "/practice/breathing-ratings-and-pause", test_breathing_ratings_and_pause },
   { "/practice/breathing-custom-pattern", test_breathing_custom_pattern },
@@ -1159,21 +935,6 @@ static const PracticeTest practice_tests[] = {
   { "/practice/history-narrow", test_history_narrow },
   { "/practice/keeps-awake-and-notifies", test_keeps_awake_and_notifies },
 };
-
-/* Each test starts Steady in a fresh process: a GApplication cannot be started twice. */
-static void
-run_in_subprocess (gconstpointer data)
-{
-  const PracticeTest *test = data;
-
-  if (g_test_subprocess ())
-    {
-      test->func ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
 
 int
 main (int   argc,

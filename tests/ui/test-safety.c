@@ -2,10 +2,7 @@
 /* test-safety.c: My Safety Plan and "Get help now" with a plan, on the real application
  * under Xvfb: editing in place with autosave, undo, reordering, the plan shown in the help
  * dialog, the review reminder; screenshots empty and filled, wide and narrow, light and dark
- * go to $STEADY_SCREENSHOT_DIR.
- *
- * The waiting and screenshot helpers repeat a few of test-ui.c's, which keeps them static;
- * a shared helper file for the UI tests would be the place for both. */
+ * go to $STEADY_SCREENSHOT_DIR. */
 
 #define G_LOG_DOMAIN "steady-test-safety"
 
@@ -23,230 +20,13 @@
 #include "steady-safety-section-view.h"
 #include "steady-window.h"
 
+#include "steady-ui-test-util.h"
+
 #define WIDE_WIDTH    1000
 #define NARROW_WIDTH  360
 #define WINDOW_HEIGHT 760
 
-/* Waiting and pictures ---------------------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!condition (data))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
-
-static void
-drain_events (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *)data;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong handler;
-
-  wait_until (widget_is_mapped, widget);
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  wait_until (flag_is_set, &painted);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("STEADY_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width;
-  int height;
-
-  g_assert_nonnull (dir);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-
-  /* Text views grow to their wrapped lines over a few frames (see steady-safety-item-row.c). */
-  for (int i = 0; i < 4; i++)
-    wait_for_frame (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s (%d×%d)", file_name, width, height);
-}
-
-static gboolean
-has_visible_label (GtkWidget  *widget,
-                   const char *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (has_visible_label (child, text))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Every descendant of @widget of @type, parents first. */
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GtkWidget *
-find_first (GtkWidget *widget,
-            GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect (widget, type, found);
-  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
-typedef struct
-{
-  GType      type;
-  GtkWindow *found;
-} ToplevelWait;
-
-static gboolean
-toplevel_is_shown (gpointer data)
-{
-  ToplevelWait *wait = data;
-
-  wait->found = find_toplevel (wait->type);
-  return wait->found != NULL && gtk_widget_get_mapped (GTK_WIDGET (wait->found));
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  ToplevelWait wait = { type, NULL };
-
-  wait_until (toplevel_is_shown, &wait);
-  wait_for_frame (GTK_WIDGET (wait.found));
-  return wait.found;
-}
-
 /* The application ------------------------------------------------------------------------ */
-
-static GSettings *
-reset_settings (void)
-{
-  GSettings *settings = g_settings_new (APPLICATION_ID);
-
-  g_settings_set_string (settings, "color-scheme", "light");
-  g_settings_set_string (settings, "crisis-region", "US");
-  return settings;
-}
-
-static SteadyApplication *
-start_application (void)
-{
-  g_autoptr(GError) error = NULL;
-  SteadyApplication *app = steady_application_new ();
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  g_application_activate (G_APPLICATION (app));
-  return app;
-}
-
-static void
-stop_application (SteadyApplication *app)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  drain_events ();
-  g_object_unref (app);
-}
 
 static SteadySafetyPlanStore *
 get_store (SteadyApplication *app)
@@ -255,15 +35,6 @@ get_store (SteadyApplication *app)
 
   g_assert_nonnull (database);
   return steady_safety_plan_store_get_for_database (database);
-}
-
-static void
-set_color_scheme (GSettings  *settings,
-                  const char *scheme)
-{
-  g_settings_set_string (settings, "color-scheme", scheme);
-  g_assert_cmpint (adw_style_manager_get_dark (adw_style_manager_get_default ()), ==,
-                   g_str_equal (scheme, "dark"));
 }
 
 /* Opens the plan from the main window's action, as the menu item does, at @width. */
@@ -357,14 +128,6 @@ row_button (SteadySafetyItemRow *row,
   return g_ptr_array_index (buttons, index);
 }
 
-/* A click, at once (gtk_widget_activate() would click a quarter of a second later). */
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (gtk_widget_get_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
 static char *
 stored_texts (SteadySafetyPlanStore *store,
               SteadySafetySection    section)
@@ -451,7 +214,7 @@ static void
 test_empty_plan (void)
 {
   static const char * const schemes[] = { "light", "dark" };
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings ("US");
   SteadyApplication *app = start_application ();
   SteadyWindow *window = STEADY_WINDOW (wait_for_toplevel (STEADY_TYPE_WINDOW));
 
@@ -497,7 +260,7 @@ test_empty_plan (void)
 static void
 test_edit_plan (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings ("US");
   SteadyApplication *app = start_application ();
   SteadyWindow *window = STEADY_WINDOW (wait_for_toplevel (STEADY_TYPE_WINDOW));
   SteadySafetyPlanStore *store = get_store (app);
@@ -612,7 +375,7 @@ static void
 test_filled_plan (void)
 {
   static const char * const schemes[] = { "light", "dark" };
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings ("US");
   SteadyApplication *app = start_application ();
   SteadyWindow *window = STEADY_WINDOW (wait_for_toplevel (STEADY_TYPE_WINDOW));
 
@@ -663,7 +426,7 @@ static void
 test_help_with_plan (void)
 {
   static const char * const schemes[] = { "light", "dark" };
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings ("US");
   SteadyApplication *app = start_application ();
   SteadyWindow *window = STEADY_WINDOW (wait_for_toplevel (STEADY_TYPE_WINDOW));
   GtkWindow *dialog;
@@ -708,7 +471,7 @@ test_help_with_plan (void)
 static void
 test_help_without_plan (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings ("US");
   SteadyApplication *app = start_application ();
   SteadyWindow *window = STEADY_WINDOW (wait_for_toplevel (STEADY_TYPE_WINDOW));
   GtkWindow *dialog = open_help (window, 480);
@@ -738,7 +501,7 @@ test_help_without_plan (void)
 static void
 test_review (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings ("US");
   SteadyApplication *app = start_application ();
   SteadyWindow *window = STEADY_WINDOW (wait_for_toplevel (STEADY_TYPE_WINDOW));
   SteadySafetyPlanStore *store = get_store (app);
@@ -782,39 +545,6 @@ test_review (void)
   stop_application (app);
 }
 
-static void
-keep_system_data_dirs (void)
-{
-  g_auto(GStrv) system_dirs = NULL;
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) icon_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  if (g_getenv ("STEADY_TEST_SYSTEM_DATA_DIRS") == NULL)
-    {
-      g_autofree char *joined = g_strjoinv (":", (char **)g_get_system_data_dirs ());
-
-      g_setenv ("STEADY_TEST_SYSTEM_DATA_DIRS", joined, TRUE);
-    }
-  system_dirs = g_strsplit (g_getenv ("STEADY_TEST_SYSTEM_DATA_DIRS"), ":", -1);
-  for (guint i = 0; system_dirs[i] != NULL; i++)
-    {
-      g_ptr_array_add (mime_dirs, g_build_filename (system_dirs[i], "mime", NULL));
-      g_ptr_array_add (icon_dirs, g_build_filename (system_dirs[i], "icons", NULL));
-    }
-  g_ptr_array_add (mime_dirs, NULL);
-  g_ptr_array_add (icon_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *)mime_dirs->pdata);
-  gtk_init ();
-  gtk_icon_theme_set_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                  (const char * const *)icon_dirs->pdata);
-}
-
-typedef struct
-{
-  const char *path;
-  GTestFunc   func;
-} UiTest;
-
 static const UiTest ui_tests[] = {
   { "/safety/empty-plan", test_empty_plan },
   { "/safety/edit-plan", test_edit_plan },
@@ -823,21 +553,6 @@ static const UiTest ui_tests[] = {
   { "/safety/help-without-plan", test_help_without_plan },
   { "/safety/review", test_review },
 };
-
-/* Each test starts Steady in a fresh process, as test-ui.c explains. */
-static void
-run_in_subprocess (gconstpointer data)
-{
-  const UiTest *test = data;
-
-  if (g_test_subprocess ())
-    {
-      test->func ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
 
 int
 main (int   argc,

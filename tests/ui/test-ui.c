@@ -18,6 +18,8 @@
 #include "steady-preferences-window.h"
 #include "steady-window.h"
 
+#include "steady-ui-test-util.h"
+
 #define WIDE_WIDTH    1000
 #define NARROW_WIDTH  360
 #define WINDOW_HEIGHT 700
@@ -26,72 +28,7 @@
 
 static const char * const pages[] = { "today", "calendar", "skills", "journal" };
 
-/* Waiting ------------------------------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds. A periodic wake-up makes sure the condition is
- * checked again even when nothing else happens; meson's test timeout ends a real hang. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!condition (data))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
-
-static void
-drain_events (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *)data;
-}
-
-/* Waits for the next frame that @widget's window paints, so what follows sees the result of
- * every change made before (layout, style, page). */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong handler;
-
-  wait_until (widget_is_mapped, widget);
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  wait_until (flag_is_set, &painted);
-  g_signal_handler_disconnect (clock, handler);
-}
+/* Windows ------------------------------------------------------------------------------- */
 
 /* The size of the window on screen. Under Xvfb, with no compositor, GTK draws a thin border
  * around the window's widget, so the surface is what was asked for, not the widget. */
@@ -104,175 +41,6 @@ get_surface_size (GtkWidget *widget,
 
   *width = gdk_surface_get_width (surface);
   *height = gdk_surface_get_height (surface);
-}
-
-/* Screenshots --------------------------------------------------------------------------- */
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("STEADY_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width;
-  int height;
-
-  g_assert_nonnull (dir);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-
-  wait_for_frame (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s (%d×%d)", file_name, width, height);
-}
-
-/* Finding widgets ----------------------------------------------------------------------- */
-
-/* Whether a label that the user can see right now contains @text. */
-static gboolean
-has_visible_label (GtkWidget  *widget,
-                   const char *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (has_visible_label (child, text))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static GtkWidget *
-find_button_with_label (GtkWidget  *widget,
-                        const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The first toplevel of @type, among all of them (some dialogs have no application). */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
-typedef struct
-{
-  GType      type;
-  GtkWindow *found;
-} ToplevelWait;
-
-static gboolean
-toplevel_is_shown (gpointer data)
-{
-  ToplevelWait *wait = data;
-
-  wait->found = find_toplevel (wait->type);
-  return wait->found != NULL && gtk_widget_get_mapped (GTK_WIDGET (wait->found));
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  ToplevelWait wait = { type, NULL };
-
-  wait_until (toplevel_is_shown, &wait);
-  wait_for_frame (GTK_WIDGET (wait.found));
-  return wait.found;
-}
-
-/* The application ----------------------------------------------------------------------- */
-
-/* The settings a test starts from: the schema's defaults (the memory backend is new in each
- * test's process), but light, since the system style under Xvfb is not the user's. */
-static GSettings *
-reset_settings (void)
-{
-  GSettings *settings = g_settings_new (APPLICATION_ID);
-
-  g_settings_set_string (settings, "color-scheme", "light");
-  return settings;
-}
-
-static SteadyApplication *
-start_application (void)
-{
-  g_autoptr(GError) error = NULL;
-  SteadyApplication *app = steady_application_new ();
-
-  /* Another test may run the real steady on the same session bus. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  /* Screenshots of a revealer half open help nobody. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  g_application_activate (G_APPLICATION (app));
-  return app;
-}
-
-/* Closes every window. Each test runs in a process of its own (see main()), so the
- * application itself simply goes with it. */
-static void
-stop_application (SteadyApplication *app)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  drain_events ();
-  g_object_unref (app);
 }
 
 static SteadyWindow *
@@ -313,24 +81,13 @@ open_main_window_at (SteadyApplication *app,
   return window;
 }
 
-static void
-set_color_scheme (GSettings  *settings,
-                  const char *scheme)
-{
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
-
-  g_settings_set_string (settings, "color-scheme", scheme);
-  g_assert_cmpint (adw_style_manager_get_dark (style_manager), ==,
-                   g_str_equal (scheme, "dark"));
-}
-
 /* Tests --------------------------------------------------------------------------------- */
 
 static void
 test_pages (void)
 {
   static const char * const schemes[] = { "light", "dark" };
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings (NULL);
   SteadyApplication *app = start_application ();
 
   for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
@@ -372,7 +129,7 @@ test_pages (void)
 static void
 test_shortcuts_are_set (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings (NULL);
   SteadyApplication *app = start_application ();
   g_auto(GStrv) help = NULL;
   g_auto(GStrv) today = NULL;
@@ -399,7 +156,7 @@ test_shortcuts_are_set (void)
 static void
 test_help_dialog (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings (NULL);
   SteadyApplication *app;
   SteadyWindow *window;
   GtkWindow *dialog;
@@ -471,7 +228,7 @@ test_help_dialog (void)
 static void
 test_preferences (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings (NULL);
   SteadyApplication *app = start_application ();
   g_autofree char *scheme = NULL;
   const SteadyCrisisLine *lines;
@@ -527,7 +284,7 @@ test_preferences (void)
 static void
 test_about_and_shortcuts (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings (NULL);
   SteadyApplication *app = start_application ();
   SteadyWindow *window = wait_for_main_window ();
   GtkWindow *about;
@@ -557,7 +314,7 @@ test_about_and_shortcuts (void)
 static void
 test_window_size_is_kept (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings (NULL);
   SteadyApplication *app = start_application ();
   SteadyWindow *window = wait_for_main_window ();
   int width = 0;
@@ -617,7 +374,7 @@ response_is (GtkWindow  *dialog,
 static void
 test_corrupt_database_offers_backup (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings (NULL);
   g_autofree char *path = make_good_database_with_backup ();
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
@@ -677,7 +434,7 @@ test_corrupt_database_offers_backup (void)
 static void
 test_damage_found_after_start (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings (NULL);
   g_autofree char *path = steady_database_get_default_path ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
@@ -736,7 +493,7 @@ test_damage_found_after_start (void)
 static void
 test_foreign_database_is_left_alone (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings (NULL);
   g_autofree char *path = steady_database_get_default_path ();
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *before = NULL;
@@ -777,7 +534,7 @@ test_foreign_database_is_left_alone (void)
 static void
 test_spanish (void)
 {
-  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GSettings) settings = reset_settings (NULL);
   g_autofree char *mo_dir = NULL;
   g_autofree char *mo_file = NULL;
   SteadyApplication *app;
@@ -812,50 +569,6 @@ test_spanish (void)
   stop_application (app);
 }
 
-/* Each test gets temporary XDG folders, XDG_DATA_DIRS included. The icon theme and the MIME
- * database (which gdk-pixbuf needs to recognise an SVG icon) keep the system's folders, so
- * the screenshots show the real icons. */
-static void
-keep_system_data_dirs (void)
-{
-  g_auto(GStrv) system_dirs = NULL;
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) icon_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  /* A test's subprocess inherits the isolated XDG_DATA_DIRS of its parent, so the
-   * system's folders are passed down under a name of their own. */
-  if (g_getenv ("STEADY_TEST_SYSTEM_DATA_DIRS") == NULL)
-    {
-      g_autofree char *joined = g_strjoinv (":", (char **)g_get_system_data_dirs ());
-
-      g_setenv ("STEADY_TEST_SYSTEM_DATA_DIRS", joined, TRUE);
-    }
-  system_dirs = g_strsplit (g_getenv ("STEADY_TEST_SYSTEM_DATA_DIRS"), ":", -1);
-
-  for (guint i = 0; system_dirs[i] != NULL; i++)
-    {
-      g_ptr_array_add (mime_dirs, g_build_filename (system_dirs[i], "mime", NULL));
-      g_ptr_array_add (icon_dirs, g_build_filename (system_dirs[i], "icons", NULL));
-    }
-  g_ptr_array_add (mime_dirs, NULL);
-  g_ptr_array_add (icon_dirs, NULL);
-  /* The app's own icon, as the installed build would find it. */
-  if (g_getenv ("STEADY_SOURCE_ROOT") != NULL)
-    g_ptr_array_insert (icon_dirs, 0,
-                        g_build_filename (g_getenv ("STEADY_SOURCE_ROOT"), "icons", NULL));
-
-  g_content_type_set_mime_dirs ((const char * const *)mime_dirs->pdata);
-  gtk_init ();
-  gtk_icon_theme_set_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                  (const char * const *)icon_dirs->pdata);
-}
-
-typedef struct
-{
-  const char *path;
-  GTestFunc   func;
-} UiTest;
-
 static const UiTest ui_tests[] = {
   { "/ui/pages", test_pages },
   { "/ui/shortcuts", test_shortcuts_are_set },
@@ -868,22 +581,6 @@ static const UiTest ui_tests[] = {
   { "/ui/damage-found-after-start", test_damage_found_after_start },
   { "/ui/spanish", test_spanish },
 };
-
-/* Every test starts Steady the way a user does, in a fresh process: a GApplication cannot
- * be started twice, and one registered on the session bus stays there for good. */
-static void
-run_in_subprocess (gconstpointer data)
-{
-  const UiTest *test = data;
-
-  if (g_test_subprocess ())
-    {
-      test->func ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
 
 int
 main (int   argc,

@@ -1,0 +1,385 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* steady-ui-test-util.c: the helpers that every UI test program in tests/ui/ shares. */
+
+#define G_LOG_DOMAIN "steady-ui-test-util"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "steady-ui-test-util.h"
+
+/* Text views grow to their wrapped lines over a few frames (see steady-safety-item-row.c),
+ * and the view switcher settles in the frames after a resize, so a screenshot waits this
+ * many frames first. */
+#define SCREENSHOT_FRAMES 4
+
+/* Waiting -------------------------------------------------------------------------------- */
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds. A periodic wake-up makes sure the condition is
+ * checked again even when nothing else happens; meson's test timeout ends a real hang. */
+void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  guint tick = g_timeout_add (10, tick_cb, NULL);
+
+  while (!condition (data))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+void
+drain_events (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+/* Waits for the next frame that @widget's window paints, so what follows sees the result of
+ * every change made before (layout, style, page). */
+void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  wait_until (widget_is_mapped, widget);
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  wait_until (flag_is_set, &painted);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* Screenshots ---------------------------------------------------------------------------- */
+
+/* $STEADY_SCREENSHOT_DIR/@name.png; the folder is made if need be. */
+char *
+screenshot_path (const char *name)
+{
+  const char *dir = g_getenv ("STEADY_SCREENSHOT_DIR");
+  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  return g_build_filename (dir, file_name, NULL);
+}
+
+void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = screenshot_path (name);
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width;
+  int height;
+
+  for (int i = 0; i < SCREENSHOT_FRAMES; i++)
+    wait_for_frame (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot %s.png (%d×%d)", name, width, height);
+}
+
+/* Finding widgets ------------------------------------------------------------------------ */
+
+/* Whether a label that the user can see right now contains @text. */
+gboolean
+has_visible_label (GtkWidget  *widget,
+                   const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (has_visible_label (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every descendant of @widget of @type (@widget included), parents first. */
+void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+GtkWidget *
+find_first (GtkWidget *widget,
+            GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (widget, type, found);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+/* The first button under @widget, parents first, whose label is @label, or %NULL. */
+GtkWidget *
+find_button_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (widget, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+        return g_ptr_array_index (buttons, i);
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel_full (GType    type,
+                    gboolean visible_only)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type)
+          && (!visible_only || gtk_widget_get_visible (GTK_WIDGET (window))))
+        return window;
+    }
+  return NULL;
+}
+
+/* The first toplevel of @type, among all of them, hidden ones included (some dialogs have no
+ * application). */
+GtkWindow *
+find_toplevel (GType type)
+{
+  return find_toplevel_full (type, FALSE);
+}
+
+/* The first visible toplevel of @type. */
+GtkWindow *
+find_visible_toplevel (GType type)
+{
+  return find_toplevel_full (type, TRUE);
+}
+
+typedef struct
+{
+  GType      type;
+  GtkWindow *found;
+} ToplevelWait;
+
+static gboolean
+toplevel_is_shown (gpointer data)
+{
+  ToplevelWait *wait = data;
+
+  wait->found = find_visible_toplevel (wait->type);
+  return wait->found != NULL && gtk_widget_get_mapped (GTK_WIDGET (wait->found));
+}
+
+/* Waits until a toplevel of @type is on screen and has painted a frame. */
+GtkWindow *
+wait_for_toplevel (GType type)
+{
+  ToplevelWait wait = { type, NULL };
+
+  wait_until (toplevel_is_shown, &wait);
+  wait_for_frame (GTK_WIDGET (wait.found));
+  return wait.found;
+}
+
+/* Clicks @button as a user does, at once (gtk_widget_activate() waits for the button to look
+ * pressed); a user can click only a button that is sensitive, its parents included. */
+void
+click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Gives @window a new default size and waits two frames: the view switcher decides in its
+ * allocation whether it fits, and what depends on it follows in the next frame. */
+void
+resize_window (GtkWindow *window,
+               int        width,
+               int        height)
+{
+  gtk_window_set_default_size (window, width, height);
+  wait_for_frame (GTK_WIDGET (window));
+  wait_for_frame (GTK_WIDGET (window));
+}
+
+/* The application ------------------------------------------------------------------------ */
+
+/* The settings a test starts from: the schema's defaults (the memory backend is new in each
+ * test's process), but light, since the system style under Xvfb is not the user's, and in
+ * @crisis_region unless that is %NULL. */
+GSettings *
+reset_settings (const char *crisis_region)
+{
+  GSettings *settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_set_string (settings, "color-scheme", "light");
+  if (crisis_region != NULL)
+    g_settings_set_string (settings, "crisis-region", crisis_region);
+  return settings;
+}
+
+void
+set_color_scheme (GSettings  *settings,
+                  const char *scheme)
+{
+  g_settings_set_string (settings, "color-scheme", scheme);
+  g_assert_cmpint (adw_style_manager_get_dark (adw_style_manager_get_default ()), ==,
+                   g_str_equal (scheme, "dark"));
+}
+
+/* Registers and activates a new Steady with animations off. */
+SteadyApplication *
+start_application (void)
+{
+  g_autoptr(GError) error = NULL;
+  SteadyApplication *app = steady_application_new ();
+
+  /* Another test may run the real steady on the same session bus. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  /* Screenshots of a revealer half open help nobody. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_application_activate (G_APPLICATION (app));
+  return app;
+}
+
+/* Closes every window. Each test runs in a process of its own (see run_in_subprocess()), so
+ * the application itself simply goes with it. */
+void
+stop_application (SteadyApplication *app)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  drain_events ();
+  g_object_unref (app);
+}
+
+/* Running -------------------------------------------------------------------------------- */
+
+/* Each test gets temporary XDG folders, XDG_DATA_DIRS included. The icon theme and the MIME
+ * database (which gdk-pixbuf needs to recognise an SVG icon) keep the system's folders, so
+ * the screenshots show the real icons. Calls gtk_init(). */
+void
+keep_system_data_dirs (void)
+{
+  g_auto(GStrv) system_dirs = NULL;
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) icon_dirs = g_ptr_array_new_with_free_func (g_free);
+
+  /* A test's subprocess inherits the isolated XDG_DATA_DIRS of its parent, so the
+   * system's folders are passed down under a name of their own. */
+  if (g_getenv ("STEADY_TEST_SYSTEM_DATA_DIRS") == NULL)
+    {
+      g_autofree char *joined = g_strjoinv (":", (char **)g_get_system_data_dirs ());
+
+      g_setenv ("STEADY_TEST_SYSTEM_DATA_DIRS", joined, TRUE);
+    }
+  system_dirs = g_strsplit (g_getenv ("STEADY_TEST_SYSTEM_DATA_DIRS"), ":", -1);
+
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    {
+      g_ptr_array_add (mime_dirs, g_build_filename (system_dirs[i], "mime", NULL));
+      g_ptr_array_add (icon_dirs, g_build_filename (system_dirs[i], "icons", NULL));
+    }
+  g_ptr_array_add (mime_dirs, NULL);
+  g_ptr_array_add (icon_dirs, NULL);
+  /* The app's own icon, as the installed build would find it. */
+  if (g_getenv ("STEADY_SOURCE_ROOT") != NULL)
+    g_ptr_array_insert (icon_dirs, 0,
+                        g_build_filename (g_getenv ("STEADY_SOURCE_ROOT"), "icons", NULL));
+
+  g_content_type_set_mime_dirs ((const char * const *)mime_dirs->pdata);
+  gtk_init ();
+  gtk_icon_theme_set_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  (const char * const *)icon_dirs->pdata);
+}
+
+/* Runs the UiTest @data in a fresh process, as a user starts Steady: a GApplication cannot
+ * be started twice, and one registered on the session bus stays there for good. */
+void
+run_in_subprocess (gconstpointer data)
+{
+  const UiTest *test = data;
+
+  if (g_test_subprocess ())
+    {
+      test->func ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
