@@ -13,6 +13,7 @@
 #include "steady-calendar-page.h"
 #include "steady-preferences-window.h"
 #include "steady-reminders-client.h"
+#include "steady-safety-review.h"
 #include "steady-terms-page.h"
 #include "steady-window.h"
 
@@ -193,6 +194,20 @@ open_session_activated_cb (GSimpleAction *action,
     steady_window_open_session (STEADY_WINDOW (window), g_variant_get_string (parameter, NULL));
 }
 
+/* The safety plan review reminder's "Open". */
+static void
+open_safety_plan_activated_cb (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  SteadyApplication *self = STEADY_APPLICATION (user_data);
+  GtkWindow *window;
+
+  open_database_and_present (self);
+  if ((window = find_main_window (self)) != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (window), "safety-plan", NULL);
+}
+
 /* "steady --import" changed the database under this instance. */
 static void
 calendar_changed_activated_cb (GSimpleAction *action,
@@ -225,9 +240,19 @@ background_reminders_changed_cb (SteadyApplication *self)
                               error->message);
 }
 
+/* The reminder service plans the safety plan review reminder from this key. */
+static void
+review_weeks_changed_cb (GSettings  *settings,
+                         const char *key,
+                         gpointer    user_data)
+{
+  steady_calendar_request_replan ();
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
   { STEADY_OPEN_SESSION_ACTION, open_session_activated_cb, "s" },
+  { STEADY_OPEN_SAFETY_PLAN_ACTION, open_safety_plan_activated_cb },
   { STEADY_CALENDAR_CHANGED_ACTION, calendar_changed_activated_cb },
   { "preferences", preferences_activated_cb },
   { "about", about_activated_cb },
@@ -604,6 +629,8 @@ steady_application_startup (GApplication *app)
   apply_color_scheme (self);
   g_signal_connect_object (self->settings, "changed::background-reminders",
                            G_CALLBACK (background_reminders_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self->settings, "changed::" STEADY_SAFETY_REVIEW_SETTINGS_KEY,
+                    G_CALLBACK (review_weeks_changed_cb), NULL);
 }
 
 static int

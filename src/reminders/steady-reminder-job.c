@@ -19,6 +19,7 @@
 #include "steady-reminder-ledger.h"
 #include "steady-reminder-planner.h"
 #include "steady-reminder-text.h"
+#include "steady-review-reminder.h"
 #include "steady-session-store.h"
 #include "steady-wall-time.h"
 
@@ -41,14 +42,18 @@ since_key (gint64 instant_us)
   return steady_wall_time_format (&wall);
 }
 
-/* Plans at @now_us and claims what is due; returns STEADY_REMINDER_JOB_PLAN_TYPE. */
+/* Plans at @now_us and claims what is due — the sessions' reminders and, when
+ * @review_weeks is not 0, the reminder to review the safety plan; returns
+ * STEADY_REMINDER_JOB_PLAN_TYPE. */
 GVariant *
 steady_reminder_job_plan (SteadyDatabase  *database,
                           gint64           now_us,
                           GTimeZone       *local_zone,
                           gboolean         discreet,
+                          guint            review_weeks,
                           GError         **error)
 {
+  SteadyReviewReminderPlan review;
   g_autoptr(SteadySessionStore) store = NULL;
   g_autoptr(SteadyReminderLedger) ledger = NULL;
   g_autoptr(GPtrArray) occurrences = NULL;
@@ -100,8 +105,24 @@ steady_reminder_job_plan (SteadyDatabase  *database,
                              body != NULL ? body : "", due->late);
     }
 
+  if (!steady_review_reminder_claim (database, review_weeks, now_us, &review, error))
+    {
+      g_variant_builder_clear (&shown);
+      return NULL;
+    }
+  if (review.show)
+    {
+      g_autofree char *summary = NULL;
+      g_autofree char *body = NULL;
+
+      steady_reminder_text_format_review (discreet, &summary, &body);
+      g_variant_builder_add (&shown, "(sissb)", STEADY_REVIEW_REMINDER_ID, 0, summary,
+                             body != NULL ? body : "", FALSE);
+    }
+
   return g_variant_ref_sink (g_variant_new ("(a(sissb)x)", &shown,
-                                            MIN (plan->next_wakeup_us,
+                                            MIN (MIN (plan->next_wakeup_us,
+                                                      review.next_wakeup_us),
                                                  now_us + LOOKAHEAD_US - MAX_OFFSET_US)));
 }
 
@@ -134,6 +155,10 @@ steady_reminder_job_snooze (SteadyDatabase  *database,
 
   g_return_val_if_fail (STEADY_IS_DATABASE (database), FALSE);
 
+  /* The review reminder's "Later" (the caller gives it its own, longer, @until_us). */
+  if (g_strcmp0 (occurrence_id, STEADY_REVIEW_REMINDER_ID) == 0)
+    return steady_review_reminder_later (database, until_us, error);
+
   ledger = ledger_for_occurrence (database, occurrence_id, &series_uuid, &original_start, error);
   return ledger != NULL &&
          steady_reminder_ledger_snooze (ledger, series_uuid, original_start, offset_minutes,
@@ -151,6 +176,10 @@ steady_reminder_job_dismiss (SteadyDatabase  *database,
   g_autoptr(SteadyReminderLedger) ledger = NULL;
 
   g_return_val_if_fail (STEADY_IS_DATABASE (database), FALSE);
+
+  /* Already recorded as shown for its due date; dismissing it asks for nothing more. */
+  if (g_strcmp0 (occurrence_id, STEADY_REVIEW_REMINDER_ID) == 0)
+    return TRUE;
 
   ledger = ledger_for_occurrence (database, occurrence_id, &series_uuid, &original_start, error);
   return ledger != NULL &&

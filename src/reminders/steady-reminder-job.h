@@ -13,13 +13,15 @@ G_BEGIN_DECLS
 
 /* The plan the helper prints and the daemon reads, as a GVariant:
  * (notifications, next wake-up in UTC microseconds or G_MAXINT64), where each notification is
- * (occurrence id, reminder offset in minutes, summary, body or "", late). */
+ * (occurrence id, reminder offset in minutes, summary, body or "", late); the reminder to
+ * review the safety plan has the id STEADY_REVIEW_REMINDER_ID. */
 #define STEADY_REMINDER_JOB_PLAN_TYPE "(a(sissb)x)"
 
 GVariant *steady_reminder_job_plan    (SteadyDatabase  *database,
                                        gint64           now_us,
                                        GTimeZone       *local_zone,
                                        gboolean         discreet,
+                                       guint            review_weeks,
                                        GError         **error);
 gboolean  steady_reminder_job_snooze  (SteadyDatabase  *database,
                                        const char      *occurrence_id,

@@ -125,3 +125,27 @@ steady_reminder_text_format (const SteadyDueReminder  *due,
   *out_summary = g_strdup (occurrence->title);
   *out_body = g_string_free (g_steal_pointer (&body), FALSE);
 }
+
+/* The reminder to review the safety plan: never a word of the plan itself, and when the user
+ * asked for discreet notifications, not even that they have one. */
+void
+steady_reminder_text_format_review (gboolean   discreet,
+                                    char     **out_summary,
+                                    char     **out_body)
+{
+  g_return_if_fail (out_summary != NULL && out_body != NULL);
+
+  if (discreet)
+    {
+      /* Translators: the whole of a discreet reminder, which anyone may see on the screen. */
+      *out_summary = g_strdup (_("Reminder from Steady"));
+      *out_body = NULL;
+      return;
+    }
+  /* Translators: the title of the reminder to go through the safety plan with the
+   * therapist. */
+  *out_summary = g_strdup (_("Time to review your safety plan"));
+  /* Translators: the body of that reminder; gentle, with no pressure. */
+  *out_body = g_strdup (_("You might look through it with your therapist at your next "
+                          "session, and change anything that no longer fits."));
+}

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* steady-reminder-text.h: the words of a reminder notification — title, time and place, or
- * only "Session soon" when the user asked for discreet notifications. */
+ * only "Session soon" when the user asked for discreet notifications — and of the reminder to
+ * review the safety plan. */
 
 #pragma once
 
@@ -16,5 +17,8 @@ void steady_reminder_text_format (const SteadyDueReminder  *due,
                                   gboolean                  discreet,
                                   char                    **out_summary,
                                   char                    **out_body);
+void steady_reminder_text_format_review (gboolean   discreet,
+                                         char     **out_summary,
+                                         char     **out_body);
 
 G_END_DECLS

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 /* The app's action that opens one session; its parameter is the occurrence id. */
 #define STEADY_OPEN_SESSION_ACTION   "open-session"
+/* The app's action that opens the safety plan, from the reminder to review it. */
+#define STEADY_OPEN_SAFETY_PLAN_ACTION "open-safety-plan"
 
 void     steady_reminders_client_replan_async  (GDBusConnection      *connection,
                                                 GCancellable         *cancellable,

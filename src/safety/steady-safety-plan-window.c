@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steady-calendar-page.h"
 #include "steady-help-dialog.h"
 #include "steady-safety-plan-printout.h"
 #include "steady-safety-plan-window.h"
@@ -229,6 +230,8 @@ mark_reviewed_activated (GtkWidget  *widget,
       return;
     }
   update_review (self);
+  /* The review reminder's next due date moved. */
+  steady_calendar_request_replan ();
   show_toast (self, _("Marked as reviewed today"));
 }
 

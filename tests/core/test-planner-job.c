@@ -49,7 +49,7 @@ plan_at (SteadyDatabase *db,
 {
   g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
   g_autoptr(GError) error = NULL;
-  GVariant *plan = steady_reminder_job_plan (db, iso_us (iso), berlin, discreet, &error);
+  GVariant *plan = steady_reminder_job_plan (db, iso_us (iso), berlin, discreet, 0, &error);
 
   g_assert_no_error (error);
   g_assert_true (g_variant_is_of_type (plan, G_VARIANT_TYPE (STEADY_REMINDER_JOB_PLAN_TYPE)));

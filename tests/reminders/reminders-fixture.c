@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* reminders-fixture.c: writes the calendars the reminder integration test runs the daemon on,
- * in the database under $XDG_DATA_HOME, and reads back how many reminders were recorded. */
+/* reminders-fixture.c: writes the calendars (and the safety plan) the reminder integration test
+ * runs the daemon on, in the database under $XDG_DATA_HOME, and reads back how many reminders
+ * were recorded. */
 
 #include "config.h"
 
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 
 #include "steady-database.h"
+#include "steady-safety-plan-store.h"
 #include "steady-session-store.h"
 #include "steady-sql-private.h"
 
@@ -56,6 +58,25 @@ add_session (SteadySessionStore *store,
   }
 }
 
+/* A safety plan last reviewed five weeks ago, its only item the private marker. */
+static void
+add_plan_due_for_review (SteadyDatabase *db)
+{
+  g_autoptr(SteadySafetyPlanStore) plan = steady_safety_plan_store_new (db);
+  g_autoptr(SteadySafetyItem) item = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) reviewed = g_date_time_add_weeks (now, -5);
+  g_autoptr(GError) error = NULL;
+
+  item = steady_safety_plan_store_add (plan, STEADY_SAFETY_SECTION_REASONS,
+                                       STEADY_SAFETY_PLAN_END, PRIVATE_MARKER, NULL, &error);
+  if (item == NULL || !steady_safety_plan_store_mark_reviewed (plan, reviewed, &error))
+    {
+      g_printerr ("reminders-fixture: %s\n", error->message);
+      exit (EXIT_FAILURE);
+    }
+}
+
 static int
 count_sent (SteadyDatabase *db,
             const char     *where)
@@ -81,7 +102,8 @@ main (int   argc,
   setlocale (LC_ALL, "");
   if (argc < 2)
     {
-      g_printerr ("usage: reminders-fixture due-in SECONDS | after-shutdown | count-sent\n");
+      g_printerr ("usage: reminders-fixture due-in SECONDS | after-shutdown | review-due | "
+                  "count-sent\n");
       return EXIT_FAILURE;
     }
 
@@ -110,6 +132,10 @@ main (int   argc,
       /* This one ended an hour ago: its reminders are dropped. */
       add_session (store, "Old session", "Room 9", now - 120 * MINUTE_US, 60,
                    now - 3 * 24 * 60 * MINUTE_US);
+    }
+  else if (g_strcmp0 (argv[1], "review-due") == 0)
+    {
+      add_plan_due_for_review (db);
     }
   else if (g_strcmp0 (argv[1], "count-sent") == 0)
     {

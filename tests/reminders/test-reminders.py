@@ -123,7 +123,7 @@ def run_daemon_until_planned(env):
 
 
 def main():
-    print("1..13")
+    print("1..16")
     base = dict(os.environ)
     if not base.get("DBUS_SESSION_BUS_ADDRESS"):
         print("Bail out! DBUS_SESSION_BUS_ADDRESS is not set: run under dbus-run-session")
@@ -241,6 +241,40 @@ def run_cases(base, work):
     tap(len(new) == 1 and new[0].get("summary") == "Session soon" and not new[0].get("body")
         and "Individual therapy" not in raw and "Clinic" not in raw,
         "a discreet reminder says only \u201cSession soon\u201d", raw)
+    stop(daemon)
+
+    # The safety plan is due for review (last reviewed five weeks ago, every four weeks).
+    data4, config4 = os.path.join(work, "data4"), os.path.join(work, "config4")
+    env4 = daemon_env(base, data4, config4)
+    keyfile_dir = os.path.join(config4, "glib-2.0", "settings")
+    os.makedirs(keyfile_dir)
+    with open(os.path.join(keyfile_dir, "keyfile"), "w") as keyfile:
+        keyfile.write("[io/github/steadyapp/Steady]\nsafety-plan-review-weeks=4\n")
+    subprocess.run([FIXTURE, "review-due"], env=env4, check=True)
+    before = len(parse_notifications(log_path))
+    daemon, owned = run_daemon_until_planned(env4)
+    arrived = wait_for(lambda: len(parse_notifications(log_path)) > before, 15)
+    replan = call(env4, BUS_NAME + ".Replan", BUS_NAME, OBJECT_PATH)
+    time.sleep(2)
+    new = parse_notifications(log_path)[before:]
+    review = new[0] if new else {}
+    raw = "".join(n["raw"] for n in new)
+    tap(arrived and len(new) == 1 and review.get("summary") == "Time to review your safety plan"
+        and PRIVATE_MARKER not in raw,
+        "exactly one reminder to review the safety plan, with none of the plan's words", raw)
+    tap("Open" in review.get("actions", []) and "Later" in review.get("actions", []),
+        "it offers the actions Open and Later", repr(review.get("actions")))
+    stop(daemon)
+
+    # Restarted, it does not remind of the same review again.
+    before = len(parse_notifications(log_path))
+    daemon, owned = run_daemon_until_planned(env4)
+    replan = call(env4, BUS_NAME + ".Replan", BUS_NAME, OBJECT_PATH)
+    time.sleep(2)
+    after = len(parse_notifications(log_path))
+    tap(owned and replan.returncode == 0 and after == before,
+        "after a restart the review reminder is not shown again",
+        f"{after - before} new; {replan.stderr}")
     stop(daemon)
 
     tap(dunst.poll() is None, "dunst received them all and is still running",

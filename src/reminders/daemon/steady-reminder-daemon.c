@@ -18,6 +18,8 @@
 #include "steady-reminder-planner.h"
 #include "steady-reminder-scheduler.h"
 #include "steady-reminders-client.h"
+#include "steady-review-reminder.h"
+#include "steady-safety-review.h"
 
 #define HELPER_NAME "steady-reminders-plan"
 
@@ -131,6 +133,21 @@ is_discreet (SteadyReminderDaemon *self)
                                                             "discreet-notifications");
 }
 
+/* 0 (no review reminder) when the installed schema predates the setting. */
+static guint
+review_weeks (SteadyReminderDaemon *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (self->settings == NULL)
+    return 0;
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (!g_settings_schema_has_key (schema, STEADY_SAFETY_REVIEW_SETTINGS_KEY))
+    return 0;
+  return (guint)CLAMP (g_settings_get_int (self->settings, STEADY_SAFETY_REVIEW_SETTINGS_KEY),
+                       0, 52);
+}
+
 static void
 show_plan (SteadyReminderDaemon *self,
            GVariant             *plan)
@@ -218,7 +235,8 @@ spawn_helper (SteadyReminderDaemon  *self,
 static void
 start_plan (SteadyReminderDaemon *self)
 {
-  const char *args[] = { "plan", is_discreet (self) ? "--discreet" : NULL, NULL };
+  g_autofree char *weeks = g_strdup_printf ("--review-weeks=%u", review_weeks (self));
+  const char *args[] = { "plan", weeks, is_discreet (self) ? "--discreet" : NULL, NULL };
   g_autoptr(GSubprocess) helper = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -260,6 +278,7 @@ static void
 open_session (SteadyReminderDaemon *self,
               const char           *occurrence_id)
 {
+  gboolean review = g_strcmp0 (occurrence_id, STEADY_REVIEW_REMINDER_ID) == 0;
   GVariantBuilder parameters;
 
   if (self->connection == NULL)
@@ -267,11 +286,14 @@ open_session (SteadyReminderDaemon *self,
 
   /* org.freedesktop.Application.ActivateAction starts Steady if it is not running. */
   g_variant_builder_init (&parameters, G_VARIANT_TYPE ("av"));
-  g_variant_builder_add (&parameters, "v", g_variant_new_string (occurrence_id));
+  if (!review)
+    g_variant_builder_add (&parameters, "v", g_variant_new_string (occurrence_id));
   g_dbus_connection_call (self->connection, APPLICATION_ID, "/io/github/steadyapp/Steady",
                           "org.freedesktop.Application", "ActivateAction",
-                          g_variant_new ("(sava{sv})", STEADY_OPEN_SESSION_ACTION, &parameters,
-                                         NULL),
+                          g_variant_new ("(sava{sv})",
+                                         review ? STEADY_OPEN_SAFETY_PLAN_ACTION
+                                                : STEADY_OPEN_SESSION_ACTION,
+                                         &parameters, NULL),
                           NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL, NULL);
 }
 

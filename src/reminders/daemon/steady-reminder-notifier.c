@@ -12,6 +12,7 @@
 #include <libnotify/notify.h>
 
 #include "steady-reminder-notifier.h"
+#include "steady-review-reminder.h"
 
 /* The reason the Notifications spec gives for "dismissed by the user". */
 #define CLOSED_BY_USER 2
@@ -160,8 +161,13 @@ steady_reminder_notifier_show (SteadyReminderNotifier  *self,
   notify_notification_add_action (notification, "default", _("Open"), on_open, self, NULL);
   /* Translators: a button on a reminder that opens the session in Steady. */
   notify_notification_add_action (notification, "open", _("Open"), on_open, self, NULL);
-  /* Translators: a button on a reminder that shows it again in ten minutes. */
-  notify_notification_add_action (notification, "snooze", _("Snooze"), on_snooze, self, NULL);
+  if (g_strcmp0 (occurrence_id, STEADY_REVIEW_REMINDER_ID) == 0)
+    /* Translators: a button on the reminder to review the safety plan that shows it again
+     * tomorrow. */
+    notify_notification_add_action (notification, "snooze", _("Later"), on_snooze, self, NULL);
+  else
+    /* Translators: a button on a reminder that shows it again in ten minutes. */
+    notify_notification_add_action (notification, "snooze", _("Snooze"), on_snooze, self, NULL);
   g_signal_connect (notification, "closed", G_CALLBACK (on_closed), self);
 
   if (!notify_notification_show (notification, error))
