@@ -8,6 +8,11 @@ BUILD_PACKAGES=(
   libsqlite3-dev libical-dev libnotify-dev libjson-glib-dev
   libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream
+  # The bells: GTK 4.8 plays sound only through a media backend module, here GStreamer's,
+  # which needs the Ogg/Vorbis decoders (base), autoaudiosink (good) and an audio output:
+  # PulseAudio (also PipeWire's pulse server) or, failing that, ALSA.
+  libgtk-4-media-gstreamer gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  gstreamer1.0-pulseaudio gstreamer1.0-alsa
 )
 
 TEST_PACKAGES=(

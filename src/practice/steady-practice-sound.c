@@ -35,6 +35,17 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  SIGNAL_PLAYED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Which sound a stream plays, kept on the stream for the played signal. */
+#define KIND_KEY "steady-practice-sound-kind"
+
 typedef struct
 {
   SteadyPracticeSound     *self;
@@ -59,11 +70,9 @@ set_available (SteadyPracticeSound *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AVAILABLE]);
 }
 
-/* A stream that fails says so on its error property; GTK prints nothing, so this is the
- * only way to learn that the bell was not heard. */
 static gboolean
 steal_stream (GPtrArray *array,
-                                       gpointer   item)
+              gpointer   item)
 {
   guint index;
 
@@ -73,6 +82,8 @@ steal_stream (GPtrArray *array,
   return TRUE;
 }
 
+/* A stream that fails says so on its error property; GTK prints nothing, so this is the
+ * only way to learn that the bell was not heard. */
 static void
 stream_changed_cb (GtkMediaStream      *stream,
                    GParamSpec          *pspec,
@@ -82,12 +93,15 @@ stream_changed_cb (GtkMediaStream      *stream,
 
   if (!failed && !gtk_media_stream_get_ended (stream))
     return;
-  if (failed)
-    set_available (self, FALSE);
   /* The stream is still emitting this very signal, so it goes away once that is over. */
   g_signal_handlers_disconnect_by_data (stream, self);
   if (steal_stream (self->streams, stream))
     g_idle_add_once ((GSourceOnceFunc)g_object_unref, stream);
+  if (failed)
+    set_available (self, FALSE);
+  else
+    g_signal_emit (self, signals[SIGNAL_PLAYED], 0,
+                   GPOINTER_TO_INT (g_object_get_data (G_OBJECT (stream), KIND_KEY)));
 }
 
 static void
@@ -105,6 +119,7 @@ play_one (SteadyPracticeSound     *self,
       g_object_unref (stream);
       return;
     }
+  g_object_set_data (G_OBJECT (stream), KIND_KEY, GINT_TO_POINTER (kind));
   gtk_media_stream_set_volume (stream, CLAMP (volume, 0.0, 1.0));
   g_signal_connect_object (stream, "notify::error", G_CALLBACK (stream_changed_cb), self, 0);
   g_signal_connect_object (stream, "notify::ended", G_CALLBACK (stream_changed_cb), self, 0);
@@ -228,6 +243,13 @@ steady_practice_sound_class_init (SteadyPracticeSoundClass *klass)
     g_param_spec_boolean ("available", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A sound played to its end without an error: as near as GTK lets us come to "heard".
+   * With a media backend but no audio device, GStreamer plays into a silent sink and this
+   * is emitted all the same. */
+  signals[SIGNAL_PLAYED] =
+    g_signal_new ("played", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
 }
 
 static void

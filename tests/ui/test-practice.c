@@ -16,6 +16,7 @@
 #include "steady-mindfulness-view.h"
 #include "steady-pacer.h"
 #include "steady-practice-section.h"
+#include "steady-practice-sound.h"
 #include "steady-practice-store.h"
 #include "steady-window.h"
 
@@ -923,6 +924,99 @@ test_keeps_awake_and_notifies (void)
   g_thread_join (fake.thread);
 }
 
+/* Sound --------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  guint    played[2];
+  gboolean timed_out;
+} SoundWait;
+
+static void
+played_cb (SteadyPracticeSound *sound,
+           int                  kind,
+           SoundWait           *wait)
+{
+  wait->played[kind]++;
+}
+
+static gboolean
+sound_wait_over (gpointer data)
+{
+  SoundWait *wait = data;
+
+  return wait->timed_out || (wait->played[STEADY_PRACTICE_SOUND_BELL] > 0 &&
+                             wait->played[STEADY_PRACTICE_SOUND_CHIME] > 0);
+}
+
+static void
+sound_timeout_cb (gpointer data)
+{
+  ((SoundWait *)data)->timed_out = TRUE;
+}
+
+/* With the GTK media backend that build-aux/common.sh installs, the bell and the chime play
+ * to their end (headless, GStreamer plays them into a silent sink, in real time), and the
+ * pages neither say that sound cannot play nor mark a bell as shown only. */
+static void
+test_sound_plays (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  SteadyApplication *app = start_application (&settings);
+  g_autoptr(SteadyPracticeStore) store = get_store (app);
+  g_autoptr(SteadyPracticeSound) sound = steady_practice_sound_new ();
+  const SteadyBellSchedule schedule = { 10 * SECOND, 120 * SECOND, 60 * SECOND, 1, 1, 2 };
+  SoundWait wait = { { 0, 0 }, FALSE };
+  SteadyMindfulnessView *mindfulness;
+  SteadyBreathingView *breathing;
+  GtkWidget *pacer;
+  gint64 start_us;
+  guint timeout;
+
+  if (!steady_practice_sound_get_available (sound))
+    g_printerr ("GTK cannot play sound: install libgtk-4-media-gstreamer and the GStreamer "
+                "plugins listed in build-aux/common.sh\n");
+  g_assert_true (steady_practice_sound_get_available (sound));
+
+  g_signal_connect (sound, "played", G_CALLBACK (played_cb), &wait);
+  timeout = g_timeout_add_once (30 * 1000, sound_timeout_cb, &wait);
+  steady_practice_sound_play (sound, STEADY_PRACTICE_SOUND_BELL, 1, 0.5);
+  steady_practice_sound_play (sound, STEADY_PRACTICE_SOUND_CHIME, 1, 0.5);
+  wait_until (sound_wait_over, &wait);
+  g_assert_false (wait.timed_out);
+  g_source_remove (timeout);
+  g_assert_cmpuint (wait.played[STEADY_PRACTICE_SOUND_BELL], ==, 1);
+  g_assert_cmpuint (wait.played[STEADY_PRACTICE_SOUND_CHIME], ==, 1);
+  g_assert_true (steady_practice_sound_get_available (sound));
+
+  /* The setup page has nothing to warn about, and the starting bell is heard, not only shown. */
+  mindfulness = open_mindfulness (store, 520);
+  steady_mindfulness_view_set_schedule (mindfulness, &schedule);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (template_child (mindfulness,
+                                                                      STEADY_TYPE_MINDFULNESS_VIEW,
+                                                                      "setup_sound_label"))));
+  start_us = fake_now_us;
+  g_assert_true (steady_mindfulness_view_start (mindfulness));
+  pacer = steady_mindfulness_view_get_pacer (mindfulness);
+  at_time (pacer, start_us, 11.0);
+  g_assert_true (has_visible_label (GTK_WIDGET (mindfulness), "Starting bell at 0:00"));
+  g_assert_false (has_visible_label (GTK_WIDGET (mindfulness), "shown only"));
+  gtk_window_destroy (GTK_WINDOW (mindfulness));
+  drain_events ();
+
+  /* With cues on, the breathing page does not say that they cannot play. */
+  breathing = open_breathing (app, store, 520, WINDOW_HEIGHT);
+  gtk_switch_set_active (GTK_SWITCH (template_child (breathing, STEADY_TYPE_BREATHING_VIEW,
+                                                     "cues_switch")), TRUE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (template_child (breathing,
+                                                                      STEADY_TYPE_BREATHING_VIEW,
+                                                                      "sound_label"))));
+  gtk_window_destroy (GTK_WINDOW (breathing));
+  drain_events ();
+
+  stop_application (app);
+}
+
 /* Running ------------------------------------------------------------------------------- */
 
 static const UiTest practice_tests[] = {
@@ -934,6 +1028,7 @@ static const UiTest practice_tests[] = {
   { "/practice/history", test_history },
   { "/practice/history-narrow", test_history_narrow },
   { "/practice/keeps-awake-and-notifies", test_keeps_awake_and_notifies },
+  { "/practice/sound-plays", test_sound_plays },
 };
 
 int
