@@ -962,7 +962,7 @@ static void
 test_sound_plays (void)
 {
   g_autoptr(GSettings) settings = NULL;
-  SteadyApplication *app = start_application (&settings);
+  SteadyApplication *app = start_practice_application (&settings);
   g_autoptr(SteadyPracticeStore) store = get_store (app);
   g_autoptr(SteadyPracticeSound) sound = steady_practice_sound_new ();
   const SteadyBellSchedule schedule = { 10 * SECOND, 120 * SECOND, 60 * SECOND, 1, 1, 2 };
