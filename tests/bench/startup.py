@@ -372,6 +372,11 @@ def main():
     parser.add_argument("--use-display", action="store_true",
                         help="use $DISPLAY instead of starting a private Xvfb")
     parser.add_argument("--verbose", action="store_true", help="print every run")
+    parser.add_argument("--generator", help="steady-bench-data, to measure on generated "
+                        "databases too (see --years)")
+    parser.add_argument("--years", default="1,5,20",
+                        help="with --generator: the journal sizes to measure, in years")
+    parser.add_argument("--seed", type=int, default=1, help="with --generator: its seed")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -381,11 +386,28 @@ def main():
     os.environ.pop("G_DEBUG", None)
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     become_subreaper()
+    # How cost grows: the empty database first, then each generated size, each table with
+    # its own baseline runs, alternating as always.
+    databases = [args.database]
+    generated = None
+    if args.generator:
+        generated = tempfile.mkdtemp(prefix="steady-bench-startup-")
+        for years in (int(y) for y in args.years.split(",") if y.strip()):
+            path = os.path.join(generated, "steady-%dy.db" % years)
+            subprocess.run([args.generator, "--years", str(years), "--seed", str(args.seed),
+                            path], check=True, stdout=subprocess.DEVNULL)
+            databases.append(path)
+    met = True
     try:
-        met = run(args)
+        for database in databases:
+            args.database = database
+            met = run(args) and met
     except BenchError as error:
         log("error: %s" % error)
         return 2
+    finally:
+        if generated is not None:
+            shutil.rmtree(generated, ignore_errors=True)
     if not met:
         log("A goal is not met (see the table above).")
     return 0 if met else 1
