@@ -654,30 +654,6 @@ done_clicked_cb (GtkButton           *button,
 
 /* Window -------------------------------------------------------------------------------- */
 
-static void
-toggle_fullscreen_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  GtkWindow *window = GTK_WINDOW (widget);
-
-  if (gtk_window_is_fullscreen (window))
-    gtk_window_unfullscreen (window);
-  else
-    gtk_window_fullscreen (window);
-}
-
-static gboolean
-escape_cb (GtkWidget *widget,
-           GVariant  *args,
-           gpointer   user_data)
-{
-  if (!gtk_window_is_fullscreen (GTK_WINDOW (widget)))
-    return FALSE;
-  gtk_window_unfullscreen (GTK_WINDOW (widget));
-  return TRUE;
-}
-
 SteadyPracticeTimer *
 steady_breathing_view_get_timer (SteadyBreathingView *self)
 {
@@ -836,10 +812,11 @@ steady_breathing_view_class_init (SteadyBreathingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, done_button);
 
   gtk_widget_class_install_action (widget_class, "breathing.toggle-fullscreen", NULL,
-                                   toggle_fullscreen_cb);
+                                   steady_practice_toggle_fullscreen_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0,
                                        "breathing.toggle-fullscreen", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0,
+                                steady_practice_leave_fullscreen_cb, NULL);
 }
 
 static void

@@ -389,30 +389,6 @@ test_bell_clicked_cb (GtkButton             *button,
 
 /* Window -------------------------------------------------------------------------------- */
 
-static void
-toggle_fullscreen_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  GtkWindow *window = GTK_WINDOW (widget);
-
-  if (gtk_window_is_fullscreen (window))
-    gtk_window_unfullscreen (window);
-  else
-    gtk_window_fullscreen (window);
-}
-
-static gboolean
-escape_cb (GtkWidget *widget,
-           GVariant  *args,
-           gpointer   user_data)
-{
-  if (!gtk_window_is_fullscreen (GTK_WINDOW (widget)))
-    return FALSE;
-  gtk_window_unfullscreen (GTK_WINDOW (widget));
-  return TRUE;
-}
-
 SteadyPracticeTimer *
 steady_mindfulness_view_get_timer (SteadyMindfulnessView *self)
 {
@@ -553,10 +529,11 @@ steady_mindfulness_view_class_init (SteadyMindfulnessViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyMindfulnessView, done_button);
 
   gtk_widget_class_install_action (widget_class, "mindfulness.toggle-fullscreen", NULL,
-                                   toggle_fullscreen_cb);
+                                   steady_practice_toggle_fullscreen_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0,
                                        "mindfulness.toggle-fullscreen", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0,
+                                steady_practice_leave_fullscreen_cb, NULL);
 }
 
 static void

@@ -104,3 +104,29 @@ steady_practice_set_button_label (GtkButton  *button,
   gtk_button_set_label (button, copy);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
+
+/* F11 in both practice windows. */
+void
+steady_practice_toggle_fullscreen_cb (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  GtkWindow *window = GTK_WINDOW (widget);
+
+  if (gtk_window_is_fullscreen (window))
+    gtk_window_unfullscreen (window);
+  else
+    gtk_window_fullscreen (window);
+}
+
+/* Escape leaves full screen, and otherwise does nothing. */
+gboolean
+steady_practice_leave_fullscreen_cb (GtkWidget *widget,
+                                     GVariant  *args,
+                                     gpointer   user_data)
+{
+  if (!gtk_window_is_fullscreen (GTK_WINDOW (widget)))
+    return FALSE;
+  gtk_window_unfullscreen (GTK_WINDOW (widget));
+  return TRUE;
+}
