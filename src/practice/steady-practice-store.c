@@ -288,29 +288,41 @@ steady_practice_store_update (SteadyPracticeStore   *self,
   return TRUE;
 }
 
+/* Runs a one-row DELETE keyed by @key; NOT_FOUND with @gone when there was no such row. */
+static gboolean
+delete_one (SteadyPracticeStore  *self,
+            const char           *sql,
+            const char           *key,
+            const char           *what,
+            const char           *gone,
+            GError              **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int changed;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  changed = step_done (self, stmt, what, error);
+  sqlite3_finalize (stmt);
+
+  if (changed == 0)
+    g_set_error_literal (error, STEADY_PRACTICE_ERROR, STEADY_PRACTICE_ERROR_NOT_FOUND, gone);
+  return changed > 0;
+}
+
 gboolean
 steady_practice_store_delete (SteadyPracticeStore  *self,
                               const char           *uuid,
                               GError              **error)
 {
-  sqlite3_stmt *stmt;
-  int changed;
-
   g_return_val_if_fail (STEADY_IS_PRACTICE_STORE (self), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = prepare (self, "DELETE FROM practice_log WHERE uuid = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  changed = step_done (self, stmt, _("deleting a practice"), error);
-  sqlite3_finalize (stmt);
-
-  if (changed == 0)
-    g_set_error_literal (error, STEADY_PRACTICE_ERROR, STEADY_PRACTICE_ERROR_NOT_FOUND,
-                         _("This practice is no longer in the log."));
-  return changed > 0;
+  return delete_one (self, "DELETE FROM practice_log WHERE uuid = ?1", uuid,
+                     _("deleting a practice"), _("This practice is no longer in the log."),
+                     error);
 }
 
 /* The practice with @uuid; NULL with STEADY_PRACTICE_ERROR_NOT_FOUND if there is none. */
@@ -576,22 +588,11 @@ steady_practice_store_delete_pattern (SteadyPracticeStore  *self,
                                       const char           *name,
                                       GError              **error)
 {
-  sqlite3_stmt *stmt;
-  int changed;
-
   g_return_val_if_fail (STEADY_IS_PRACTICE_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = prepare (self, "DELETE FROM breathing_pattern WHERE name = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  changed = step_done (self, stmt, _("deleting your breathing pattern"), error);
-  sqlite3_finalize (stmt);
-
-  if (changed == 0)
-    g_set_error_literal (error, STEADY_PRACTICE_ERROR, STEADY_PRACTICE_ERROR_NOT_FOUND,
-                         _("This pattern is no longer saved."));
-  return changed > 0;
+  return delete_one (self, "DELETE FROM breathing_pattern WHERE name = ?1", name,
+                     _("deleting your breathing pattern"), _("This pattern is no longer saved."),
+                     error);
 }
