@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "steady-calendar-page.h"
+#include "steady-diary-card-window.h"
 #include "steady-first-frame.h"
 #include "steady-help-dialog.h"
 #include "steady-journal-page.h"
@@ -337,7 +338,39 @@ start_mindfulness_activated_cb (GSimpleAction *action,
   steady_practice_section_start_mindfulness (ensure_practice_section (STEADY_WINDOW (user_data)));
 }
 
+/* win.diary-card (i: the local day): one diary card window, moved to the day asked for. */
+static void
+diary_card_activated_cb (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  SteadyWindow *self = STEADY_WINDOW (user_data);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  int day = g_variant_get_int32 (parameter);
+  SteadyDatabase *database;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (STEADY_IS_DIARY_CARD_WINDOW (window) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        {
+          steady_diary_card_window_set_day (STEADY_DIARY_CARD_WINDOW (window), day);
+          gtk_window_present (window);
+          return;
+        }
+    }
+  database = STEADY_IS_APPLICATION (app)
+             ? steady_application_get_database (STEADY_APPLICATION (app)) : NULL;
+  if (database != NULL)
+    gtk_window_present (GTK_WINDOW (steady_diary_card_window_new (GTK_WINDOW (self), database,
+                                                                  day)));
+}
+
 static const GActionEntry win_actions[] = {
+  { "diary-card", diary_card_activated_cb, "i" },
   { "get-help", get_help_activated_cb },
   { "safety-plan", safety_plan_activated_cb },
   { "show-page", show_page_activated_cb, "s" },

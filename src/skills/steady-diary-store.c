@@ -370,6 +370,52 @@ steady_diary_store_add_starter_targets (SteadyDiaryStore  *self,
 }
 
 /**
+ * steady_diary_store_rename_target:
+ * @name: the new name, in the person's words
+ *
+ * Renames a row of the card; earlier cards follow, since a rating belongs to the row, not to
+ * its name. A name another row of the same kind already has is refused.
+ *
+ * Returns: whether it was renamed; if not, @error says why in words
+ */
+gboolean
+steady_diary_store_rename_target (SteadyDiaryStore  *self,
+                                  const char        *uuid,
+                                  const char        *name,
+                                  GError           **error)
+{
+  g_autofree char *clean = NULL;
+  g_autoptr(SteadySkillsStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEADY_IS_DIARY_STORE (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  clean = steady_journal_sanitize_name (name, -1);
+  if (clean[0] == '\0' || g_utf8_strlen (clean, -1) > STEADY_JOURNAL_NAME_MAX_CHARS)
+    return invalid (error, STEADY_SKILLS_ERROR_INVALID_NAME,
+                    _("Give it a name of up to 100 characters."));
+  stmt = _steady_skills_prepare (self->database,
+    "UPDATE diary_target SET name = ?2, updated_us = ?3 WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, _steady_skills_now_us ());
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT)
+    return invalid (error, STEADY_SKILLS_ERROR_INVALID_NAME,
+                    _("Another row of the card already has this name."));
+  if (!_steady_skills_finish (self->database, rc, error))
+    return FALSE;
+  if (sqlite3_changes (steady_database_get_handle (self->database)) == 0)
+    return invalid (error, STEADY_SKILLS_ERROR_NOT_FOUND,
+                    _("This diary card row no longer exists."));
+  return TRUE;
+}
+
+/**
  * steady_diary_store_archive_target:
  *
  * Takes a row off the card from now on; earlier cards keep their ratings of it.

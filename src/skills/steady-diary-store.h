@@ -132,6 +132,10 @@ SteadyDiaryTarget *steady_diary_store_add_target     (SteadyDiaryStore       *se
                                                       GError                **error);
 gboolean           steady_diary_store_add_starter_targets (SteadyDiaryStore  *self,
                                                            GError           **error);
+gboolean           steady_diary_store_rename_target  (SteadyDiaryStore       *self,
+                                                      const char             *uuid,
+                                                      const char             *name,
+                                                      GError                **error);
 gboolean           steady_diary_store_archive_target (SteadyDiaryStore       *self,
                                                       const char             *uuid,
                                                       GError                **error);

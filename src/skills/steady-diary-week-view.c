@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* steady-diary-week-view.c: the week of diary cards as a grid of labels, so that every value
+ * is text a screen reader reads and a person without colour vision sees; the tint only
+ * repeats what the number says. Wider than the window, it scrolls sideways. */
+
+#define G_LOG_DOMAIN "steady-diary-week-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "steady-diary-week-view.h"
+#include "steady-journal-common.h"
+#include "steady-skills-library.h"
+
+struct _SteadyDiaryWeekView
+{
+  AdwBin    parent_instance;
+
+  /* owned widgets */
+  GtkWidget *scroller;
+  GtkGrid   *grid;
+};
+
+G_DEFINE_FINAL_TYPE (SteadyDiaryWeekView, steady_diary_week_view, ADW_TYPE_BIN)
+
+/* Grid rows: 0 holds the days; a section title comes before each kind of row. */
+#define HEADER_ROW 0
+
+static void
+clear_grid (SteadyDiaryWeekView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
+    gtk_grid_remove (self->grid, child);
+}
+
+static GtkWidget *
+new_label (const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* How strong the tint of a cell is, 0–5, from its value; skills get none. */
+static int
+tint_level (SteadyDiaryRowKind kind,
+            int                value)
+{
+  switch (kind)
+    {
+    case STEADY_DIARY_ROW_EMOTION:
+    case STEADY_DIARY_ROW_URGE:
+      return value;
+    case STEADY_DIARY_ROW_DISTRESS:
+      return (value + 1) / 2;
+    case STEADY_DIARY_ROW_ACTED:
+      return value == 1 ? 5 : 0;
+    case STEADY_DIARY_ROW_SKILL:
+    default:
+      return 0;
+    }
+}
+
+static char *
+cell_text (SteadyDiaryRowKind kind,
+           int                value)
+{
+  if (value == STEADY_DIARY_NONE)
+    /* Translators: an empty cell of the diary card's week view. */
+    return g_strdup (C_("diary week", "–"));
+  if (kind == STEADY_DIARY_ROW_ACTED)
+    return g_strdup (value ? _("yes") : _("no"));
+  return g_strdup_printf ("%d", value);
+}
+
+static const char *
+section_title (SteadyDiaryRowKind kind)
+{
+  switch (kind)
+    {
+    case STEADY_DIARY_ROW_EMOTION:
+      return _("Emotions (0–5)");
+    case STEADY_DIARY_ROW_URGE:
+    case STEADY_DIARY_ROW_ACTED:
+      return _("Urges (0–5)");
+    case STEADY_DIARY_ROW_DISTRESS:
+      return _("Distress (0–10)");
+    case STEADY_DIARY_ROW_SKILL:
+    default:
+      return _("Skills (0–7)");
+    }
+}
+
+static void
+add_header (SteadyDiaryWeekView   *self,
+            const SteadyDiaryWeek *week,
+            int                    today)
+{
+  for (int d = 0; d < 7; d++)
+    {
+      GDate date;
+      char weekday[32];
+      g_autofree char *text = NULL;
+      g_autofree char *name = NULL;
+      GtkWidget *label;
+
+      steady_journal_day_to_date (week->first_day + d, &date);
+      /* Translators: the short weekday over a column of the week view; see strftime(3). */
+      g_date_strftime (weekday, sizeof weekday, _("%a"), &date);
+      text = g_strdup_printf ("%s\n%d", weekday, g_date_get_day (&date));
+      label = new_label (text, "diary-week-day");
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      if (week->first_day + d == today)
+        {
+          gtk_widget_add_css_class (label, "diary-week-today");
+          /* Translators: read by a screen reader over today's column, e.g. "Mon 23, today". */
+          name = g_strdup_printf (_("%s %d, today"), weekday, g_date_get_day (&date));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          name, -1);
+        }
+      if (!week->has_card[d])
+        gtk_widget_add_css_class (label, "dim-label");
+      gtk_grid_attach (self->grid, label, 1 + d, HEADER_ROW, 1, 1);
+    }
+}
+
+/**
+ * steady_diary_week_view_set_week:
+ * @today: the local day to mark as today
+ *
+ * Shows @week; the view keeps no reference to it.
+ */
+void
+steady_diary_week_view_set_week (SteadyDiaryWeekView   *self,
+                                 const SteadyDiaryWeek *week,
+                                 int                    today)
+{
+  int grid_row = HEADER_ROW + 1;
+  int last_section = -1;
+
+  g_return_if_fail (STEADY_IS_DIARY_WEEK_VIEW (self));
+  g_return_if_fail (week != NULL);
+
+  clear_grid (self);
+  add_header (self, week, today);
+
+  for (guint r = 0; r < week->rows->len; r++)
+    {
+      const SteadyDiaryWeekRow *row = g_ptr_array_index (week->rows, r);
+      int section = row->kind == STEADY_DIARY_ROW_ACTED ? STEADY_DIARY_ROW_URGE : row->kind;
+      GtkWidget *label;
+
+      if (section != last_section)
+        {
+          label = new_label (section_title (row->kind), "diary-week-section");
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_grid_attach (self->grid, label, 0, grid_row++, 8, 1);
+          last_section = section;
+        }
+      if (row->kind == STEADY_DIARY_ROW_ACTED)
+        {
+          label = new_label (_("acted on it"), "diary-week-acted");
+          gtk_widget_add_css_class (label, "dim-label");
+        }
+      else
+        label = new_label (row->label, "diary-week-name");
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+      gtk_widget_set_tooltip_text (label, row->label);
+      gtk_grid_attach (self->grid, label, 0, grid_row, 1, 1);
+
+      for (int d = 0; d < 7; d++)
+        {
+          g_autofree char *text = cell_text (row->kind, row->values[d]);
+          g_autofree char *tint = NULL;
+          GtkWidget *cell = new_label (text, "diary-week-cell");
+
+          if (row->values[d] == STEADY_DIARY_NONE)
+            gtk_widget_add_css_class (cell, "dim-label");
+          else
+            {
+              tint = g_strdup_printf ("diary-tint-%d", tint_level (row->kind, row->values[d]));
+              gtk_widget_add_css_class (cell, tint);
+            }
+          if (week->first_day + d == today)
+            gtk_widget_add_css_class (cell, "diary-week-today");
+          g_object_set_data (G_OBJECT (cell), "steady-week-row", GUINT_TO_POINTER (r + 1));
+          gtk_grid_attach (self->grid, cell, 1 + d, grid_row, 1, 1);
+        }
+      grid_row++;
+    }
+}
+
+/**
+ * steady_diary_week_view_get_cell:
+ * @row: an index into the week's rows
+ * @day: 0–6, counted from the week's first day
+ *
+ * Returns: (transfer none) (nullable): the label showing that value
+ */
+GtkWidget *
+steady_diary_week_view_get_cell (SteadyDiaryWeekView *self,
+                                 guint                row,
+                                 guint                day)
+{
+  g_return_val_if_fail (STEADY_IS_DIARY_WEEK_VIEW (self), NULL);
+  g_return_val_if_fail (day < 7, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->grid)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int column;
+
+      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "steady-week-row")) != row + 1)
+        continue;
+      gtk_grid_query_child (self->grid, child, &column, NULL, NULL, NULL);
+      if (column == (int)day + 1)
+        return child;
+    }
+  return NULL;
+}
+
+/* The label over the column of @day (0–6). */
+GtkWidget *
+steady_diary_week_view_get_header (SteadyDiaryWeekView *self,
+                                   guint                day)
+{
+  g_return_val_if_fail (STEADY_IS_DIARY_WEEK_VIEW (self), NULL);
+  g_return_val_if_fail (day < 7, NULL);
+
+  return gtk_grid_get_child_at (self->grid, 1 + day, HEADER_ROW);
+}
+
+static void
+steady_diary_week_view_class_init (SteadyDiaryWeekViewClass *klass)
+{
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "diary-week");
+}
+
+static void
+steady_diary_week_view_init (SteadyDiaryWeekView *self)
+{
+  self->grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->grid, 4);
+  gtk_grid_set_row_spacing (self->grid, 4);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->grid), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->grid), 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->grid), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->grid), 12);
+  gtk_widget_set_halign (GTK_WIDGET (self->grid), GTK_ALIGN_CENTER);
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (self->scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->grid));
+  adw_bin_set_child (ADW_BIN (self), self->scroller);
+}
+
+GtkWidget *
+steady_diary_week_view_new (void)
+{
+  return g_object_new (STEADY_TYPE_DIARY_WEEK_VIEW, NULL);
+}
