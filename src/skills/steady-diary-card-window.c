@@ -333,7 +333,8 @@ offer_draft (SteadyDiaryCardWindow *self)
 
   json = steady_draft_store_load (self->drafts, STEADY_DIARY_CARD_DRAFT_KIND, key, &updated_us,
                                   &error);
-  if (error != NULL)
+  if (error != NULL && !g_error_matches (error, STEADY_JOURNAL_ERROR,
+                                         STEADY_JOURNAL_ERROR_NOT_FOUND))
     show_error (self, error);
   gtk_revealer_set_reveal_child (self->draft_revealer, json != NULL);
   if (json == NULL)

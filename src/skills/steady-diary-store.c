@@ -404,7 +404,7 @@ steady_diary_store_rename_target (SteadyDiaryStore  *self,
   sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, _steady_skills_now_us ());
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_CONSTRAINT)
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
     return invalid (error, STEADY_SKILLS_ERROR_INVALID_NAME,
                     _("Another row of the card already has this name."));
   if (!_steady_skills_finish (self->database, rc, error))
