@@ -15,7 +15,7 @@
 
 struct _SteadyDiaryRatingRow
 {
-  GtkListBoxRow             parent_instance;
+  AdwPreferencesRow         parent_instance;
 
   /* owned widgets (children of the row) */
   GtkLabel                 *title_label;
@@ -34,7 +34,7 @@ struct _SteadyDiaryRatingRow
   gboolean                  updating;
 };
 
-G_DEFINE_FINAL_TYPE (SteadyDiaryRatingRow, steady_diary_rating_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (SteadyDiaryRatingRow, steady_diary_rating_row, ADW_TYPE_PREFERENCES_ROW)
 
 enum
 {
@@ -316,6 +316,7 @@ steady_diary_rating_row_init (SteadyDiaryRatingRow *self)
 
     gtk_box_set_homogeneous (GTK_BOX (linked), TRUE);
     gtk_widget_add_css_class (linked, "linked");
+    gtk_widget_add_css_class (linked, "diary-scale");
     self->acted_buttons[0] = GTK_TOGGLE_BUTTON (new_toggle (_("No")));
     self->acted_buttons[1] = GTK_TOGGLE_BUTTON (new_toggle (_("Yes")));
     gtk_toggle_button_set_group (self->acted_buttons[1], self->acted_buttons[0]);
@@ -357,6 +358,7 @@ steady_diary_rating_row_new (const char               *title,
   self->max = max;
   self->meaning = meaning;
   gtk_label_set_text (self->title_label, title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   for (int i = 0; i <= max; i++)
     {
       g_autofree char *label = g_strdup_printf ("%d", i);

@@ -13,7 +13,7 @@ typedef const char *(*SteadyDiaryRatingMeaning) (int rating);
 
 #define STEADY_TYPE_DIARY_RATING_ROW (steady_diary_rating_row_get_type ())
 G_DECLARE_FINAL_TYPE (SteadyDiaryRatingRow, steady_diary_rating_row,
-                      STEADY, DIARY_RATING_ROW, GtkListBoxRow)
+                      STEADY, DIARY_RATING_ROW, AdwPreferencesRow)
 
 GtkWidget  *steady_diary_rating_row_new            (const char               *title,
                                                     int                       max,

@@ -171,9 +171,11 @@ steady_diary_week_view_set_week (SteadyDiaryWeekView   *self,
       else
         label = new_label (row->label, "diary-week-name");
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
-      gtk_widget_set_tooltip_text (label, row->label);
+      /* Names wrap but are never cut: at 360 px the grid scrolls sideways instead. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+      gtk_label_set_width_chars (GTK_LABEL (label), 9);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
       gtk_grid_attach (self->grid, label, 0, grid_row, 1, 1);
 
       for (int d = 0; d < 7; d++)
@@ -181,6 +183,8 @@ steady_diary_week_view_set_week (SteadyDiaryWeekView   *self,
           g_autofree char *text = cell_text (row->kind, row->values[d]);
           g_autofree char *tint = NULL;
           GtkWidget *cell = new_label (text, "diary-week-cell");
+
+          gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
 
           if (row->values[d] == STEADY_DIARY_NONE)
             gtk_widget_add_css_class (cell, "dim-label");

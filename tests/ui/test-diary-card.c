@@ -472,10 +472,10 @@ test_week (void)
   targets = steady_diary_store_list_targets (store, FALSE, &error);
   sadness = target_named (targets, "Sadness")->uuid;
   harm = target_named (targets, "Self-harm")->uuid;
-  for (int i = 0; i < 9; i++)
-    save_card (store, targets, now - i, i % 6, i % 4, i % 2, i, i % 8);
+  for (int i = 0; i < 16; i++)
+    save_card (store, targets, now - i, i % 6, i % 4, i % 2, i % 11, i % 8);
   /* A day with only distress, and one with nothing, show as gaps. */
-  save_card (store, targets, now - 9, -1, -1, -1, 3, -1);
+  save_card (store, targets, now - 17, -1, -1, -1, 3, -1);
 
   card = open_card (window, now, WIDE_WIDTH);
   steady_diary_card_window_show_week (card, TRUE);
@@ -504,7 +504,7 @@ test_week (void)
       g_assert_cmpstr (cell (view, week, STEADY_DIARY_ROW_ACTED, harm, d), ==,
                        ago % 2 ? "yes" : "no");
       g_free (expected);
-      expected = g_strdup_printf ("%d", ago);
+      expected = g_strdup_printf ("%d", ago % 11);
       g_assert_cmpstr (cell (view, week, STEADY_DIARY_ROW_DISTRESS, NULL, d), ==, expected);
       g_free (expected);
       expected = g_strdup_printf ("%d", ago % 8);
@@ -517,7 +517,6 @@ test_week (void)
     if ((int)d != now - first)
       g_assert_false (gtk_widget_has_css_class (steady_diary_week_view_get_header (view, d),
                                                 "diary-week-today"));
-  screenshots (card, settings, "week");
 
   /* At 360 px the grid keeps its columns and scrolls sideways. */
   resize_window (GTK_WINDOW (card), NARROW_WIDTH, WINDOW_HEIGHT);
@@ -526,8 +525,14 @@ test_week (void)
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
                      gtk_adjustment_get_page_size (adjustment));
 
-  /* Back to the week of the card of nine days ago: there it is, with its gap. */
-  while (steady_diary_card_window_get_week_first_day (card) > now - 9)
+  /* The week before is full: seven cards. */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.previous-week", NULL);
+  g_assert_cmpint (steady_diary_card_window_get_week_first_day (card), ==, first - 7);
+  screenshots (card, settings, "week");
+  resize_window (GTK_WINDOW (card), WIDE_WIDTH, WINDOW_HEIGHT);
+
+  /* Back to the week of the card of seventeen days ago: there it is, with its gap. */
+  while (steady_diary_card_window_get_week_first_day (card) > now - 17)
     {
       int before = steady_diary_card_window_get_week_first_day (card);
 
@@ -537,9 +542,17 @@ test_week (void)
   first = steady_diary_card_window_get_week_first_day (card);
   g_clear_pointer (&week, steady_diary_week_free);
   week = steady_diary_store_get_week (store, first, &error);
-  g_assert_cmpstr (cell (view, week, STEADY_DIARY_ROW_DISTRESS, NULL, now - 9 - first), ==, "3");
-  g_assert_cmpstr (cell (view, week, STEADY_DIARY_ROW_EMOTION, sadness, now - 9 - first), ==,
+  g_assert_cmpstr (cell (view, week, STEADY_DIARY_ROW_DISTRESS, NULL, now - 17 - first), ==,
+                   "3");
+  g_assert_cmpstr (cell (view, week, STEADY_DIARY_ROW_EMOTION, sadness, now - 17 - first), ==,
                    "–");
+  g_assert_false (gtk_widget_has_css_class (steady_diary_week_view_get_header (view,
+                                                                              now - 17 - first),
+                                            "dim-label"));
+  /* Sixteen days ago has no card at all; its column says so. */
+  if (now - 16 - first < 7)
+    g_assert_true (gtk_widget_has_css_class (steady_diary_week_view_get_header (
+      view, now - 16 - first), "dim-label"));
 
   stop_application (app);
 }
