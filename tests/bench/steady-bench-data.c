@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* steady-bench-data.c: writes the realistic database PERFORMANCE.md measures on — years of
  * daily use, the same for the same seed — for the tables that exist so far: three mood
- * entries a day with emotions, tags and 50–400 words of varied text.
+ * entries a day with emotions, tags and 50–400 words of varied text; a thought record or a
+ * DBT worksheet every three days (some unfinished), a diary card most days with the
+ * person's own rows, and "I used this" logs, with distress before and after.
  *
  * Usage: steady-bench-data [--years N] [--seed S] PATH */
 
@@ -15,7 +17,12 @@
 #include <string.h>
 
 #include "steady-database.h"
+#include "steady-diary-store.h"
 #include "steady-journal-common.h"
+#include "steady-skill-kind.h"
+#include "steady-skill-record.h"
+#include "steady-skill-store.h"
+#include "steady-skills-library.h"
 
 /* The last day written: fixed, so the same seed gives the same journal on any day. */
 #define LAST_YEAR  2025
@@ -442,6 +449,348 @@ write_entry (Writer *writer,
     }
 }
 
+/* Coping skills ------------------------------------------------------------------------------
+ * Written through the skills stores, one transaction each as the app does, so the records
+ * pass the same validation and land in the same search index as real ones. */
+
+typedef struct
+{
+  SteadySkillStore *records;
+  SteadyDiaryStore *diary;
+  GPtrArray        *targets;   /* SteadyDiaryTarget, the rows in use */
+  guint             n_records;
+  guint             n_cards;
+  guint             n_uses;
+} SkillsWriter;
+
+static void
+die_on_error (const char   *what,
+              const GError *error)
+{
+  g_printerr ("steady-bench-data: %s: %s\n", what, error->message);
+  exit (1);
+}
+
+static char *
+make_answer (Rng *rng,
+             int  min_words,
+             int  max_words)
+{
+  GString *text = g_string_new (NULL);
+  guint target = (guint)rng_range (rng, min_words, max_words + 1);
+
+  while (count_words (text->str) < target)
+    append_sentence (text, rng);
+  text->str[0] = g_ascii_toupper (text->str[0]);
+  return g_string_free (text, FALSE);
+}
+
+static const char *thoughts[] = {
+  "Everyone in group thinks I am a fraud.", "I will never get better at this.",
+  "If I say no they will leave.", "I ruined the whole day.", "I should be over this by now.",
+  "Something bad is going to happen.", "Nobody would notice if I stayed home.",
+  "I cannot cope with one more thing.", "They only called because they had to.",
+};
+static const char *mood_names[] = {
+  "Anxious", "Sad", "Ashamed", "Angry", "Lonely", "Guilty", "Hopeless", "Irritable",
+};
+static const char *choices[] = { "yes", "partly", "no" };
+
+/* Fills the fields of @record's kind up to @steps, as a person answering them would. */
+static void
+fill_record (SteadySkillRecord *record,
+             Rng               *rng,
+             guint              steps)
+{
+  guint n_fields;
+  const SteadySkillField *fields =
+    steady_skill_kind_get_fields (steady_skill_record_get_kind (record), &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const SteadySkillField *field = &fields[i];
+
+      if (field->step > steps)
+        continue;
+      switch (field->type)
+        {
+        case STEADY_SKILL_FIELD_TEXT:
+          {
+            g_autofree char *text = make_answer (rng, 12, 90);
+
+            steady_skill_record_set_text (record, field->id, text);
+          }
+          break;
+        case STEADY_SKILL_FIELD_PERCENT:
+          steady_skill_record_set_percent (record, field->id, rng_range (rng, 10, 101));
+          break;
+        case STEADY_SKILL_FIELD_CHOICE:
+          steady_skill_record_set_choice (record, field->id, PICK (rng, choices));
+          break;
+        case STEADY_SKILL_FIELD_MOODS:
+          if (steady_skill_record_get_n_moods (record) == 0)
+            {
+              int n = rng_range (rng, 1, 4);
+
+              for (int m = 0; m < n; m++)
+                steady_skill_record_add_mood (record, mood_names[(m * 3 + rng_range (rng, 0, 3))
+                                                                 % G_N_ELEMENTS (mood_names)],
+                                              rng_range (rng, 40, 101));
+            }
+          else
+            for (guint m = 0; m < steady_skill_record_get_n_moods (record); m++)
+              {
+                int before;
+                int after;
+
+                steady_skill_record_get_mood (record, m, NULL, &before, NULL);
+                /* CLAMP evaluates its argument more than once: draw first. */
+                after = before - rng_range (rng, -10, 50);
+                steady_skill_record_set_mood_after (record, m, CLAMP (after, 0, 100));
+              }
+          break;
+        case STEADY_SKILL_FIELD_THOUGHTS:
+          {
+            int n = rng_range (rng, 1, 4);
+            guint n_traps;
+            const SteadyThinkingTrap *traps = steady_thinking_traps_get (&n_traps);
+            const char *chosen[3] = { NULL, NULL, NULL };
+
+            for (int t = 0; t < n; t++)
+              steady_skill_record_add_thought (record, PICK (rng, thoughts));
+            steady_skill_record_set_hot_thought (record, rng_range (rng, 0, n));
+            chosen[0] = traps[rng_range (rng, 0, (int)n_traps)].id;
+            if (rng_chance (rng, 0.5))
+              chosen[1] = traps[rng_range (rng, 0, (int)n_traps)].id;
+            if (chosen[1] == NULL || g_strcmp0 (chosen[0], chosen[1]) != 0)
+              steady_skill_record_set_traps (record, chosen);
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* Distress before and after, when the person rated both: mostly a fall, sometimes not. */
+static void
+rate_distress (Rng *rng,
+               int *before,
+               int *after)
+{
+  *before = *after = STEADY_SKILL_NO_RATING;
+  if (rng_chance (rng, 0.25))
+    return;
+  *before = rng_range (rng, 3, 10);
+  if (rng_chance (rng, 0.1))
+    return;
+  *after = *before - rng_range (rng, -1, 5);
+  *after = CLAMP (*after, 0, 10);
+}
+
+static void
+write_record (SkillsWriter *writer,
+              Rng          *rng,
+              gint64        time_us,
+              int           utc_offset_s)
+{
+  g_autoptr(GError) error = NULL;
+  /* Thought records half the time; the four worksheets share the rest. */
+  SteadySkillKind kind = rng_chance (rng, 0.5) ? STEADY_SKILL_KIND_THOUGHT_RECORD
+                                               : (SteadySkillKind)rng_range (rng, 1,
+                                                                             STEADY_N_SKILL_KINDS);
+  g_autoptr(SteadySkillRecord) record = steady_skill_record_new (kind);
+  guint n_steps = steady_skill_kind_get_n_steps (kind);
+  gboolean finished = rng_chance (rng, 0.85);
+  guint steps = finished ? n_steps : (guint)rng_range (rng, 1, (int)n_steps);
+  int before;
+  int after;
+
+  steady_skill_record_set_time (record, time_us, utc_offset_s);
+  fill_record (record, rng, steps);
+  steady_skill_record_set_step_reached (record, steps);
+  steady_skill_record_set_finished (record, finished);
+  rate_distress (rng, &before, &after);
+  steady_skill_record_set_distress_before (record, before);
+  if (finished)
+    steady_skill_record_set_distress_after (record, after);
+  steady_skill_record_set_private (record, rng_chance (rng, 0.05));
+  if (!steady_skill_store_save (writer->records, record, &error))
+    die_on_error ("saving an exercise", error);
+  writer->n_records++;
+}
+
+/* The rows of the card: the starting set, plus the person's own words later on. */
+static void
+load_targets (SkillsWriter *writer)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&writer->targets, g_ptr_array_unref);
+  writer->targets = steady_diary_store_list_targets (writer->diary, FALSE, &error);
+  if (writer->targets == NULL)
+    die_on_error ("listing the diary card's rows", error);
+}
+
+static void
+change_targets (SkillsWriter *writer,
+                int           years_done)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (years_done == 0 && !steady_diary_store_add_starter_targets (writer->diary, &error))
+    die_on_error ("adding the starting rows", error);
+  if (years_done == 1)
+    {
+      g_autoptr(SteadyDiaryTarget) own =
+        steady_diary_store_add_target (writer->diary, STEADY_DIARY_TARGET_URGE, "Skipping meals",
+                                       &error);
+
+      if (own == NULL)
+        die_on_error ("adding a row", error);
+    }
+  if (years_done == 3)
+    {
+      g_autoptr(SteadyDiaryTarget) own =
+        steady_diary_store_add_target (writer->diary, STEADY_DIARY_TARGET_EMOTION, "Loneliness",
+                                       &error);
+
+      /* Joy became "Content" in the person's words: archived, and a new row. */
+      if (own == NULL)
+        die_on_error ("adding a row", error);
+      for (guint i = 0; i < writer->targets->len; i++)
+        {
+          SteadyDiaryTarget *target = g_ptr_array_index (writer->targets, i);
+
+          if (g_strcmp0 (target->name, "Joy") == 0 &&
+              !steady_diary_store_archive_target (writer->diary, target->uuid, &error))
+            die_on_error ("archiving a row", error);
+        }
+    }
+  load_targets (writer);
+}
+
+static void
+write_card (SkillsWriter *writer,
+            Rng          *rng,
+            int           day,
+            int           utc_offset_s,
+            double        low)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadyDiaryCard) card = steady_diary_card_new (day, utc_offset_s);
+  guint n_skills;
+  const SteadySkill *library = steady_skills_library_get (&n_skills);
+  int n_used = rng_range (rng, 0, 4);
+
+  for (guint i = 0; i < writer->targets->len; i++)
+    {
+      const SteadyDiaryTarget *target = g_ptr_array_index (writer->targets, i);
+      int rating;
+
+      /* Some evenings a row is left blank. */
+      if (rng_chance (rng, 0.08))
+        continue;
+      if (target->kind == STEADY_DIARY_TARGET_URGE)
+        {
+          rating = (int)(low * 3 + rng_unit (rng) * 2.5 - 1.0);
+          rating = CLAMP (rating, 0, 5);
+          steady_diary_card_set_rating (card, target->uuid, rating,
+                                        rating >= 3 && rng_chance (rng, 0.15));
+        }
+      else
+        {
+          rating = (int)(low * 5 + (rng_unit (rng) - 0.5) * 3 + 0.5);
+          rating = CLAMP (rating, 0, 5);
+          steady_diary_card_set_rating (card, target->uuid, rating, STEADY_DIARY_NONE);
+        }
+    }
+  card->distress = STEADY_DIARY_NONE;
+  if (rng_chance (rng, 0.9))
+    {
+      int distress = (int)(low * 10) + rng_range (rng, -2, 3);
+
+      card->distress = CLAMP (distress, 0, 10);
+    }
+  for (int i = 0; i < n_used; i++)
+    steady_diary_card_set_skill (card, library[rng_range (rng, 0, (int)n_skills)].id,
+                                 rng_range (rng, 0, STEADY_SKILL_RATING_MAX + 1));
+  card->private_ = rng_chance (rng, 0.02);
+  if (!steady_diary_store_save_card (writer->diary, card, &error))
+    die_on_error ("saving a diary card", error);
+  writer->n_cards++;
+}
+
+static void
+write_use (SkillsWriter *writer,
+           Rng          *rng,
+           gint64        time_us,
+           int           utc_offset_s)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  guint n_skills;
+  const SteadySkill *library = steady_skills_library_get (&n_skills);
+  /* Everyone has favourites: the first few skills come up most. */
+  guint skill = rng_chance (rng, 0.6) ? (guint)rng_range (rng, 0, 5)
+                                      : (guint)rng_range (rng, 0, (int)n_skills);
+  int before;
+  int after;
+
+  rate_distress (rng, &before, &after);
+  uuid = steady_diary_store_log_skill_use (writer->diary, library[skill].id,
+                                           rng_range (rng, 3, STEADY_SKILL_RATING_MAX + 1),
+                                           before, after, time_us, utc_offset_s, &error);
+  if (uuid == NULL)
+    die_on_error ("logging a skill", error);
+  writer->n_uses++;
+}
+
+/* The skills pass: walks the same days as the journal with its own random stream. */
+static void
+write_skills (SteadyDatabase *database,
+              Rng            *rng,
+              const GDate    *first,
+              const GDate    *last,
+              SkillsWriter   *writer)
+{
+  GDate date = *first;
+  double low = 0.4;
+  int years_done = 0;
+
+  writer->records = steady_skill_store_new (database);
+  writer->diary = steady_diary_store_new (database);
+  change_targets (writer, 0);
+
+  for (; g_date_compare (&date, last) <= 0; g_date_add_days (&date, 1))
+    {
+      int day = steady_journal_day_from_date (&date);
+      int offset = (g_date_get_month (&date) >= 4 && g_date_get_month (&date) <= 10) ? -5 * 3600
+                                                                                   : -6 * 3600;
+      gint64 evening_us = ((gint64)day * 86400 + rng_range (rng, 19 * 3600, 23 * 3600) - offset) *
+                          G_USEC_PER_SEC;
+
+      /* How hard the day was, 0–1, drifting like the journal's moods. */
+      low += (0.4 - low) * 0.15 + (rng_unit (rng) - 0.5) * 0.3;
+      low = CLAMP (low, 0.0, 1.0);
+
+      if (day % 3 == 0)
+        write_record (writer, rng, evening_us - rng_range (rng, 1, 8) * 3600 * G_USEC_PER_SEC,
+                      offset);
+      if (rng_chance (rng, 0.85))
+        write_card (writer, rng, day, offset, low);
+      for (int uses = rng_range (rng, 0, 3); uses > 0; uses--)
+        write_use (writer, rng, evening_us - rng_range (rng, 1, 10) * 3600 * G_USEC_PER_SEC,
+                   offset);
+
+      if (g_date_get_month (&date) == 12 && g_date_get_day (&date) == 31)
+        change_targets (writer, ++years_done);
+    }
+  g_clear_pointer (&writer->targets, g_ptr_array_unref);
+  g_clear_object (&writer->records);
+  g_clear_object (&writer->diary);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +812,9 @@ main (int   argc,
   GDate last;
   gint64 started = g_get_monotonic_time ();
   guint n_entries = 0;
+  SkillsWriter skills_writer = { 0 };
+  Rng skills_rng;
+  GDate first;
   GStatBuf st;
 
   context = g_option_context_new ("PATH");
@@ -515,6 +867,7 @@ main (int   argc,
   date = last;
   g_date_subtract_years (&date, years);
   g_date_add_days (&date, 1);
+  first = date;
 
   {
     double baseline = 3.0;
@@ -553,6 +906,10 @@ main (int   argc,
   sqlite3_finalize (writer.emotion);
   sqlite3_finalize (writer.tag);
 
+  /* A stream of its own, so the journal stays the same as before skills were added. */
+  skills_rng.state = (guint64)seed ^ G_GUINT64_CONSTANT (0x5157494c4c53);
+  write_skills (database, &skills_rng, &first, &last, &skills_writer);
+
   /* Merge the index into one segment, as after a delete, and leave one self-contained file. */
   exec_or_die (writer.db, "INSERT INTO search_fts (search_fts) VALUES ('optimize');"
                           "PRAGMA synchronous = FULL;"
@@ -565,8 +922,10 @@ main (int   argc,
       return 1;
     }
   g_stat (argv[1], &st);
-  g_print ("%s: %u entries over %d years (seed %" G_GINT64_FORMAT "), %.1f MB, %.1f s\n",
-           argv[1], n_entries, years, seed, st.st_size / 1e6,
-           (g_get_monotonic_time () - started) / 1e6);
+  g_print ("%s: %u entries, %u exercises, %u diary cards, %u skill uses over %d years"
+           " (seed %" G_GINT64_FORMAT "), %.1f MB, %.1f s\n",
+           argv[1], n_entries, skills_writer.n_records, skills_writer.n_cards,
+           skills_writer.n_uses, years, seed,
+           st.st_size / 1e6, (g_get_monotonic_time () - started) / 1e6);
   return 0;
 }
