@@ -16,6 +16,7 @@
 #include "steady-diary-targets-dialog.h"
 #include "steady-diary-week-view.h"
 #include "steady-draft-store.h"
+#include "steady-help-dialog.h"
 #include "steady-journal-common.h"
 #include "steady-skills-library.h"
 #include "steady-window.h"
@@ -108,6 +109,21 @@ press (SteadyDiaryRatingRow *rating_row,
     }
   g_assert_true (sent);
   g_assert_true (handled);
+}
+
+/* The button showing @label with an icon (AdwButtonContent). */
+static GtkWidget *
+find_content_button (GtkWidget  *widget,
+                     const char *label)
+{
+  g_autoptr(GPtrArray) contents = g_ptr_array_new ();
+
+  collect (widget, ADW_TYPE_BUTTON_CONTENT, contents);
+  for (guint i = 0; i < contents->len; i++)
+    if (g_strcmp0 (adw_button_content_get_label (g_ptr_array_index (contents, i)), label) == 0)
+      return gtk_widget_get_parent (g_ptr_array_index (contents, i));
+  g_assert_not_reached ();
+  return NULL;
 }
 
 static const char *
@@ -233,6 +249,10 @@ test_first_use (void)
   targets = steady_diary_store_list_targets (store, TRUE, &error);
   g_assert_cmpuint (targets->len, ==, 7);
 
+  /* "Get help now" is one click away from the card, which does not block the main window. */
+  click (find_content_button (GTK_WIDGET (card), "Get help now"));
+  wait_for_toplevel (STEADY_TYPE_HELP_DIALOG);
+
   stop_application (app);
 }
 
@@ -265,6 +285,9 @@ test_fill_by_keys (void)
   g_assert_cmpint (steady_diary_rating_row_get_value (sadness), ==, 3);
   g_assert_true (gtk_toggle_button_get_active (
     GTK_TOGGLE_BUTTON (steady_diary_rating_row_get_button (sadness, 3))));
+  /* A screen reader says which row and how much, not just "3". */
+  gtk_test_accessible_assert_property (steady_diary_rating_row_get_button (sadness, 3),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Sadness: 3 of 5");
   press (sadness, GDK_KEY_Right);
   press (sadness, GDK_KEY_Right);
   g_assert_cmpint (steady_diary_rating_row_get_value (sadness), ==, 5);
@@ -294,6 +317,13 @@ test_fill_by_keys (void)
   skill = row (card, first_skill_name ());
   g_assert_cmpint (steady_diary_rating_row_get_max (skill), ==, 7);
   press (skill, GDK_KEY_5);
+  {
+    g_autofree char *name = g_strdup_printf ("%s: 5 of 7, %s", first_skill_name (),
+                                             steady_skill_rating_get_meaning (5));
+
+    gtk_test_accessible_assert_property (steady_diary_rating_row_get_button (skill, 5),
+                                         GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  }
   /* Each level's meaning is shown with the scale. */
   g_assert_true (has_visible_label (GTK_WIDGET (skill),
                                     steady_skill_rating_get_meaning (5)));
