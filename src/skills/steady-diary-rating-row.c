@@ -90,8 +90,12 @@ sync_buttons (SteadyDiaryRatingRow *self)
   const char *meaning = NULL;
 
   self->updating = TRUE;
+  /* One stop of Tab per scale, on its chosen button; the arrows move within it. */
   for (int i = 0; i <= self->max; i++)
-    gtk_toggle_button_set_active (g_ptr_array_index (self->buttons, i), i == self->value);
+    {
+      gtk_toggle_button_set_active (g_ptr_array_index (self->buttons, i), i == self->value);
+      gtk_widget_set_focusable (g_ptr_array_index (self->buttons, i), i == MAX (self->value, 0));
+    }
   for (int i = 0; i < 2; i++)
     gtk_toggle_button_set_active (self->acted_buttons[i], self->acted == i);
   self->updating = FALSE;
@@ -145,7 +149,8 @@ remove_clicked_cb (GtkButton            *button,
  * steady_diary_rating_row_press_key:
  *
  * What a key does on the scale: Left and Right (or minus and plus) step the rating, a digit
- * chooses it, Delete or Backspace clears it. The focus follows the chosen button.
+ * chooses it, Home and End go to either end, Delete or Backspace clears it. The focus follows
+ * the chosen button.
  *
  * Returns: whether the key was used
  */
@@ -168,6 +173,12 @@ steady_diary_rating_row_press_key (SteadyDiaryRatingRow *self,
     case GDK_KEY_plus:
     case GDK_KEY_KP_Add:
       value = value == NONE ? 0 : MIN (value + 1, self->max);
+      break;
+    case GDK_KEY_Home:
+      value = 0;
+      break;
+    case GDK_KEY_End:
+      value = self->max;
       break;
     case GDK_KEY_Delete:
     case GDK_KEY_BackSpace:

@@ -309,9 +309,13 @@ test_fill_by_keys (void)
   press (distress, GDK_KEY_7);
   press (distress, GDK_KEY_Right);
   press (distress, GDK_KEY_Right);
-  press (distress, GDK_KEY_Right);
+  g_assert_cmpint (steady_diary_rating_row_get_value (distress), ==, 9);
+  press (distress, GDK_KEY_End);
   press (distress, GDK_KEY_Right);
   g_assert_cmpint (steady_diary_rating_row_get_value (distress), ==, 10);
+  /* Tab stops once per scale, on the chosen value. */
+  g_assert_true (gtk_widget_get_focusable (steady_diary_rating_row_get_button (distress, 10)));
+  g_assert_false (gtk_widget_get_focusable (steady_diary_rating_row_get_button (distress, 9)));
 
   gtk_widget_activate_action (GTK_WIDGET (card), "card.add-skill", "s", first_skill ());
   skill = row (card, first_skill_name ());
