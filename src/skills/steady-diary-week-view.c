@@ -9,9 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "steady-diary-week-chart.h"
 #include "steady-diary-week-view.h"
 #include "steady-journal-common.h"
-#include "steady-skills-library.h"
 
 struct _SteadyDiaryWeekView
 {
@@ -45,56 +45,6 @@ new_label (const char *text,
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
-}
-
-/* How strong the tint of a cell is, 0–5, from its value; skills get none. */
-static int
-tint_level (SteadyDiaryRowKind kind,
-            int                value)
-{
-  switch (kind)
-    {
-    case STEADY_DIARY_ROW_EMOTION:
-    case STEADY_DIARY_ROW_URGE:
-      return value;
-    case STEADY_DIARY_ROW_DISTRESS:
-      return (value + 1) / 2;
-    case STEADY_DIARY_ROW_ACTED:
-      return value == 1 ? 5 : 0;
-    case STEADY_DIARY_ROW_SKILL:
-    default:
-      return 0;
-    }
-}
-
-static char *
-cell_text (SteadyDiaryRowKind kind,
-           int                value)
-{
-  if (value == STEADY_DIARY_NONE)
-    /* Translators: an empty cell of the diary card's week view. */
-    return g_strdup (C_("diary week", "–"));
-  if (kind == STEADY_DIARY_ROW_ACTED)
-    return g_strdup (value ? _("yes") : _("no"));
-  return g_strdup_printf ("%d", value);
-}
-
-static const char *
-section_title (SteadyDiaryRowKind kind)
-{
-  switch (kind)
-    {
-    case STEADY_DIARY_ROW_EMOTION:
-      return _("Emotions (0–5)");
-    case STEADY_DIARY_ROW_URGE:
-    case STEADY_DIARY_ROW_ACTED:
-      return _("Urges (0–5)");
-    case STEADY_DIARY_ROW_DISTRESS:
-      return _("Distress (0–10)");
-    case STEADY_DIARY_ROW_SKILL:
-    default:
-      return _("Skills (0–7)");
-    }
 }
 
 static void
@@ -158,7 +108,7 @@ steady_diary_week_view_set_week (SteadyDiaryWeekView   *self,
 
       if (section != last_section)
         {
-          label = new_label (section_title (row->kind), "diary-week-section");
+          label = new_label (steady_diary_week_section_title (row->kind), "diary-week-section");
           gtk_label_set_xalign (GTK_LABEL (label), 0);
           gtk_grid_attach (self->grid, label, 0, grid_row++, 8, 1);
           last_section = section;
@@ -180,8 +130,9 @@ steady_diary_week_view_set_week (SteadyDiaryWeekView   *self,
 
       for (int d = 0; d < 7; d++)
         {
-          g_autofree char *text = cell_text (row->kind, row->values[d]);
-          g_autofree char *tint = NULL;
+          g_autofree char *text = steady_diary_week_cell_text (row->kind, row->values[d]);
+          int level = steady_diary_week_tint_level (row->kind, row->values[d]);
+          g_autofree char *tint = g_strdup_printf ("diary-tint-%d", level);
           GtkWidget *cell = new_label (text, "diary-week-cell");
 
           gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
@@ -189,10 +140,7 @@ steady_diary_week_view_set_week (SteadyDiaryWeekView   *self,
           if (row->values[d] == STEADY_DIARY_NONE)
             gtk_widget_add_css_class (cell, "dim-label");
           else
-            {
-              tint = g_strdup_printf ("diary-tint-%d", tint_level (row->kind, row->values[d]));
-              gtk_widget_add_css_class (cell, tint);
-            }
+            gtk_widget_add_css_class (cell, tint);
           if (week->first_day + d == today)
             gtk_widget_add_css_class (cell, "diary-week-today");
           g_object_set_data (G_OBJECT (cell), "steady-week-row", GUINT_TO_POINTER (r + 1));
