@@ -36,6 +36,7 @@ struct _SteadyDiaryCardWindow
   AdwPreferencesGroup  *urges_group;
   AdwPreferencesGroup  *distress_group;
   AdwPreferencesGroup  *skills_group;
+  GtkSwitch            *private_switch;
   GMenu                *skills_menu;
   GtkLabel             *week_label;
   SteadyDiaryWeekView  *week_view;
@@ -53,6 +54,7 @@ struct _SteadyDiaryCardWindow
 
   int                   week_first_day;
   gboolean              dirty;
+  gboolean              showing;        /* the form is being filled from the card */
   guint                 draft_source_id;
 };
 
@@ -149,6 +151,8 @@ card_to_json (const SteadyDiaryCard *card)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "distress");
   json_builder_add_int_value (builder, card->distress);
+  json_builder_set_member_name (builder, "private");
+  json_builder_add_boolean_value (builder, card->private_);
   json_builder_set_member_name (builder, "ratings");
   json_builder_begin_array (builder);
   for (guint i = 0; i < card->ratings->len; i++)
@@ -228,6 +232,8 @@ card_apply_json (SteadyDiaryCard  *card,
   if (in_range (json_object_get_int_member_with_default (object, "distress", -1), 0,
                 STEADY_DIARY_DISTRESS_MAX))
     card->distress = json_object_get_int_member (object, "distress");
+  card->private_ = json_object_get_boolean_member_with_default (object, "private",
+                                                                 card->private_);
 
   array = get_array (object, "ratings");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
@@ -507,6 +513,7 @@ static void
 add_target_rows (SteadyDiaryCardWindow *self,
                  GPtrArray             *targets)
 {
+  gboolean has_emotions = FALSE;
   gboolean has_urges = FALSE;
 
   for (guint i = 0; i < targets->len; i++)
@@ -531,9 +538,12 @@ add_target_rows (SteadyDiaryCardWindow *self,
           steady_diary_rating_row_set_acted (STEADY_DIARY_RATING_ROW (row), acted);
           has_urges = TRUE;
         }
+      else
+        has_emotions = TRUE;
       g_signal_connect (row, "changed", G_CALLBACK (target_changed_cb), self);
       add_row (self, urge ? self->urges_group : self->emotions_group, row);
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->emotions_group), has_emotions);
   gtk_widget_set_visible (GTK_WIDGET (self->urges_group), has_urges);
 }
 
@@ -608,6 +618,20 @@ show_card (SteadyDiaryCardWindow *self)
   add_target_rows (self, targets);
   steady_diary_rating_row_set_value (self->distress_row, self->card->distress);
   add_skill_rows (self);
+  self->showing = TRUE;
+  gtk_switch_set_active (self->private_switch, self->card->private_);
+  self->showing = FALSE;
+}
+
+static void
+private_changed_cb (GtkSwitch             *private_switch,
+                    GParamSpec            *pspec,
+                    SteadyDiaryCardWindow *self)
+{
+  if (self->showing || self->card == NULL)
+    return;
+  self->card->private_ = gtk_switch_get_active (private_switch);
+  mark_changed (self);
 }
 
 /* The week ------------------------------------------------------------------------------ */
@@ -1011,6 +1035,7 @@ steady_diary_card_window_class_init (SteadyDiaryCardWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, urges_group);
   gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, distress_group);
   gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, skills_group);
+  gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, private_switch);
   gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, skills_menu);
   gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, week_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, week_view);
@@ -1057,6 +1082,8 @@ steady_diary_card_window_init (SteadyDiaryCardWindow *self)
   adw_preferences_group_add (self->distress_group, distress);
   fill_skills_menu (self);
   g_signal_connect (self->week_button, "toggled", G_CALLBACK (week_toggled_cb), self);
+  g_signal_connect (self->private_switch, "notify::active", G_CALLBACK (private_changed_cb),
+                    self);
 }
 
 /**

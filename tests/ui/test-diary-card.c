@@ -401,6 +401,7 @@ test_draft (void)
   card = open_card (window, day, WIDE_WIDTH);
   press (row (card, "Anger"), GDK_KEY_4);
   press (row (card, "Distress"), GDK_KEY_6);
+  gtk_switch_set_active (GTK_SWITCH (find_first (GTK_WIDGET (card), GTK_TYPE_SWITCH)), TRUE);
   /* No save and no close: the timer alone keeps it. */
   wait_until (draft_is_kept, card);
   close_card (card);
@@ -411,6 +412,8 @@ test_draft (void)
   g_assert_true (steady_diary_card_window_get_draft_offered (card));
   g_assert_true (has_visible_label (GTK_WIDGET (card), "unsaved changes"));
   g_assert_cmpint (steady_diary_rating_row_get_value (row (card, "Anger")), ==, -1);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_first (GTK_WIDGET (card),
+                                                                 GTK_TYPE_SWITCH))));
   screenshots (card, settings, "draft");
   gtk_widget_activate_action (GTK_WIDGET (card), "card.restore-draft", NULL);
   g_assert_false (steady_diary_card_window_get_draft_offered (card));
@@ -422,6 +425,8 @@ test_draft (void)
   g_clear_pointer (&saved, steady_diary_card_free);
   saved = steady_diary_store_load_card (store, day, 0, &error);
   g_assert_cmpint (saved->distress, ==, 6);
+  /* Private came back with the draft, and was saved: the card stays out of exports. */
+  g_assert_true (saved->private_);
 
   /* Moving to another day keeps the changes of this one as its draft. */
   press (row (card, "Distress"), GDK_KEY_2);
