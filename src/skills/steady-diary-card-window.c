@@ -672,6 +672,15 @@ week_toggled_cb (GtkToggleButton       *button,
     show_card (self);
 }
 
+static void
+week_day_activated_cb (SteadyDiaryWeekView   *view,
+                       int                    day,
+                       SteadyDiaryCardWindow *self)
+{
+  gtk_toggle_button_set_active (self->week_button, FALSE);
+  steady_diary_card_window_set_day (self, day);
+}
+
 void
 steady_diary_card_window_show_week (SteadyDiaryCardWindow *self,
                                     gboolean               show)
@@ -1084,6 +1093,7 @@ steady_diary_card_window_init (SteadyDiaryCardWindow *self)
   g_signal_connect (self->week_button, "toggled", G_CALLBACK (week_toggled_cb), self);
   g_signal_connect (self->private_switch, "notify::active", G_CALLBACK (private_changed_cb),
                     self);
+  g_signal_connect (self->week_view, "day-activated", G_CALLBACK (week_day_activated_cb), self);
 }
 
 /**

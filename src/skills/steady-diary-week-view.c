@@ -12,6 +12,7 @@
 #include "steady-diary-week-chart.h"
 #include "steady-diary-week-view.h"
 #include "steady-journal-common.h"
+#include "steady-skills-library.h"
 
 struct _SteadyDiaryWeekView
 {
@@ -23,6 +24,14 @@ struct _SteadyDiaryWeekView
 };
 
 G_DEFINE_FINAL_TYPE (SteadyDiaryWeekView, steady_diary_week_view, ADW_TYPE_BIN)
+
+enum
+{
+  DAY_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Grid rows: 0 holds the days; a section title comes before each kind of row. */
 #define HEADER_ROW 0
@@ -48,6 +57,15 @@ new_label (const char *text,
 }
 
 static void
+day_clicked_cb (GtkButton           *button,
+                SteadyDiaryWeekView *self)
+{
+  g_signal_emit (self, signals[DAY_ACTIVATED], 0,
+                 GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "steady-day")));
+}
+
+/* Each day over its column is a button that opens that day's card; days to come are not. */
+static void
 add_header (SteadyDiaryWeekView   *self,
             const SteadyDiaryWeek *week,
             int                    today)
@@ -58,25 +76,38 @@ add_header (SteadyDiaryWeekView   *self,
       char weekday[32];
       g_autofree char *text = NULL;
       g_autofree char *name = NULL;
+      GtkWidget *button;
       GtkWidget *label;
+      int day = week->first_day + d;
 
-      steady_journal_day_to_date (week->first_day + d, &date);
+      steady_journal_day_to_date (day, &date);
       /* Translators: the short weekday over a column of the week view; see strftime(3). */
       g_date_strftime (weekday, sizeof weekday, _("%a"), &date);
       text = g_strdup_printf ("%s\n%d", weekday, g_date_get_day (&date));
-      label = new_label (text, "diary-week-day");
+      label = gtk_label_new (text);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-      if (week->first_day + d == today)
+      button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "diary-week-day");
+      if (day == today)
         {
-          gtk_widget_add_css_class (label, "diary-week-today");
+          gtk_widget_add_css_class (button, "diary-week-today");
           /* Translators: read by a screen reader over today's column, e.g. "Mon 23, today". */
           name = g_strdup_printf (_("%s %d, today"), weekday, g_date_get_day (&date));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          name, -1);
         }
+      else
+        /* Translators: read by a screen reader over a column of the week, e.g. "Mon 16". */
+        name = g_strdup_printf (_("%s %d"), weekday, g_date_get_day (&date));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+      gtk_widget_set_tooltip_text (button, _("Open This Day’s Card"));
       if (!week->has_card[d])
-        gtk_widget_add_css_class (label, "dim-label");
-      gtk_grid_attach (self->grid, label, 1 + d, HEADER_ROW, 1, 1);
+        gtk_widget_add_css_class (button, "dim-label");
+      gtk_widget_set_sensitive (button, day <= today);
+      g_object_set_data (G_OBJECT (button), "steady-day", GINT_TO_POINTER (day));
+      g_signal_connect (button, "clicked", G_CALLBACK (day_clicked_cb), self);
+      gtk_grid_attach (self->grid, button, 1 + d, HEADER_ROW, 1, 1);
     }
 }
 
@@ -179,7 +210,7 @@ steady_diary_week_view_get_cell (SteadyDiaryWeekView *self,
   return NULL;
 }
 
-/* The label over the column of @day (0–6). */
+/* The button over the column of @day (0–6). */
 GtkWidget *
 steady_diary_week_view_get_header (SteadyDiaryWeekView *self,
                                    guint                day)
@@ -194,11 +225,20 @@ static void
 steady_diary_week_view_class_init (SteadyDiaryWeekViewClass *klass)
 {
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "diary-week");
+
+  /* The person chose a day (its local day) to see its card. */
+  signals[DAY_ACTIVATED] = g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, G_TYPE_INT);
 }
 
 static void
 steady_diary_week_view_init (SteadyDiaryWeekView *self)
 {
+  GtkWidget *box;
+  GtkWidget *legend_label;
+  GString *legend;
+
   self->grid = GTK_GRID (gtk_grid_new ());
   gtk_grid_set_column_spacing (self->grid, 4);
   gtk_grid_set_row_spacing (self->grid, 4);
@@ -206,13 +246,33 @@ steady_diary_week_view_init (SteadyDiaryWeekView *self)
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->grid), 12);
   gtk_widget_set_margin_start (GTK_WIDGET (self->grid), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (self->grid), 12);
-  gtk_widget_set_halign (GTK_WIDGET (self->grid), GTK_ALIGN_CENTER);
+
+  /* The grid and its legend, centred together in a wide window. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->grid));
+  /* What the skills' numbers mean, as the card shows them, for reading the week aloud. */
+  legend = g_string_new (_("Skills"));
+  for (int i = 0; i <= STEADY_SKILL_RATING_MAX; i++)
+    g_string_append_printf (legend, "\n%d  %s", i, steady_skill_rating_get_meaning (i));
+  legend_label = gtk_label_new (legend->str);
+  g_string_free (legend, TRUE);
+  gtk_label_set_wrap (GTK_LABEL (legend_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (legend_label), 0);
+  gtk_widget_set_halign (legend_label, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (legend_label, 12);
+  gtk_widget_set_margin_start (legend_label, 12);
+  gtk_widget_set_margin_end (legend_label, 12);
+  gtk_widget_set_margin_bottom (legend_label, 18);
+  gtk_widget_add_css_class (legend_label, "dim-label");
+  gtk_widget_add_css_class (legend_label, "caption");
+  gtk_box_append (GTK_BOX (box), legend_label);
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (self->scroller, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->grid));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), box);
   adw_bin_set_child (ADW_BIN (self), self->scroller);
 }
 

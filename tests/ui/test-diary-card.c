@@ -414,7 +414,8 @@ test_draft (void)
   g_assert_cmpint (steady_diary_rating_row_get_value (row (card, "Anger")), ==, -1);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_first (GTK_WIDGET (card),
                                                                  GTK_TYPE_SWITCH))));
-  screenshots (card, settings, "draft");
+  resize_window (GTK_WINDOW (card), NARROW_WIDTH, WINDOW_HEIGHT);
+  save_screenshot (GTK_WIDGET (card), "diary-draft-narrow-light");
   gtk_widget_activate_action (GTK_WIDGET (card), "card.restore-draft", NULL);
   g_assert_false (steady_diary_card_window_get_draft_offered (card));
   g_assert_cmpint (steady_diary_rating_row_get_value (row (card, "Anger")), ==, 4);
@@ -592,6 +593,19 @@ test_week (void)
   if (now - 16 - first < 7)
     g_assert_true (gtk_widget_has_css_class (steady_diary_week_view_get_header (
       view, now - 16 - first), "dim-label"));
+
+  /* A day over the week opens its card; days to come cannot be chosen. */
+  click (steady_diary_week_view_get_header (view, now - 17 - first));
+  g_assert_cmpint (steady_diary_card_window_get_day (card), ==, now - 17);
+  g_assert_true (has_visible_label (GTK_WIDGET (card), "Distress"));
+  g_assert_cmpint (steady_diary_rating_row_get_value (row (card, "Distress")), ==, 3);
+  steady_diary_card_window_show_week (card, TRUE);
+  while (steady_diary_card_window_get_week_first_day (card) + 7 <= now)
+    gtk_widget_activate_action (GTK_WIDGET (card), "card.next-week", NULL);
+  first = steady_diary_card_window_get_week_first_day (card);
+  if (now - first < 6)
+    g_assert_false (gtk_widget_get_sensitive (steady_diary_week_view_get_header (view, 6)));
+  g_assert_true (gtk_widget_get_sensitive (steady_diary_week_view_get_header (view, now - first)));
 
   stop_application (app);
 }
