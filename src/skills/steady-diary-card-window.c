@@ -47,6 +47,8 @@ struct _SteadyDiaryCardWindow
   SteadyDraftStore     *drafts;
   SteadyDiaryCard      *card;
   GPtrArray            *extra_skills;   /* skill ids added but not rated yet */
+  GPtrArray            *removed_skills; /* skill ids taken off the card in this window */
+  gint64                loaded_updated_us;
 
   /* unowned: rows in the groups, removed when the card is shown again */
   GPtrArray            *rows;
@@ -423,6 +425,7 @@ skill_changed_cb (SteadyDiaryRatingRow  *row,
       /* Cleared: the row stays until removed, but the card no longer rates the skill. */
       remove_card_skill (self, skill);
       g_ptr_array_add (self->extra_skills, g_strdup (skill));
+      g_ptr_array_add (self->removed_skills, g_strdup (skill));
     }
   else
     steady_diary_card_set_skill (self->card, skill, value);
@@ -440,7 +443,10 @@ static void
 skill_removed_cb (SteadyDiaryRatingRow  *row,
                   SteadyDiaryCardWindow *self)
 {
-  remove_card_skill (self, g_object_get_data (G_OBJECT (row), "steady-skill"));
+  const char *skill = g_object_get_data (G_OBJECT (row), "steady-skill");
+
+  remove_card_skill (self, skill);
+  g_ptr_array_add (self->removed_skills, g_strdup (skill));
   mark_changed (self);
   /* The row goes after its own click has been handled. */
   g_idle_add_full (G_PRIORITY_HIGH_IDLE, idle_show_card_cb, g_object_ref (self), g_object_unref);
@@ -736,6 +742,8 @@ steady_diary_card_window_set_day (SteadyDiaryCardWindow *self,
   self->card = g_steal_pointer (&card);
   self->dirty = FALSE;
   g_ptr_array_set_size (self->extra_skills, 0);
+  g_ptr_array_set_size (self->removed_skills, 0);
+  self->loaded_updated_us = self->card->updated_us;
   show_card (self);
   offer_draft (self);
   if (gtk_toggle_button_get_active (self->week_button))
@@ -752,6 +760,42 @@ steady_diary_card_window_get_day (SteadyDiaryCardWindow *self)
   return self->card->local_day;
 }
 
+static gboolean
+in_strings (GPtrArray  *strings,
+            const char *string)
+{
+  for (guint i = 0; i < strings->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (strings, i), string) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Saving replaces the whole card. A skill logged with "I used this" while this window was
+ * open went onto the stored card; it stays unless the person took it off here. */
+static gboolean
+keep_skills_logged_since (SteadyDiaryCardWindow  *self,
+                          GError                **error)
+{
+  g_autoptr(SteadyDiaryCard) stored = steady_diary_store_load_card (self->store,
+                                                                    self->card->local_day, 0,
+                                                                    error);
+
+  if (stored == NULL)
+    return FALSE;
+  if (stored->updated_us <= self->loaded_updated_us)
+    return TRUE;
+  for (guint i = 0; i < stored->skills->len; i++)
+    {
+      const SteadyDiarySkillRating *skill = &g_array_index (stored->skills,
+                                                            SteadyDiarySkillRating, i);
+
+      if (card_skill (self->card, skill->skill) == STEADY_DIARY_NONE &&
+          !in_strings (self->removed_skills, skill->skill))
+        steady_diary_card_set_skill (self->card, skill->skill, skill->rating);
+    }
+  return TRUE;
+}
+
 static void
 save_activated_cb (GtkWidget  *widget,
                    const char *action_name,
@@ -761,7 +805,8 @@ save_activated_cb (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->draft_source_id, g_source_remove);
-  if (!steady_diary_store_save_card (self->store, self->card, &error))
+  if (!keep_skills_logged_since (self, &error) ||
+      !steady_diary_store_save_card (self->store, self->card, &error))
     {
       /* What was changed stays, as a draft, for another try. */
       show_error (self, error);
@@ -769,8 +814,11 @@ save_activated_cb (GtkWidget  *widget,
       return;
     }
   self->dirty = FALSE;
+  self->loaded_updated_us = self->card->updated_us;
+  g_ptr_array_set_size (self->removed_skills, 0);
   gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
   update_actions (self);
+  show_card (self);
   show_toast (self, _("Diary card saved"), FALSE);
   notify_skills_changed (self);
 }
@@ -1012,6 +1060,7 @@ steady_diary_card_window_dispose (GObject *object)
   g_clear_handle_id (&self->draft_source_id, g_source_remove);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->extra_skills, g_ptr_array_unref);
+  g_clear_pointer (&self->removed_skills, g_ptr_array_unref);
   g_clear_pointer (&self->card, steady_diary_card_free);
   g_clear_object (&self->store);
   g_clear_object (&self->drafts);
@@ -1085,6 +1134,7 @@ steady_diary_card_window_init (SteadyDiaryCardWindow *self)
 
   self->rows = g_ptr_array_new ();
   self->extra_skills = g_ptr_array_new_with_free_func (g_free);
+  self->removed_skills = g_ptr_array_new_with_free_func (g_free);
   distress = steady_diary_rating_row_new (_("Distress"), STEADY_DIARY_DISTRESS_MAX, NULL);
   self->distress_row = STEADY_DIARY_RATING_ROW (distress);
   g_signal_connect (distress, "changed", G_CALLBACK (distress_changed_cb), self);

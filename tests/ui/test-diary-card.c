@@ -18,6 +18,7 @@
 #include "steady-draft-store.h"
 #include "steady-help-dialog.h"
 #include "steady-journal-common.h"
+#include "steady-skill-record.h"
 #include "steady-skills-library.h"
 #include "steady-window.h"
 
@@ -428,6 +429,25 @@ test_draft (void)
   g_assert_cmpint (saved->distress, ==, 6);
   /* Private came back with the draft, and was saved: the card stays out of exports. */
   g_assert_true (saved->private_);
+
+  /* "I used this" while the card is open: saving the card keeps the logged skill. */
+  press (row (card, "Joy"), GDK_KEY_2);
+  {
+    g_autofree char *use = steady_diary_store_log_skill_use (store, first_skill (), 6,
+                                                             STEADY_SKILL_NO_RATING,
+                                                             STEADY_SKILL_NO_RATING,
+                                                             g_get_real_time (),
+                                                             saved->utc_offset_s, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (use);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.save", NULL);
+  g_clear_pointer (&saved, steady_diary_card_free);
+  saved = steady_diary_store_load_card (store, day, 0, &error);
+  g_assert_cmpint (stored_skill (saved, first_skill ()), ==, 6);
+  g_assert_cmpint (steady_diary_rating_row_get_value (row (card, first_skill_name ())), ==, 6);
+  g_assert_cmpint (saved->distress, ==, 6);
 
   /* Moving to another day keeps the changes of this one as its draft. */
   press (row (card, "Distress"), GDK_KEY_2);
