@@ -1080,8 +1080,8 @@ steady_diary_card_window_class_init (SteadyDiaryCardWindowClass *klass)
   window_class->close_request = steady_diary_card_window_close_request;
 
   g_type_ensure (STEADY_TYPE_DIARY_WEEK_VIEW);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/skills/steady-diary-card-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, RESOURCE_PREFIX "/skills/steady-diary-card-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, week_button);
