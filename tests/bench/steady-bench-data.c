@@ -775,12 +775,12 @@ write_skills (SteadyDatabase *database,
       low = CLAMP (low, 0.0, 1.0);
 
       if (day % 3 == 0)
-        write_record (writer, rng, evening_us - rng_range (rng, 1, 8) * 3600 * G_USEC_PER_SEC,
-                      offset);
+        write_record (writer, rng,
+                      evening_us - (gint64)rng_range (rng, 1, 8) * 3600 * G_USEC_PER_SEC, offset);
       if (rng_chance (rng, 0.85))
         write_card (writer, rng, day, offset, low);
       for (int uses = rng_range (rng, 0, 3); uses > 0; uses--)
-        write_use (writer, rng, evening_us - rng_range (rng, 1, 10) * 3600 * G_USEC_PER_SEC,
+        write_use (writer, rng, evening_us - (gint64)rng_range (rng, 1, 10) * 3600 * G_USEC_PER_SEC,
                    offset);
 
       if (g_date_get_month (&date) == 12 && g_date_get_day (&date) == 31)
