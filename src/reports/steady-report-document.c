@@ -398,6 +398,26 @@ table_row (Writer       *w,
   free_layouts (layouts, table->n_columns);
 }
 
+/* Starts a new page for a short table that would fit on one but not in what is left here. */
+static void
+table_keep_together (Writer    *w,
+                     Table     *table,
+                     GPtrArray *rows)
+{
+  PangoLayout *layouts[MAX_COLUMNS] = { NULL };
+  double height = table_layout_row (w, table, table->titles, TRUE, SMALL_SIZE, layouts);
+
+  free_layouts (layouts, table->n_columns);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      height += table_layout_row (w, table, g_ptr_array_index (rows, r), FALSE, BODY_SIZE,
+                                  layouts);
+      free_layouts (layouts, table->n_columns);
+    }
+  if (height <= page_bottom (w) - MARGIN_TOP)
+    writer_ensure (w, height);
+}
+
 /* Starts a table under a heading, keeping the heading, header and first row together. */
 static void
 table_begin (Writer     *w,
@@ -630,7 +650,7 @@ static gboolean
 write_journal (Writer  *w,
                GError **error)
 {
-  static const double weights[] = { 1.3, 1.0, 2.0, 4.2 };
+  static const double weights[] = { 1.5, 1.1, 2.0, 4.0 };
   const char *titles[] = { _("When"), _("Mood"), _("Feelings, activities, sleep"), _("Note") };
   Table table;
 
@@ -667,6 +687,19 @@ write_journal (Writer  *w,
     }
   table_clear (&table);
   return TRUE;
+}
+
+static char *
+distress_change (int before,
+                 int after)
+{
+  if (before < 0 && after < 0)
+    return g_strdup ("–");
+  if (after < 0)
+    return g_strdup_printf ("%d", before);
+  if (before < 0)
+    return g_strdup_printf ("→ %d", after);
+  return g_strdup_printf ("%d → %d", before, after);
 }
 
 /* Exercises -------------------------------------------------------------------------------- */
@@ -758,35 +791,40 @@ write_records (Writer     *w,
       const SteadySkillField *fields = steady_skill_kind_get_fields (kind, &n_fields);
       Table table;
 
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+
+      /* Only the questions answered: a page of dashes says nothing to the reader. */
+      for (guint f = 0; f < n_fields; f++)
+        {
+          g_autofree char *answer = record_answer (record, &fields[f]);
+          char **row;
+
+          if (g_str_equal (answer, "–"))
+            continue;
+          row = g_new0 (char *, 3);
+          row[0] = g_markup_escape_text (_(fields[f].title), -1);
+          row[1] = g_steal_pointer (&answer);
+          g_ptr_array_add (rows, row);
+        }
+      if (steady_skill_record_get_distress_before (record) >= 0)
+        {
+          int before = steady_skill_record_get_distress_before (record);
+          int after = steady_skill_record_get_distress_after (record);
+          char **row = g_new0 (char *, 3);
+
+          row[0] = g_strdup (_("Distress (0–10)"));
+          row[1] = distress_change (before, after);
+          g_ptr_array_add (rows, row);
+        }
       table_init (&table, w, titles, weights, G_N_ELEMENTS (weights));
       if (i == 0)
         writer_heading (w, heading, 60);
       else
         w->y += 8;
+      table_keep_together (w, &table, rows);
       table_begin (w, &table, NULL);
-      for (guint f = 0; f < n_fields; f++)
-        {
-          char *cells[2];
-
-          cells[0] = g_markup_escape_text (_(fields[f].title), -1);
-          cells[1] = record_answer (record, &fields[f]);
-          table_row (w, &table, cells, FALSE);
-          g_free (cells[0]);
-          g_free (cells[1]);
-        }
-      if (steady_skill_record_get_distress_before (record) >= 0)
-        {
-          char *cells[2];
-          int after = steady_skill_record_get_distress_after (record);
-
-          cells[0] = g_strdup (_("Distress (0–10)"));
-          cells[1] = after >= 0
-            ? g_strdup_printf ("%d → %d", steady_skill_record_get_distress_before (record), after)
-            : g_strdup_printf ("%d", steady_skill_record_get_distress_before (record));
-          table_row (w, &table, cells, FALSE);
-          g_free (cells[0]);
-          g_free (cells[1]);
-        }
+      for (guint r = 0; r < rows->len; r++)
+        table_row (w, &table, g_ptr_array_index (rows, r), FALSE);
       table_clear (&table);
       if (!writer_step (w, error))
         return FALSE;
@@ -875,24 +913,11 @@ write_diary (Writer  *w,
 
 /* Practice and attendance ------------------------------------------------------------------ */
 
-static char *
-distress_change (int before,
-                 int after)
-{
-  if (before < 0 && after < 0)
-    return g_strdup ("–");
-  if (after < 0)
-    return g_strdup_printf ("%d", before);
-  if (before < 0)
-    return g_strdup_printf ("→ %d", after);
-  return g_strdup_printf ("%d → %d", before, after);
-}
-
 static gboolean
 write_practice (Writer  *w,
                 GError **error)
 {
-  static const double weights[] = { 1.4, 2.6, 1.0, 1.4 };
+  static const double weights[] = { 1.5, 2.6, 1.0, 1.4 };
   const char *titles[] = { _("When"), _("Skill or practice"), _("Minutes"),
                            _("Distress (0–10)") };
   Table table;
