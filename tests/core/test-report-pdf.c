@@ -258,6 +258,8 @@ test_contents (Fixture       *f,
   g_autofree char *range_words = NULL;
   g_autofree char *flat = NULL;
   g_auto(GStrv) lines = NULL;
+  g_autoptr(GRegex) whitespace = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *squeezed = NULL;
 
   fill_october (f);
   october (&range);
@@ -267,6 +269,7 @@ test_contents (Fixture       *f,
   /* pdftotext breaks lines where the layout wraps; compare with single spaces. */
   lines = g_strsplit (text, "\n", -1);
   flat = g_strjoinv (" ", lines);
+  squeezed = g_regex_replace_literal (whitespace, text, -1, 0, "", 0, NULL);
 
   range_words = steady_report_range_describe (&range, NULL);
   g_assert_nonnull (strstr (flat, range_words));
@@ -280,8 +283,8 @@ test_contents (Fixture       *f,
   g_assert_nonnull (strstr (flat, "Group ran late and nobody said hello"));
   g_assert_nonnull (strstr (flat, "They do not want me there"));
   g_assert_nonnull (strstr (text, "Paced breathing"));
-  /* Centred cells lose their spaces in pdftotext. */
-  g_assert_nonnull (strstr (text, "7 → 4") != NULL ? "" : strstr (text, "7→4"));
+  /* pdftotext keeps or drops the spaces of centred cells as it likes. */
+  g_assert_nonnull (strstr (squeezed, "Pacedbreathing57→4"));
   g_assert_nonnull (strstr (text, "Dr. Rivera"));
   g_assert_nonnull (strstr (text, "Attended"));
   g_assert_nonnull (strstr (flat, "Page 1 of"));
