@@ -1225,9 +1225,11 @@ append_to_bytes_cb (void                *closure,
 
 /* The whole document as PDF bytes, kept in memory so nothing reaches the disk half-made. */
 GBytes *
-steady_report_document_to_pdf (SteadyReportDocument  *self,
-                               GCancellable          *cancellable,
-                               GError               **error)
+steady_report_document_to_pdf (SteadyReportDocument      *self,
+                               GCancellable              *cancellable,
+                               SteadyReportProgressFunc   progress,
+                               gpointer                   user_data,
+                               GError                   **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
@@ -1250,6 +1252,7 @@ steady_report_document_to_pdf (SteadyReportDocument  *self,
       cairo_paint (cr);
       cairo_show_page (cr);
       cancelled = g_cancellable_is_cancelled (cancellable);
+      steady_report_progress (progress, user_data, (double)(i + 1) / self->pages->len);
     }
   status = cairo_status (cr);
   cairo_destroy (cr);
@@ -1268,6 +1271,31 @@ steady_report_document_to_pdf (SteadyReportDocument  *self,
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/* Writes the PDF at @path (0600), replacing what is there only once it is complete. */
+gboolean
+steady_report_document_write_pdf (SteadyReportDocument      *self,
+                                  const char                *path,
+                                  GCancellable              *cancellable,
+                                  SteadyReportProgressFunc   progress,
+                                  gpointer                   user_data,
+                                  GError                   **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = steady_report_document_to_pdf (self, cancellable, progress, user_data, error);
+  if (bytes == NULL)
+    return FALSE;
+  if (!steady_report_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 cancellable, error))
+    return FALSE;
+  steady_report_progress (progress, user_data, 1);
+  return TRUE;
 }
 
 void

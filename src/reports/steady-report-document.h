@@ -35,6 +35,14 @@ void                  steady_report_document_draw_page     (SteadyReportDocument
                                                             guint                     page);
 GBytes               *steady_report_document_to_pdf        (SteadyReportDocument     *self,
                                                             GCancellable             *cancellable,
+                                                            SteadyReportProgressFunc  progress,
+                                                            gpointer                  user_data,
+                                                            GError                  **error);
+gboolean              steady_report_document_write_pdf     (SteadyReportDocument     *self,
+                                                            const char               *path,
+                                                            GCancellable             *cancellable,
+                                                            SteadyReportProgressFunc  progress,
+                                                            gpointer                  user_data,
                                                             GError                  **error);
 void                  steady_report_document_free          (SteadyReportDocument     *self);
 

@@ -24,16 +24,19 @@ typedef struct
 {
   SteadyReportProgressFunc progress;
   gpointer                 user_data;
+  double                   base;
+  double                   share;
 } Progress;
 
-/* Layout reports up to 0.9 of its own share; gathering took the first tenth. */
+/* Each step reports its own 0–1; the whole export maps it into its share of the work. */
 static void
-layout_progress_cb (double   fraction,
+scaled_progress_cb (double   fraction,
                     gpointer user_data)
 {
   Progress *progress = user_data;
 
-  steady_report_progress (progress->progress, progress->user_data, 0.1 + fraction * 0.85);
+  steady_report_progress (progress->progress, progress->user_data,
+                          progress->base + fraction * progress->share);
 }
 
 /**
@@ -60,8 +63,7 @@ steady_report_pdf_export (SteadyDatabase             *database,
   SteadyReportOptions defaults;
   g_autoptr(SteadyReportData) data = NULL;
   g_autoptr(SteadyReportDocument) doc = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  Progress layout_progress = { progress, user_data };
+  Progress layout_progress = { progress, user_data, 0.1, 0.85 / 0.9 };
   double width = 0;
   double height = 0;
 
@@ -82,16 +84,12 @@ steady_report_pdf_export (SteadyDatabase             *database,
   steady_report_progress (progress, user_data, 0.1);
 
   steady_report_paper_get_size (options->paper, &width, &height);
-  doc = steady_report_document_new (data, width, height, cancellable, layout_progress_cb,
+  doc = steady_report_document_new (data, width, height, cancellable, scaled_progress_cb,
                                     &layout_progress, error);
   if (doc == NULL)
     return FALSE;
-  bytes = steady_report_document_to_pdf (doc, cancellable, error);
-  if (bytes == NULL)
-    return FALSE;
-  if (!steady_report_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 cancellable, error))
-    return FALSE;
-  steady_report_progress (progress, user_data, 1);
-  return TRUE;
+  layout_progress.base = 0.95;
+  layout_progress.share = 0.05;
+  return steady_report_document_write_pdf (doc, path, cancellable, scaled_progress_cb,
+                                           &layout_progress, error);
 }
