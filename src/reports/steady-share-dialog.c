@@ -22,6 +22,7 @@ struct _SteadyShareDialog
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
+  GtkBox               *layout_box;
   AdwComboRow          *range_row;
   AdwActionRow         *from_row;
   AdwActionRow         *to_row;
@@ -562,6 +563,30 @@ add_section_rows (SteadyShareDialog *self)
 
 /* The window ------------------------------------------------------------------------------- */
 
+/* Wide: the choices on the left and the preview beside them; narrow: one column. GTK keeps
+ * the default width in step with the window's while it is not maximized. */
+static void
+update_layout (SteadyShareDialog *self)
+{
+  int width = 0;
+  int height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (gtk_window_is_maximized (GTK_WINDOW (self)))
+    width = gtk_widget_get_width (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->layout_box),
+                                  width >= 820 ? GTK_ORIENTATION_HORIZONTAL
+                                               : GTK_ORIENTATION_VERTICAL);
+}
+
+static void
+size_changed_cb (SteadyShareDialog *self,
+                 GParamSpec        *pspec,
+                 gpointer           user_data)
+{
+  update_layout (self);
+}
+
 static gboolean
 close_request_cb (GtkWindow *window)
 {
@@ -611,6 +636,7 @@ steady_share_dialog_class_init (SteadyShareDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/steadyapp/Steady/reports/steady-share-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyShareDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SteadyShareDialog, layout_box);
   gtk_widget_class_bind_template_child (widget_class, SteadyShareDialog, range_row);
   gtk_widget_class_bind_template_child (widget_class, SteadyShareDialog, from_row);
   gtk_widget_class_bind_template_child (widget_class, SteadyShareDialog, to_row);
@@ -662,6 +688,9 @@ steady_share_dialog_init (SteadyShareDialog *self)
                            self, 0);
   g_signal_connect_object (self->to_calendar, "day-selected", G_CALLBACK (calendar_changed_cb),
                            self, 0);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (size_changed_cb), NULL);
+  g_signal_connect (self, "notify::maximized", G_CALLBACK (size_changed_cb), NULL);
+  update_layout (self);
   g_signal_connect_object (self->range_row, "notify::selected", G_CALLBACK (range_selected_cb),
                            self, G_CONNECT_SWAPPED);
 }
