@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 
 #include "steady-journal-common.h"
 #include "steady-mood-chart.h"
@@ -20,7 +19,6 @@
 #include "steady-skill-history.h"
 #include "steady-skill-insights.h"
 #include "steady-skill-store.h"
-#include "steady-skills-library.h"
 
 #define PAGE_SIZE 200
 
@@ -264,12 +262,11 @@ add_skill_use (SteadyReportData  *data,
                SteadyHistoryItem *item,
                GHashTable        *practised)
 {
-  const SteadySkill *skill = steady_skills_library_find (item->detail);
   SteadyReportPractice *practice = g_new0 (SteadyReportPractice, 1);
 
   practice->time_us = item->time_us;
   practice->utc_offset_s = item->utc_offset_s;
-  practice->label = g_strdup (skill != NULL ? _(skill->name) : item->detail);
+  practice->label = steady_help_source_dup_label (STEADY_HELP_SOURCE_SKILL, item->detail);
   practice->distress_before = -1;
   practice->distress_after = -1;
   g_ptr_array_add (data->practices, practice);
@@ -427,7 +424,8 @@ gather_practices (SteadyReportData  *data,
 
       practice->time_us = record->started_at_us;
       practice->utc_offset_s = record->utc_offset_s;
-      practice->label = g_strdup (breathing ? _("Paced breathing") : _("Mindfulness"));
+      practice->label = steady_help_source_dup_label (STEADY_HELP_SOURCE_PRACTICE,
+                                                      breathing ? "breathing" : "mindfulness");
       practice->length_us = record->actual_us;
       practice->distress_before = record->distress_before;
       practice->distress_after = record->distress_after;

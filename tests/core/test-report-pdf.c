@@ -7,6 +7,8 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "steady-diary-store.h"
+#include "steady-journal-common.h"
 #include "steady-journal-store.h"
 #include "steady-occurrence-store.h"
 #include "steady-practice-store.h"
@@ -109,7 +111,10 @@ fill_october (Fixture *f)
   g_autoptr(SteadyOccurrenceStore) occurrences = steady_occurrence_store_new (f->database);
   g_autoptr(SteadySkillRecord) thought = steady_skill_record_new (STEADY_SKILL_KIND_THOUGHT_RECORD);
   g_autoptr(SteadySkillRecord) worksheet = steady_skill_record_new (STEADY_SKILL_KIND_CHECK_FACTS);
-  g_autoptr(SteadyPracticeRecord) breathing = NULL;
+  g_autoptr(SteadyDiaryStore) diary = steady_diary_store_new (f->database);
+  g_autoptr(SteadyDiaryTarget) sadness = NULL;
+  g_autoptr(SteadyDiaryTarget) urge = NULL;
+  g_autofree char *skill_use = NULL;
   g_autoptr(SteadySessionSeries) series = steady_session_series_new ();
   g_autoptr(GDateTime) practice_time = g_date_time_new_local (2026, 10, 12, 9, 0, 0);
   g_autoptr(GError) error = NULL;
@@ -139,16 +144,51 @@ fill_october (Fixture *f)
   g_assert_true (steady_skill_store_save (skills, worksheet, &error));
   g_assert_no_error (error);
 
-  breathing = steady_practice_record_new (STEADY_PRACTICE_KIND_BREATHING);
-  breathing->pattern = steady_breathing_pattern_new_preset ("box");
-  breathing->planned_us = 5 * 60 * G_USEC_PER_SEC;
-  breathing->actual_us = breathing->planned_us;
-  breathing->completed = TRUE;
-  breathing->distress_before = 7;
-  breathing->distress_after = 4;
-  steady_practice_record_set_started_at (breathing, practice_time);
-  g_assert_true (steady_practice_store_add (practice, breathing, &error));
+  /* Three rated breathing practices: enough for "what helped". */
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(SteadyPracticeRecord) breathing = NULL;
+      g_autoptr(GDateTime) when = g_date_time_add_days (practice_time, 4 * i);
+
+      breathing = steady_practice_record_new (STEADY_PRACTICE_KIND_BREATHING);
+      breathing->pattern = steady_breathing_pattern_new_preset ("box");
+      breathing->planned_us = 5 * 60 * G_USEC_PER_SEC;
+      breathing->actual_us = breathing->planned_us;
+      breathing->completed = TRUE;
+      breathing->distress_before = 7 + i;
+      breathing->distress_after = 4 + i;
+      steady_practice_record_set_started_at (breathing, when);
+      g_assert_true (steady_practice_store_add (practice, breathing, &error));
+      g_assert_no_error (error);
+    }
+  skill_use = steady_diary_store_log_skill_use (diary, "wise-mind", 5, STEADY_DIARY_NONE,
+                                                STEADY_DIARY_NONE, local_us (2026, 10, 20, 12),
+                                                local_offset (local_us (2026, 10, 20, 12)),
+                                                &error);
   g_assert_no_error (error);
+  g_assert_nonnull (skill_use);
+
+  /* Diary cards on Monday 5 and Tuesday 6 October; Tuesday's is private. */
+  sadness = steady_diary_store_add_target (diary, STEADY_DIARY_TARGET_EMOTION, "Sadness", &error);
+  g_assert_no_error (error);
+  urge = steady_diary_store_add_target (diary, STEADY_DIARY_TARGET_URGE, "Skipping meals",
+                                        &error);
+  g_assert_no_error (error);
+  for (int day = 5; day <= 6; day++)
+    {
+      gint64 noon = local_us (2026, 10, day, 12);
+      g_autoptr(SteadyDiaryCard) card =
+        steady_diary_card_new (steady_journal_day_from_time (noon, local_offset (noon)),
+                               local_offset (noon));
+
+      card->distress = day == 5 ? 6 : 9;
+      card->private_ = day == 6;
+      steady_diary_card_set_rating (card, sadness->uuid, day == 5 ? 4 : 5, STEADY_DIARY_NONE);
+      steady_diary_card_set_rating (card, urge->uuid, 2, day == 5 ? 0 : 1);
+      steady_diary_card_set_skill (card, "wise-mind", 5);
+      g_assert_true (steady_diary_store_save_card (diary, card, &error));
+      g_assert_no_error (error);
+    }
 
   steady_session_series_set_title (series, "Group therapy");
   steady_session_series_set_clinician (series, "Dr. Rivera");
@@ -282,9 +322,12 @@ test_contents (Fixture       *f,
   g_assert_nonnull (strstr (text, "Finish031"));
   g_assert_nonnull (strstr (flat, "Group ran late and nobody said hello"));
   g_assert_nonnull (strstr (flat, "They do not want me there"));
-  g_assert_nonnull (strstr (text, "Paced breathing"));
+  g_assert_nonnull (strstr (text, "Breathing pacer"));
+  g_assert_nonnull (strstr (flat, "Breathing pacer: distress down 3.0 points on average (3 uses)"));
+  g_assert_nonnull (strstr (text, "Wise mind"));
+  g_assert_nonnull (strstr (text, "Skipping meals"));
   /* pdftotext keeps or drops the spaces of centred cells as it likes. */
-  g_assert_nonnull (strstr (squeezed, "Pacedbreathing57→4"));
+  g_assert_nonnull (strstr (squeezed, "Breathingpacer57→4"));
   g_assert_nonnull (strstr (text, "Dr. Rivera"));
   g_assert_nonnull (strstr (text, "Attended"));
   g_assert_nonnull (strstr (flat, "Page 1 of"));
@@ -312,14 +355,40 @@ test_private_counted (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_private_entries, ==, 1);
   g_assert_cmpuint (report->n_private_records, ==, 1);
-  g_assert_cmpuint (steady_report_data_get_n_private (report), ==, 2);
+  g_assert_cmpuint (steady_report_data_get_n_private (report), ==, 3);
   g_assert_cmpuint (report->entries->len, ==, 32);
   g_assert_cmpuint (report->thought_records->len, ==, 1);
   g_assert_cmpuint (report->worksheets->len, ==, 0);
   g_assert_cmpuint (report->n_sessions_attended, ==, 2);
   g_assert_cmpuint (report->sessions->len, ==, 4);
-  g_assert_cmpuint (report->practices->len, ==, 1);
-  g_assert_cmpuint (report->n_skills_practised, ==, 2);
+  /* Three breathing practices and one skill used; the exercise, breathing and the skill. */
+  g_assert_cmpuint (report->practices->len, ==, 4);
+  g_assert_cmpuint (report->n_skills_practised, ==, 3);
+
+  /* The week of Monday 5 October: Monday's card in, private Tuesday's left empty. */
+  g_assert_cmpuint (report->n_private_cards, ==, 1);
+  /* The skill logged on the 20th is on that day's card too: a second week. */
+  g_assert_cmpuint (report->diary_weeks->len, ==, 2);
+  {
+    const SteadyDiaryWeek *week = g_ptr_array_index (report->diary_weeks, 0);
+    gboolean distress_seen = FALSE;
+
+    g_assert_cmpint (week->first_day, ==, report->first_day + 4);
+    g_assert_true (week->has_card[0]);
+    g_assert_false (week->has_card[1]);
+    for (guint r = 0; r < week->rows->len; r++)
+      {
+        const SteadyDiaryWeekRow *row = g_ptr_array_index (week->rows, r);
+
+        g_assert_cmpint (row->values[1], ==, STEADY_DIARY_NONE);
+        if (row->kind == STEADY_DIARY_ROW_DISTRESS)
+          {
+            g_assert_cmpint (row->values[0], ==, 6);
+            distress_seen = TRUE;
+          }
+      }
+    g_assert_true (distress_seen);
+  }
 
   /* The mean of the shared entries: 96 / 32; with the private 2 it would be 98 / 33. */
   g_assert_cmpfloat_with_epsilon (steady_report_data_get_mean_mood (report), 3.0, 1e-9);
