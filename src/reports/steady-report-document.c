@@ -22,19 +22,16 @@
 #include "steady-mood-chart.h"
 #include "steady-occurrence-store.h"
 #include "steady-report-document.h"
+#include "steady-report-writer.h"
 #include "steady-safety-plan-printout.h"
 #include "steady-skill-insights.h"
 #include "steady-skill-kind.h"
 
-#define MM            (72.0 / 25.4)
-#define MARGIN_X      (18 * MM)
-#define MARGIN_TOP    (18 * MM)
-#define MARGIN_BOTTOM (22 * MM)
-#define FONT_FAMILY   "Cantarell, DejaVu Sans, Sans"
-#define BODY_SIZE     9.5
-#define SMALL_SIZE    8.0
-#define CELL_PAD      4.0
-#define MAX_COLUMNS   9
+#define MM            STEADY_REPORT_MM
+#define MARGIN_X      STEADY_REPORT_MARGIN_X
+#define MARGIN_BOTTOM STEADY_REPORT_MARGIN_BOTTOM
+#define BODY_SIZE     STEADY_REPORT_BODY_SIZE
+#define SMALL_SIZE    STEADY_REPORT_SMALL_SIZE
 #define CHART_HEIGHT  170.0
 
 struct _SteadyReportDocument
@@ -44,28 +41,37 @@ struct _SteadyReportDocument
   GPtrArray *pages;   /* cairo recording surfaces, one per page */
 };
 
-/* The writer: where the next thing goes, and the page it goes on. */
+/* The pen of steady-report-writer, and what it writes. */
 typedef struct
 {
-  SteadyReportDocument     *doc;
-  const SteadyReportData   *data;
-  PangoContext             *context;
-  cairo_t                  *cr;
-  double                    y;
-  GCancellable             *cancellable;
-  SteadyReportProgressFunc  progress;
-  gpointer                  user_data;
-  guint                     n_rows;     /* for the progress */
-  guint                     rows_done;
+  SteadyReportWriter      base;
+  const SteadyReportData *data;
 } Writer;
 
-typedef struct
+/* Short names for the pen's calls the sections make most. */
+static double
+text_width (Writer *w)
 {
-  guint  n_columns;
-  double widths[MAX_COLUMNS];
-  char  *titles[MAX_COLUMNS];   /* markup */
-  gboolean numeric[MAX_COLUMNS];
-} Table;
+  return steady_report_writer_get_text_width (&w->base);
+}
+
+static void
+paragraph (Writer     *w,
+           const char *markup,
+           double      size,
+           gboolean    bold,
+           double      space_after)
+{
+  steady_report_writer_paragraph (&w->base, markup, size, bold, space_after);
+}
+
+static void
+heading (Writer     *w,
+         const char *text,
+         double      keep)
+{
+  steady_report_writer_heading (&w->base, text, keep);
+}
 
 /* Paper ------------------------------------------------------------------------------------ */
 
@@ -87,46 +93,7 @@ steady_report_paper_get_size (SteadyReportPaper  paper,
   steady_safety_paper_get_size (safety_paper, width_pt, height_pt);
 }
 
-/* Text ------------------------------------------------------------------------------------- */
-
-static PangoLayout *
-writer_layout (Writer     *w,
-               const char *markup,
-               double      size,
-               gboolean    bold,
-               double      width)
-{
-  PangoLayout *layout = pango_layout_new (w->context);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (layout, markup, -1);
-  return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int width;
-  int height;
-
-  pango_layout_get_size (layout, &width, &height);
-  return (double)height / PANGO_SCALE;
-}
-
-static void
-show_layout (cairo_t     *cr,
-             PangoLayout *layout,
-             double       x,
-             double       y)
-{
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
+/* Dates ------------------------------------------------------------------------------------ */
 
 static char *
 format_time (gint64      time_us,
@@ -179,258 +146,6 @@ range_text (const SteadyReportData *data)
   return steady_report_range_describe (&data->range, NULL);
 }
 
-/* Pages ------------------------------------------------------------------------------------ */
-
-static double
-page_bottom (Writer *w)
-{
-  return w->doc->height - MARGIN_BOTTOM;
-}
-
-static double
-text_width (Writer *w)
-{
-  return w->doc->width - 2 * MARGIN_X;
-}
-
-static void
-writer_new_page (Writer *w)
-{
-  cairo_rectangle_t extents = { 0, 0, w->doc->width, w->doc->height };
-  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
-                                                             &extents);
-
-  g_clear_pointer (&w->cr, cairo_destroy);
-  g_ptr_array_add (w->doc->pages, surface);
-  w->cr = cairo_create (surface);
-  cairo_set_source_rgb (w->cr, 0, 0, 0);
-  w->y = MARGIN_TOP;
-}
-
-/* Starts a new page unless @height still fits on this one. */
-static void
-writer_ensure (Writer *w,
-               double  height)
-{
-  if (w->y + height > page_bottom (w) && w->y > MARGIN_TOP)
-    writer_new_page (w);
-}
-
-static gboolean
-writer_step (Writer  *w,
-             GError **error)
-{
-  w->rows_done++;
-  if (w->progress != NULL && (w->rows_done % 16 == 0 || w->rows_done == w->n_rows))
-    w->progress (w->n_rows > 0 ? 0.9 * MIN (1.0, (double)w->rows_done / w->n_rows) : 0.9,
-                 w->user_data);
-  return !g_cancellable_set_error_if_cancelled (w->cancellable, error);
-}
-
-/* Writes a paragraph of markup across the text width. */
-static void
-writer_paragraph (Writer     *w,
-                  const char *markup,
-                  double      size,
-                  gboolean    bold,
-                  double      space_after)
-{
-  g_autoptr(PangoLayout) layout = writer_layout (w, markup, size, bold, text_width (w));
-  double height = layout_height (layout);
-
-  writer_ensure (w, height);
-  show_layout (w->cr, layout, MARGIN_X, w->y);
-  w->y += height + space_after;
-}
-
-/* A section heading, kept on the page of what follows it (@keep points of it). */
-static void
-writer_heading (Writer     *w,
-                const char *text,
-                double      keep)
-{
-  g_autofree char *markup = g_markup_escape_text (text, -1);
-  g_autoptr(PangoLayout) layout = writer_layout (w, markup, 15, TRUE, text_width (w));
-  double height = layout_height (layout);
-
-  w->y += 10;
-  writer_ensure (w, height + 8 + keep);
-  show_layout (w->cr, layout, MARGIN_X, w->y);
-  w->y += height + 2;
-  cairo_save (w->cr);
-  cairo_set_line_width (w->cr, 1.2);
-  cairo_move_to (w->cr, MARGIN_X, w->y);
-  cairo_line_to (w->cr, MARGIN_X + text_width (w), w->y);
-  cairo_stroke (w->cr);
-  cairo_restore (w->cr);
-  w->y += 8;
-}
-
-/* Tables ----------------------------------------------------------------------------------- */
-
-static void
-table_init (Table              *table,
-            Writer             *w,
-            const char * const *titles,
-            const double       *weights,
-            guint               n_columns)
-{
-  double total = 0;
-
-  g_assert (n_columns <= MAX_COLUMNS);
-  memset (table, 0, sizeof *table);
-  table->n_columns = n_columns;
-  for (guint i = 0; i < n_columns; i++)
-    total += weights[i];
-  for (guint i = 0; i < n_columns; i++)
-    {
-      table->widths[i] = text_width (w) * weights[i] / total;
-      table->titles[i] = g_markup_escape_text (titles[i], -1);
-    }
-}
-
-static void
-table_clear (Table *table)
-{
-  for (guint i = 0; i < table->n_columns; i++)
-    g_clear_pointer (&table->titles[i], g_free);
-}
-
-/* Lays the cells of a row out; returns the row's height. */
-static double
-table_layout_row (Writer       *w,
-                  Table        *table,
-                  char * const *cells,
-                  gboolean      bold,
-                  double        size,
-                  PangoLayout **layouts)
-{
-  double height = 0;
-
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      layouts[i] = writer_layout (w, cells[i] != NULL ? cells[i] : "", size, bold,
-                                  table->widths[i] - 2 * CELL_PAD);
-      if (table->numeric[i])
-        pango_layout_set_alignment (layouts[i], PANGO_ALIGN_CENTER);
-      height = MAX (height, layout_height (layouts[i]));
-    }
-  return height + 2 * CELL_PAD;
-}
-
-static void
-table_draw_row (Writer       *w,
-                Table        *table,
-                PangoLayout **layouts,
-                double        height,
-                double        shade)
-{
-  double x = MARGIN_X;
-
-  cairo_save (w->cr);
-  if (shade < 1.0)
-    {
-      cairo_set_source_rgb (w->cr, shade, shade, shade);
-      cairo_rectangle (w->cr, MARGIN_X, w->y, text_width (w), height);
-      cairo_fill (w->cr);
-    }
-  cairo_set_source_rgb (w->cr, 0, 0, 0);
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      show_layout (w->cr, layouts[i], x + CELL_PAD, w->y + CELL_PAD);
-      x += table->widths[i];
-    }
-  cairo_set_source_rgb (w->cr, 0.6, 0.6, 0.6);
-  cairo_set_line_width (w->cr, 0.5);
-  cairo_move_to (w->cr, MARGIN_X, w->y + height);
-  cairo_line_to (w->cr, MARGIN_X + text_width (w), w->y + height);
-  cairo_stroke (w->cr);
-  cairo_restore (w->cr);
-  w->y += height;
-}
-
-static void
-free_layouts (PangoLayout **layouts,
-              guint         n)
-{
-  for (guint i = 0; i < n; i++)
-    g_clear_object (&layouts[i]);
-}
-
-static void
-table_header (Writer *w,
-              Table  *table)
-{
-  PangoLayout *layouts[MAX_COLUMNS] = { NULL };
-  double height = table_layout_row (w, table, table->titles, TRUE, SMALL_SIZE, layouts);
-
-  table_draw_row (w, table, layouts, height, 0.85);
-  free_layouts (layouts, table->n_columns);
-}
-
-/* Adds a row, on the next page (under the header again) when it does not fit on this one.
- * A row taller than a whole page is cut with an ellipsis rather than split. */
-static void
-table_row (Writer       *w,
-           Table        *table,
-           char * const *cells,
-           gboolean      shaded)
-{
-  PangoLayout *layouts[MAX_COLUMNS] = { NULL };
-  double height = table_layout_row (w, table, cells, FALSE, BODY_SIZE, layouts);
-  double room = page_bottom (w) - MARGIN_TOP - 40;
-
-  if (height > room)
-    {
-      for (guint i = 0; i < table->n_columns; i++)
-        {
-          pango_layout_set_height (layouts[i], (int)((room - 2 * CELL_PAD) * PANGO_SCALE));
-          pango_layout_set_ellipsize (layouts[i], PANGO_ELLIPSIZE_END);
-        }
-      height = room;
-    }
-  if (w->y + height > page_bottom (w))
-    {
-      writer_new_page (w);
-      table_header (w, table);
-    }
-  table_draw_row (w, table, layouts, height, shaded ? 0.95 : 1.0);
-  free_layouts (layouts, table->n_columns);
-}
-
-/* Starts a new page for a short table that would fit on one but not in what is left here. */
-static void
-table_keep_together (Writer    *w,
-                     Table     *table,
-                     GPtrArray *rows)
-{
-  PangoLayout *layouts[MAX_COLUMNS] = { NULL };
-  double height = table_layout_row (w, table, table->titles, TRUE, SMALL_SIZE, layouts);
-
-  free_layouts (layouts, table->n_columns);
-  for (guint r = 0; r < rows->len; r++)
-    {
-      height += table_layout_row (w, table, g_ptr_array_index (rows, r), FALSE, BODY_SIZE,
-                                  layouts);
-      free_layouts (layouts, table->n_columns);
-    }
-  if (height <= page_bottom (w) - MARGIN_TOP)
-    writer_ensure (w, height);
-}
-
-/* Starts a table under a heading, keeping the heading, header and first row together. */
-static void
-table_begin (Writer     *w,
-             Table      *table,
-             const char *heading)
-{
-  if (heading != NULL)
-    writer_heading (w, heading, 60);
-  else
-    writer_ensure (w, 60);
-  table_header (w, table);
-}
-
 static char *
 escape_or_dash (const char *text)
 {
@@ -477,20 +192,22 @@ draw_figure (Writer     *w,
 {
   g_autofree char *label_markup = g_markup_escape_text (label, -1);
   g_autofree char *value_markup = g_markup_escape_text (value, -1);
-  g_autoptr(PangoLayout) top = writer_layout (w, label_markup, SMALL_SIZE, FALSE, width - 16);
-  g_autoptr(PangoLayout) bottom = writer_layout (w, value_markup, 13, TRUE, width - 16);
+  g_autoptr(PangoLayout) top = steady_report_writer_layout (&w->base, label_markup, SMALL_SIZE,
+                                                            FALSE, width - 16);
+  g_autoptr(PangoLayout) bottom = steady_report_writer_layout (&w->base, value_markup, 13, TRUE,
+                                                               width - 16);
 
-  cairo_save (w->cr);
-  cairo_set_source_rgb (w->cr, 0.95, 0.95, 0.95);
-  cairo_rectangle (w->cr, x, y, width, height);
-  cairo_fill_preserve (w->cr);
-  cairo_set_source_rgb (w->cr, 0.5, 0.5, 0.5);
-  cairo_set_line_width (w->cr, 0.6);
-  cairo_stroke (w->cr);
-  cairo_set_source_rgb (w->cr, 0, 0, 0);
-  show_layout (w->cr, top, x + 8, y + 7);
-  show_layout (w->cr, bottom, x + 8, y + 9 + layout_height (top));
-  cairo_restore (w->cr);
+  cairo_save (w->base.cr);
+  cairo_set_source_rgb (w->base.cr, 0.95, 0.95, 0.95);
+  cairo_rectangle (w->base.cr, x, y, width, height);
+  cairo_fill_preserve (w->base.cr);
+  cairo_set_source_rgb (w->base.cr, 0.5, 0.5, 0.5);
+  cairo_set_line_width (w->base.cr, 0.6);
+  cairo_stroke (w->base.cr);
+  cairo_set_source_rgb (w->base.cr, 0, 0, 0);
+  steady_report_show_layout (w->base.cr, top, x + 8, y + 7);
+  steady_report_show_layout (w->base.cr, bottom, x + 8, y + 9 + steady_report_layout_height (top));
+  cairo_restore (w->base.cr);
 }
 
 static void
@@ -499,13 +216,13 @@ write_what_helped (Writer *w)
   const SteadyReportData *data = w->data;
   g_autoptr(GString) text = g_string_new (NULL);
 
-  writer_paragraph (w, _("What helped"), 12, TRUE, 4);
+  paragraph (w, _("What helped"), 12, TRUE, 4);
   if (data->what_helps->len == 0)
     {
       g_autofree char *none = g_markup_escape_text (_("Not enough rated practice yet to say "
                                                        "what eases distress."), -1);
 
-      writer_paragraph (w, none, BODY_SIZE, FALSE, 6);
+      paragraph (w, none, BODY_SIZE, FALSE, 6);
       return;
     }
   for (guint i = 0; i < MIN (data->what_helps->len, 5); i++)
@@ -520,9 +237,9 @@ write_what_helped (Writer *w)
         ngettext ("•  <b>%s</b>: distress down %.1f points on average (%u use)",
                   "•  <b>%s</b>: distress down %.1f points on average (%u uses)", item->n_uses),
         item->label, item->mean_change, item->n_uses);
-      writer_paragraph (w, line, BODY_SIZE, FALSE, 2);
+      paragraph (w, line, BODY_SIZE, FALSE, 2);
     }
-  w->y += 4;
+  w->base.y += 4;
 }
 
 static void
@@ -541,12 +258,12 @@ write_cover (Writer *w)
   double box_height = 44;
   g_autofree char *today = format_local_time (g_get_real_time (), long_date_format ());
 
-  writer_paragraph (w, title, 22, TRUE, 4);
-  writer_paragraph (w, subtitle, 13, FALSE, 4);
+  paragraph (w, title, 22, TRUE, 4);
+  paragraph (w, subtitle, 13, FALSE, 4);
   /* Translators: under the title of the report; %s is today's date. */
   made = g_markup_printf_escaped (_("Written by me in Steady and shared on %s. Everything in "
                                     "it is self-reported."), today);
-  writer_paragraph (w, made, SMALL_SIZE, FALSE, 14);
+  paragraph (w, made, SMALL_SIZE, FALSE, 14);
 
   checkins = g_strdup_printf (ngettext ("%u check-in on %u days", "%u check-ins on %u days",
                                         data->entries->len),
@@ -555,14 +272,14 @@ write_cover (Writer *w)
   sessions = g_strdup_printf (_("%u of %u"), data->n_sessions_attended, data->n_sessions_past);
   skills = g_strdup_printf ("%u", data->n_skills_practised);
 
-  draw_figure (w, MARGIN_X, w->y, box_width, box_height, _("Average mood (1 to 5)"), mood);
-  draw_figure (w, MARGIN_X + box_width + 10, w->y, box_width, box_height, _("Journal"),
+  draw_figure (w, MARGIN_X, w->base.y, box_width, box_height, _("Average mood (1 to 5)"), mood);
+  draw_figure (w, MARGIN_X + box_width + 10, w->base.y, box_width, box_height, _("Journal"),
                checkins);
-  w->y += box_height + 10;
-  draw_figure (w, MARGIN_X, w->y, box_width, box_height, _("Sessions attended"), sessions);
-  draw_figure (w, MARGIN_X + box_width + 10, w->y, box_width, box_height,
+  w->base.y += box_height + 10;
+  draw_figure (w, MARGIN_X, w->base.y, box_width, box_height, _("Sessions attended"), sessions);
+  draw_figure (w, MARGIN_X + box_width + 10, w->base.y, box_width, box_height,
                _("Skills and practices used"), skills);
-  w->y += box_height + 16;
+  w->base.y += box_height + 16;
 
   write_what_helped (w);
 
@@ -573,15 +290,15 @@ write_cover (Writer *w)
       g_autofree char *markup = g_markup_escape_text (emotions, -1);
 
       steady_mood_chart_style_init_print (&style);
-      writer_paragraph (w, _("Mood each day"), 12, TRUE, 4);
-      writer_ensure (w, CHART_HEIGHT);
-      cairo_save (w->cr);
-      cairo_translate (w->cr, MARGIN_X, w->y);
-      steady_mood_chart_draw_mood (w->cr, text_width (w), CHART_HEIGHT, &style, data->days,
+      paragraph (w, _("Mood each day"), 12, TRUE, 4);
+      steady_report_writer_ensure (&w->base, CHART_HEIGHT);
+      cairo_save (w->base.cr);
+      cairo_translate (w->base.cr, MARGIN_X, w->base.y);
+      steady_mood_chart_draw_mood (w->base.cr, text_width (w), CHART_HEIGHT, &style, data->days,
                                    data->first_day, data->last_day);
-      cairo_restore (w->cr);
-      w->y += CHART_HEIGHT + 6;
-      writer_paragraph (w, markup, BODY_SIZE, FALSE, 6);
+      cairo_restore (w->base.cr);
+      w->base.y += CHART_HEIGHT + 6;
+      paragraph (w, markup, BODY_SIZE, FALSE, 6);
     }
 }
 
@@ -594,12 +311,12 @@ write_emotions_chart (Writer *w)
   if (w->data->emotions->len == 0)
     return;
   steady_mood_chart_style_init_print (&style);
-  writer_heading (w, _("Emotions felt most often"), height);
-  cairo_save (w->cr);
-  cairo_translate (w->cr, MARGIN_X, w->y);
-  steady_mood_chart_draw_emotions (w->cr, text_width (w), height, &style, w->data->emotions);
-  cairo_restore (w->cr);
-  w->y += height + 6;
+  heading (w, _("Emotions felt most often"), height);
+  cairo_save (w->base.cr);
+  cairo_translate (w->base.cr, MARGIN_X, w->base.y);
+  steady_mood_chart_draw_emotions (w->base.cr, text_width (w), height, &style, w->data->emotions);
+  cairo_restore (w->base.cr);
+  w->base.y += height + 6;
 }
 
 /* Journal ---------------------------------------------------------------------------------- */
@@ -652,17 +369,17 @@ write_journal (Writer  *w,
 {
   static const double weights[] = { 1.5, 1.1, 2.0, 4.0 };
   const char *titles[] = { _("When"), _("Mood"), _("Feelings, activities, sleep"), _("Note") };
-  Table table;
+  SteadyReportTable table;
 
-  table_init (&table, w, titles, weights, G_N_ELEMENTS (weights));
+  steady_report_table_init (&table, &w->base, titles, weights, G_N_ELEMENTS (weights));
   if (w->data->entries->len == 0)
     {
-      writer_heading (w, _("Journal"), 20);
-      writer_paragraph (w, _("No journal entries shared in this time."), BODY_SIZE, FALSE, 6);
-      table_clear (&table);
+      heading (w, _("Journal"), 20);
+      paragraph (w, _("No journal entries shared in this time."), BODY_SIZE, FALSE, 6);
+      steady_report_table_clear (&table);
       return TRUE;
     }
-  table_begin (w, &table, _("Journal"));
+  steady_report_table_begin (&w->base, &table, _("Journal"));
   for (guint i = 0; i < w->data->entries->len; i++)
     {
       SteadyMoodEntry *entry = g_ptr_array_index (w->data->entries, i);
@@ -676,16 +393,16 @@ write_journal (Writer  *w,
                                          : g_strdup ("–");
       cells[2] = entry_details (entry);
       cells[3] = escape_or_dash (steady_mood_entry_get_note (entry));
-      table_row (w, &table, cells, i % 2 == 1);
+      steady_report_table_row (&w->base, &table, cells, i % 2 == 1);
       for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
         g_free (cells[c]);
-      if (!writer_step (w, error))
+      if (!steady_report_writer_step (&w->base, error))
         {
-          table_clear (&table);
+          steady_report_table_clear (&table);
           return FALSE;
         }
     }
-  table_clear (&table);
+  steady_report_table_clear (&table);
   return TRUE;
 }
 
@@ -765,7 +482,7 @@ record_answer (SteadySkillRecord      *record,
 static gboolean
 write_records (Writer     *w,
                GPtrArray  *records,
-               const char *heading,
+               const char *section,
                const char *empty,
                GError    **error)
 {
@@ -773,8 +490,8 @@ write_records (Writer     *w,
 
   if (records->len == 0)
     {
-      writer_heading (w, heading, 20);
-      writer_paragraph (w, empty, BODY_SIZE, FALSE, 6);
+      heading (w, section, 20);
+      paragraph (w, empty, BODY_SIZE, FALSE, 6);
       return TRUE;
     }
   for (guint i = 0; i < records->len; i++)
@@ -789,7 +506,7 @@ write_records (Writer     *w,
       const char *titles[] = { title, "" };
       guint n_fields = 0;
       const SteadySkillField *fields = steady_skill_kind_get_fields (kind, &n_fields);
-      Table table;
+      SteadyReportTable table;
 
       g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
 
@@ -816,17 +533,17 @@ write_records (Writer     *w,
           row[1] = distress_change (before, after);
           g_ptr_array_add (rows, row);
         }
-      table_init (&table, w, titles, weights, G_N_ELEMENTS (weights));
+      steady_report_table_init (&table, &w->base, titles, weights, G_N_ELEMENTS (weights));
       if (i == 0)
-        writer_heading (w, heading, 60);
+        heading (w, section, 60);
       else
-        w->y += 8;
-      table_keep_together (w, &table, rows);
-      table_begin (w, &table, NULL);
+        w->base.y += 8;
+      steady_report_table_keep_together (&w->base, &table, rows);
+      steady_report_table_begin (&w->base, &table, NULL);
       for (guint r = 0; r < rows->len; r++)
-        table_row (w, &table, g_ptr_array_index (rows, r), FALSE);
-      table_clear (&table);
-      if (!writer_step (w, error))
+        steady_report_table_row (&w->base, &table, g_ptr_array_index (rows, r), FALSE);
+      steady_report_table_clear (&table);
+      if (!steady_report_writer_step (&w->base, error))
         return FALSE;
     }
   return TRUE;
@@ -855,18 +572,18 @@ write_diary (Writer  *w,
 
   if (w->data->diary_weeks->len == 0)
     {
-      writer_heading (w, _("Diary cards"), 20);
-      writer_paragraph (w, _("No diary cards shared in this time."), BODY_SIZE, FALSE, 6);
+      heading (w, _("Diary cards"), 20);
+      paragraph (w, _("No diary cards shared in this time."), BODY_SIZE, FALSE, 6);
       return TRUE;
     }
-  writer_heading (w, _("Diary cards"), 80);
-  writer_paragraph (w, _("Emotions and urges 0–5, distress 0–10, skills 0–7. A dot: not "
-                         "rated."), SMALL_SIZE, FALSE, 4);
+  heading (w, _("Diary cards"), 80);
+  paragraph (w, _("Emotions and urges 0–5, distress 0–10, skills 0–7. A dot: not rated."),
+             SMALL_SIZE, FALSE, 4);
   for (guint i = 0; i < w->data->diary_weeks->len; i++)
     {
       const SteadyDiaryWeek *week = g_ptr_array_index (w->data->diary_weeks, i);
       char *titles[8];
-      Table table;
+      SteadyReportTable table;
 
       for (int d = 0; d < 7; d++)
         {
@@ -880,13 +597,14 @@ write_diary (Writer  *w,
           titles[d + 1] = g_strdup (buffer);
         }
       titles[0] = g_strdup (_("Week"));
-      table_init (&table, w, (const char * const *)titles, weights, G_N_ELEMENTS (weights));
+      steady_report_table_init (&table, &w->base, (const char * const *)titles, weights,
+                                G_N_ELEMENTS (weights));
       for (int c = 1; c < 8; c++)
         table.numeric[c] = TRUE;
       for (int c = 0; c < 8; c++)
         g_free (titles[c]);
-      w->y += 6;
-      table_begin (w, &table, NULL);
+      w->base.y += 6;
+      steady_report_table_begin (&w->base, &table, NULL);
       for (guint r = 0; r < week->rows->len; r++)
         {
           const SteadyDiaryWeekRow *row = g_ptr_array_index (week->rows, r);
@@ -900,12 +618,12 @@ write_diary (Writer  *w,
             cells[0] = g_markup_escape_text (row->label != NULL ? row->label : "", -1);
           for (int d = 0; d < 7; d++)
             cells[d + 1] = diary_cell (row, d);
-          table_row (w, &table, cells, r % 2 == 1);
+          steady_report_table_row (&w->base, &table, cells, r % 2 == 1);
           for (int c = 0; c < 8; c++)
             g_free (cells[c]);
         }
-      table_clear (&table);
-      if (!writer_step (w, error))
+      steady_report_table_clear (&table);
+      if (!steady_report_writer_step (&w->base, error))
         return FALSE;
     }
   return TRUE;
@@ -920,18 +638,17 @@ write_practice (Writer  *w,
   static const double weights[] = { 1.5, 2.6, 1.0, 1.4 };
   const char *titles[] = { _("When"), _("Skill or practice"), _("Minutes"),
                            _("Distress (0–10)") };
-  Table table;
+  SteadyReportTable table;
 
   if (w->data->practices->len == 0)
     {
-      writer_heading (w, _("Practice log"), 20);
-      writer_paragraph (w, _("No skills or practices logged in this time."), BODY_SIZE, FALSE,
-                        6);
+      heading (w, _("Practice log"), 20);
+      paragraph (w, _("No skills or practices logged in this time."), BODY_SIZE, FALSE, 6);
       return TRUE;
     }
-  table_init (&table, w, titles, weights, G_N_ELEMENTS (weights));
+  steady_report_table_init (&table, &w->base, titles, weights, G_N_ELEMENTS (weights));
   table.numeric[2] = table.numeric[3] = TRUE;
-  table_begin (w, &table, _("Practice log"));
+  steady_report_table_begin (&w->base, &table, _("Practice log"));
   for (guint i = 0; i < w->data->practices->len; i++)
     {
       const SteadyReportPractice *practice = g_ptr_array_index (w->data->practices, i);
@@ -943,16 +660,16 @@ write_practice (Writer  *w,
         ? g_strdup_printf ("%.0f", ceil ((double)practice->length_us / (60 * G_USEC_PER_SEC)))
         : g_strdup ("–");
       cells[3] = distress_change (practice->distress_before, practice->distress_after);
-      table_row (w, &table, cells, i % 2 == 1);
+      steady_report_table_row (&w->base, &table, cells, i % 2 == 1);
       for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
         g_free (cells[c]);
-      if (!writer_step (w, error))
+      if (!steady_report_writer_step (&w->base, error))
         {
-          table_clear (&table);
+          steady_report_table_clear (&table);
           return FALSE;
         }
     }
-  table_clear (&table);
+  steady_report_table_clear (&table);
   return TRUE;
 }
 
@@ -978,16 +695,16 @@ write_attendance (Writer  *w,
 {
   static const double weights[] = { 1.6, 2.4, 1.6, 1.2 };
   const char *titles[] = { _("When"), _("Session"), _("With"), _("Attendance") };
-  Table table;
+  SteadyReportTable table;
 
   if (w->data->sessions->len == 0)
     {
-      writer_heading (w, _("Attendance"), 20);
-      writer_paragraph (w, _("No sessions in the calendar in this time."), BODY_SIZE, FALSE, 6);
+      heading (w, _("Attendance"), 20);
+      paragraph (w, _("No sessions in the calendar in this time."), BODY_SIZE, FALSE, 6);
       return TRUE;
     }
-  table_init (&table, w, titles, weights, G_N_ELEMENTS (weights));
-  table_begin (w, &table, _("Attendance"));
+  steady_report_table_init (&table, &w->base, titles, weights, G_N_ELEMENTS (weights));
+  steady_report_table_begin (&w->base, &table, _("Attendance"));
   for (guint i = 0; i < w->data->sessions->len; i++)
     {
       const SteadyReportSession *session = g_ptr_array_index (w->data->sessions, i);
@@ -997,16 +714,16 @@ write_attendance (Writer  *w,
       cells[1] = escape_or_dash (session->title);
       cells[2] = escape_or_dash (session->clinician);
       cells[3] = g_markup_escape_text (attendance_word (session), -1);
-      table_row (w, &table, cells, i % 2 == 1);
+      steady_report_table_row (&w->base, &table, cells, i % 2 == 1);
       for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
         g_free (cells[c]);
-      if (!writer_step (w, error))
+      if (!steady_report_writer_step (&w->base, error))
         {
-          table_clear (&table);
+          steady_report_table_clear (&table);
           return FALSE;
         }
     }
-  table_clear (&table);
+  steady_report_table_clear (&table);
   return TRUE;
 }
 
@@ -1016,8 +733,8 @@ write_safety_plan (Writer *w)
   const SteadyCrisisLine *line =
     steady_crisis_lines_lookup (steady_crisis_region_from_environment ());
 
-  writer_new_page (w);
-  steady_safety_plan_draw (w->cr, w->doc->width, w->doc->height - MARGIN_BOTTOM + 15 * MM,
+  steady_report_writer_new_page (&w->base);
+  steady_safety_plan_draw (w->base.cr, w->base.width, w->base.height - MARGIN_BOTTOM + 15 * MM,
                            w->data->safety_items, line, STEADY_SAFETY_LAYOUT_PAGE);
 }
 
@@ -1026,24 +743,26 @@ static void
 write_footers (Writer *w)
 {
   g_autofree char *range = range_text (w->data);
-  guint n_pages = w->doc->pages->len;
+  guint n_pages = w->base.pages->len;
 
   for (guint i = 0; i < n_pages; i++)
     {
-      cairo_t *cr = cairo_create (g_ptr_array_index (w->doc->pages, i));
+      cairo_t *cr = cairo_create (g_ptr_array_index (w->base.pages, i));
       g_autofree char *left = NULL;
       g_autofree char *right = NULL;
       g_autoptr(PangoLayout) left_layout = NULL;
       g_autoptr(PangoLayout) right_layout = NULL;
-      double y = w->doc->height - MARGIN_BOTTOM + 10;
+      double y = w->base.height - MARGIN_BOTTOM + 10;
 
       /* Translators: the footer of every page of the report; %s is its range of dates. */
       left = g_markup_printf_escaped (_("%s · Self-reported in Steady, not a clinical record"),
                                       range);
       /* Translators: the page number in the report's footer. */
       right = g_markup_printf_escaped (_("Page %u of %u"), i + 1, n_pages);
-      left_layout = writer_layout (w, left, SMALL_SIZE - 0.5, FALSE, text_width (w) * 0.75);
-      right_layout = writer_layout (w, right, SMALL_SIZE - 0.5, FALSE, text_width (w) * 0.25);
+      left_layout = steady_report_writer_layout (&w->base, left, SMALL_SIZE - 0.5, FALSE,
+                                                 text_width (w) * 0.75);
+      right_layout = steady_report_writer_layout (&w->base, right, SMALL_SIZE - 0.5, FALSE,
+                                                  text_width (w) * 0.25);
       pango_layout_set_alignment (right_layout, PANGO_ALIGN_RIGHT);
 
       cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
@@ -1052,8 +771,8 @@ write_footers (Writer *w)
       cairo_line_to (cr, MARGIN_X + text_width (w), y - 4);
       cairo_stroke (cr);
       cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-      show_layout (cr, left_layout, MARGIN_X, y);
-      show_layout (cr, right_layout, MARGIN_X + text_width (w) * 0.75, y);
+      steady_report_show_layout (cr, left_layout, MARGIN_X, y);
+      steady_report_show_layout (cr, right_layout, MARGIN_X + text_width (w) * 0.75, y);
       cairo_destroy (cr);
     }
 }
@@ -1131,45 +850,26 @@ steady_report_document_new (const SteadyReportData   *data,
                             GError                  **error)
 {
   g_autoptr(SteadyReportDocument) doc = NULL;
-  PangoContext *context;
-  cairo_font_options_t *options;
-  Writer w = { 0 };
-  gboolean ok;
+  Writer w;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (width_pt > 100 && height_pt > 100, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  w.data = data;
+  steady_report_writer_init (&w.base, width_pt, height_pt, cancellable, progress, user_data);
+  w.base.n_rows = count_rows (data);
+  if (!write_sections (&w, error))
+    {
+      steady_report_writer_clear (&w.base);
+      return NULL;
+    }
+  write_footers (&w);
   doc = g_new0 (SteadyReportDocument, 1);
   doc->width = width_pt;
   doc->height = height_pt;
-  doc->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)cairo_surface_destroy);
-
-  /* Unhinted metrics: the layout must not depend on the surface it is later replayed on. */
-  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-
-  w.doc = doc;
-  w.data = data;
-  w.context = context;
-  w.cancellable = cancellable;
-  w.progress = progress;
-  w.user_data = user_data;
-  w.n_rows = count_rows (data);
-  writer_new_page (&w);
-  ok = write_sections (&w, error);
-  g_clear_pointer (&w.cr, cairo_destroy);
-  if (ok)
-    write_footers (&w);
-  g_object_unref (context);
-  if (!ok)
-    return NULL;
-  if (progress != NULL)
-    progress (0.9, user_data);
+  doc->pages = steady_report_writer_finish (&w.base);
+  steady_report_progress (progress, user_data, 0.9);
   return g_steal_pointer (&doc);
 }
 

@@ -277,7 +277,8 @@ next_page_activated (GtkWidget  *widget,
 {
   SteadyShareDialog *self = STEADY_SHARE_DIALOG (widget);
 
-  if (self->document != NULL && self->page + 1 < steady_report_document_get_n_pages (self->document))
+  if (self->document != NULL &&
+      self->page + 1 < steady_report_document_get_n_pages (self->document))
     self->page++;
   update_page_label (self);
 }

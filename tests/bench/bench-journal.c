@@ -316,23 +316,24 @@ bench_years (const char *source,
   }
 
   day = last_day (store);
-  steady_bench_report ("summaries_year", years, median_of (store, runs, measure_year_summaries,
-                                              GINT_TO_POINTER (day)), 0);
-  steady_bench_report ("emotion_counts_year", years, median_of (store, runs, measure_year_emotions,
-                                                   GINT_TO_POINTER (day)), 0);
+  steady_bench_report ("summaries_year", years,
+                       median_of (store, runs, measure_year_summaries, GINT_TO_POINTER (day)), 0);
+  steady_bench_report ("emotion_counts_year", years,
+                       median_of (store, runs, measure_year_emotions, GINT_TO_POINTER (day)), 0);
 
   /* Durable: each save waits for fsync of the log (synchronous=FULL). */
-  steady_bench_report ("save_entry_durable", years, median_of (store, runs, measure_save, NULL), SAVE_GOAL);
+  steady_bench_report ("save_entry_durable", years, median_of (store, runs, measure_save, NULL),
+                       SAVE_GOAL);
   /* The same save without waiting for the disk: the part that is ours. */
   if (!steady_database_exec (database, "PRAGMA synchronous = OFF", &error))
     steady_bench_die ("pragma", error);
-  steady_bench_report ("save_entry_without_fsync", years, median_of (store, runs, measure_save, NULL),
-          SAVE_GOAL);
+  steady_bench_report ("save_entry_without_fsync", years,
+                       median_of (store, runs, measure_save, NULL), SAVE_GOAL);
   if (!steady_database_exec (database, "PRAGMA synchronous = FULL", &error))
     steady_bench_die ("pragma", error);
 
-  steady_bench_report ("delete_entry_no_trace", years, median_of (store, MIN (runs, 5), measure_delete, NULL),
-          0);
+  steady_bench_report ("delete_entry_no_trace", years,
+                       median_of (store, MIN (runs, 5), measure_delete, NULL), 0);
 
   g_clear_object (&store);
   g_clear_object (&database);

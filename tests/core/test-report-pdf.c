@@ -129,7 +129,8 @@ fill_october (Fixture *f)
   add_entry (journal, local_us (2026, 10, 15, 8), 4, SPANISH, FALSE);
   add_entry (journal, local_us (2026, 11, 5, 8), 4, OUTSIDE_MARKER, FALSE);
 
-  steady_skill_record_set_time (thought, local_us (2026, 10, 9, 18), local_offset (local_us (2026, 10, 9, 18)));
+  steady_skill_record_set_time (thought, local_us (2026, 10, 9, 18),
+                                local_offset (local_us (2026, 10, 9, 18)));
   steady_skill_record_set_text (thought, "situation", "Group ran late and nobody said hello");
   steady_skill_record_add_mood (thought, "Shame", 80);
   steady_skill_record_add_thought (thought, "They do not want me there");
@@ -138,7 +139,8 @@ fill_october (Fixture *f)
   g_assert_true (steady_skill_store_save (skills, thought, &error));
   g_assert_no_error (error);
 
-  steady_skill_record_set_time (worksheet, local_us (2026, 10, 10, 18), local_offset (local_us (2026, 10, 10, 18)));
+  steady_skill_record_set_time (worksheet, local_us (2026, 10, 10, 18),
+                                local_offset (local_us (2026, 10, 10, 18)));
   steady_skill_record_set_text (worksheet, "event", WORKSHEET_MARKER);
   steady_skill_record_set_private (worksheet, TRUE);
   g_assert_true (steady_skill_store_save (skills, worksheet, &error));
