@@ -552,8 +552,6 @@ add_section_rows (SteadyShareDialog *self)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    (STEADY_REPORT_SECTIONS_DEFAULT & sections[i].section) != 0);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(sections[i].title), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_signal_connect_object (check, "toggled", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
