@@ -23,6 +23,7 @@ struct _SteadyShareDialog
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkBox               *layout_box;
+  AdwPreferencesGroup  *time_group;
   AdwComboRow          *range_row;
   AdwActionRow         *from_row;
   AdwActionRow         *to_row;
@@ -41,7 +42,8 @@ struct _SteadyShareDialog
   SteadyDatabase       *database;
   SteadyReportData     *data;
   SteadyReportDocument *document;
-  GCancellable         *cancellable;
+  GCancellable         *cancellable;         /* of the save running */
+  GCancellable         *refresh_cancellable; /* of the refresh running */
   GtkFileChooserNative *file_chooser;
   GtkCheckButton       *checks[N_SECTIONS];
 
@@ -172,46 +174,131 @@ show_private_count (SteadyShareDialog *self)
   gtk_label_set_text (self->private_label, text);
 }
 
+/* What a refresh works on in its thread: the choices, then the report they give. */
+typedef struct
+{
+  SteadyDatabase       *database;
+  SteadyReportRange     range;
+  SteadyReportSections  sections;
+  double                width;
+  double                height;
+  SteadyReportData     *data;
+  SteadyReportDocument *document;
+} Refresh;
+
+static void
+refresh_free (Refresh *job)
+{
+  g_clear_object (&job->database);
+  g_clear_pointer (&job->data, steady_report_data_free);
+  g_clear_pointer (&job->document, steady_report_document_free);
+  g_free (job);
+}
+
+/* Reading a year or more and laying it out takes a moment: not on the main thread. */
+static void
+refresh_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Refresh *job = task_data;
+  GError *error = NULL;
+
+  job->data = steady_report_data_gather (job->database, &job->range, job->sections, cancellable,
+                                         &error);
+  if (job->data != NULL)
+    job->document = steady_report_document_new (job->data, job->width, job->height,
+                                                 cancellable, NULL, NULL, &error);
+  if (job->document != NULL)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+show_problem (SteadyShareDialog *self,
+              const char        *message)
+{
+  adw_preferences_group_set_description (self->time_group, message);
+  gtk_label_set_text (self->private_label, "");
+}
+
+static void
+refresh_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SteadyShareDialog *self = STEADY_SHARE_DIALOG (object);
+  Refresh *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+
+  /* A newer choice started its own refresh; this one is out of date. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->refresh_cancellable)
+    return;
+  g_clear_object (&self->refresh_cancellable);
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_clear_pointer (&self->document, steady_report_document_free);
+      g_clear_pointer (&self->data, steady_report_data_free);
+      self->data = g_steal_pointer (&job->data);
+      self->document = g_steal_pointer (&job->document);
+      self->page = 0;
+      description = steady_report_range_describe (&self->data->range, NULL);
+      adw_preferences_group_set_description (self->time_group, description);
+      show_private_count (self);
+    }
+  else
+    show_problem (self, error->message);
+  update_actions (self);
+}
+
 /* Reads and lays out the report again for the range and sections now chosen. */
 static void
 refresh (SteadyShareDialog *self)
 {
-  SteadyReportRange range;
-  SteadyReportOptions options;
+  g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
-  double width = 0;
-  double height = 0;
+  Refresh *job;
 
   if (self->saving)
     return;
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
+  /* Nothing stale may be saved or printed while the new report is made. */
   g_clear_pointer (&self->document, steady_report_document_free);
   g_clear_pointer (&self->data, steady_report_data_free);
   self->page = 0;
 
-  steady_report_options_init_default (&options);
-  if (compute_range (self, &range, &error))
-    self->data = steady_report_data_gather (self->database, &range, chosen_sections (self), NULL,
-                                            &error);
-  if (self->data != NULL)
+  job = g_new0 (Refresh, 1);
+  if (!compute_range (self, &job->range, &error))
     {
-      steady_report_paper_get_size (options.paper, &width, &height);
-      self->document = steady_report_document_new (self->data, width, height, NULL, NULL, NULL,
-                                                   &error);
+      refresh_free (job);
+      show_problem (self, error->message);
+      update_actions (self);
+      return;
     }
+  job->database = g_object_ref (self->database);
+  job->sections = chosen_sections (self);
+  steady_report_paper_get_size (STEADY_REPORT_PAPER_FROM_LOCALE, &job->width, &job->height);
 
-  if (self->document != NULL)
-    {
-      description = steady_report_range_describe (&range, NULL);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->range_row), description);
-      show_private_count (self);
-    }
-  else
-    {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->range_row), error->message);
-      gtk_label_set_text (self->private_label, "");
-    }
+  self->refresh_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->refresh_cancellable, refresh_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)refresh_free);
+  g_task_run_in_thread (task, refresh_thread);
+  gtk_label_set_text (self->private_label, _("Preparing the preview…"));
   update_actions (self);
+}
+
+/* Whether the report is still being read and laid out for the latest choices. */
+gboolean
+steady_share_dialog_get_busy (SteadyShareDialog *self)
+{
+  g_return_val_if_fail (STEADY_IS_SHARE_DIALOG (self), FALSE);
+
+  return self->refresh_cancellable != NULL;
 }
 
 /* The preview ------------------------------------------------------------------------------ */
@@ -591,8 +678,9 @@ close_request_cb (GtkWindow *window)
 {
   SteadyShareDialog *self = STEADY_SHARE_DIALOG (window);
 
-  /* A save still running is cancelled; its thread holds the dialog until it has cleaned up. */
+  /* Work still running is cancelled; its thread holds the dialog until it has cleaned up. */
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->refresh_cancellable);
   return FALSE;
 }
 
@@ -617,6 +705,7 @@ steady_share_dialog_finalize (GObject *object)
   g_clear_pointer (&self->document, steady_report_document_free);
   g_clear_pointer (&self->data, steady_report_data_free);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->refresh_cancellable);
   g_clear_object (&self->database);
   G_OBJECT_CLASS (steady_share_dialog_parent_class)->finalize (object);
 }
@@ -636,6 +725,7 @@ steady_share_dialog_class_init (SteadyShareDialogClass *klass)
     "/io/github/steadyapp/Steady/reports/steady-share-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyShareDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SteadyShareDialog, layout_box);
+  gtk_widget_class_bind_template_child (widget_class, SteadyShareDialog, time_group);
   gtk_widget_class_bind_template_child (widget_class, SteadyShareDialog, range_row);
   gtk_widget_class_bind_template_child (widget_class, SteadyShareDialog, from_row);
   gtk_widget_class_bind_template_child (widget_class, SteadyShareDialog, to_row);

@@ -35,6 +35,7 @@ void       steady_share_dialog_set_custom     (SteadyShareDialog  *self,
                                                const GDate        *last);
 gboolean   steady_share_dialog_get_range      (SteadyShareDialog  *self,
                                                SteadyReportRange  *out);
+gboolean   steady_share_dialog_get_busy       (SteadyShareDialog  *self);
 guint      steady_share_dialog_get_n_private  (SteadyShareDialog  *self);
 guint      steady_share_dialog_get_n_pages    (SteadyShareDialog  *self);
 gboolean   steady_share_dialog_save_to_path   (SteadyShareDialog  *self,

@@ -69,12 +69,20 @@ fill (SteadyApplication *app)
   g_assert_no_error (error);
 }
 
+static gboolean
+not_busy (gpointer data)
+{
+  return !steady_share_dialog_get_busy (data);
+}
+
+/* The report is read and laid out in a thread; what a choice gives is known once it is done. */
 static void
 assert_range (SteadyShareDialog       *dialog,
               const SteadyReportRange *expected)
 {
   SteadyReportRange range;
 
+  wait_until (not_busy, dialog);
   g_assert_true (steady_share_dialog_get_range (dialog, &range));
   g_assert_cmpint (range.from_us, ==, expected->from_us);
   g_assert_cmpint (range.to_us, ==, expected->to_us);
@@ -154,6 +162,7 @@ test_share_dialog (void)
   dialog = STEADY_SHARE_DIALOG (wait_for_toplevel (STEADY_TYPE_SHARE_DIALOG));
   steady_share_dialog_set_now (dialog, now);
   resize_window (GTK_WINDOW (dialog), 560, WINDOW_HEIGHT);
+  wait_until (not_busy, dialog);
 
   /* Each choice of range gives the range the report code computes for it. */
   steady_share_dialog_set_range_kind (dialog, STEADY_SHARE_RANGE_LAST_WEEK);
@@ -182,6 +191,7 @@ test_share_dialog (void)
   assert_range (dialog, &expected);
 
   /* The private entry is counted and said so; the preview has pages, drawn. */
+  wait_until (not_busy, dialog);
   g_assert_cmpuint (steady_share_dialog_get_n_private (dialog), ==, 1);
   wait_for_frame (GTK_WIDGET (dialog));
   g_assert_true (has_visible_label (GTK_WIDGET (dialog), "1 private entry will be left out."));
