@@ -569,6 +569,29 @@ draw_page_cb (GtkPrintOperation *operation,
                                       page_nr);
 }
 
+/* A print operation for the report shown, starting on the paper the PDF uses. */
+static GtkPrintOperation *
+create_print_operation (SteadyShareDialog *self)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  double width = 0;
+  double height = 0;
+
+  steady_report_paper_get_size (STEADY_REPORT_PAPER_FROM_LOCALE, &width, &height);
+  /* Letter is 792 points high, A4 842. */
+  paper = gtk_paper_size_new (height < 800 ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (page_setup, paper);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, _("My report for my therapist"));
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), self, 0);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
+  return operation;
+}
+
 static void
 print_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -580,15 +603,39 @@ print_activated (GtkWidget  *widget,
 
   if (self->data == NULL)
     return;
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, _("My report for my therapist"));
-  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), self, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
+  operation = create_print_operation (self);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_toast (self, error->message);
+}
+
+/**
+ * steady_share_dialog_print_to_file:
+ * @path: a PDF file to write
+ *
+ * Runs the print operation without a dialog, into a PDF file: what the printer would get.
+ */
+gboolean
+steady_share_dialog_print_to_file (SteadyShareDialog  *self,
+                                   const char         *path,
+                                   GError            **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (STEADY_IS_SHARE_DIALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->data == NULL)
+    {
+      g_set_error_literal (error, STEADY_REPORT_ERROR, STEADY_REPORT_ERROR_INVALID_RANGE,
+                           _("There is no report to print for this choice."));
+      return FALSE;
+    }
+  operation = create_print_operation (self);
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (self),
+                                  error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
 /* Choices ---------------------------------------------------------------------------------- */

@@ -40,5 +40,8 @@ guint      steady_share_dialog_get_n_private  (SteadyShareDialog  *self);
 guint      steady_share_dialog_get_n_pages    (SteadyShareDialog  *self);
 gboolean   steady_share_dialog_save_to_path   (SteadyShareDialog  *self,
                                                const char         *path);
+gboolean   steady_share_dialog_print_to_file  (SteadyShareDialog  *self,
+                                               const char         *path,
+                                               GError            **error);
 
 G_END_DECLS

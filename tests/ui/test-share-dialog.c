@@ -223,6 +223,29 @@ test_share_dialog (void)
   save_screenshot (GTK_WIDGET (dialog), "share-dialog-wide-dark");
   set_color_scheme (settings, "light");
 
+  /* Printing draws the same pages: printed to a file, the same count and the same words. */
+  {
+    g_autofree char *printed = g_build_filename (g_get_user_data_dir (), "printed.pdf", NULL);
+    g_autofree char *info = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *pages_line = g_strdup_printf ("Pages:           %u\n", n_pages);
+    const char *info_argv[] = { "pdfinfo", printed, NULL };
+    const char *text_argv[] = { "pdftotext", "-enc", "UTF-8", printed, "-", NULL };
+
+    g_assert_true (steady_share_dialog_print_to_file (dialog, printed, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_sync (NULL, (char **)info_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &info, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (info, pages_line));
+    g_assert_true (g_spawn_sync (NULL, (char **)text_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &text, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "Between sessions: my report"));
+    g_assert_nonnull (strstr (text, "Went to group and took a walk, day 3."));
+    g_assert_null (strstr (text, PRIVATE_NOTE));
+  }
+
   /* Saving: the file appears complete, the owner's alone, and the progress goes away. */
   path = g_build_filename (g_get_user_data_dir (), "report.pdf", NULL);
   umask (022);
