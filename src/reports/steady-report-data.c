@@ -151,6 +151,50 @@ summarize_days (GPtrArray *entries)
   return days;
 }
 
+/* Sleep against mood per day, from the shared entries only, as the journal's chart shows it:
+ * the mean of the day's sleep answers against the mean mood of all its entries. */
+static GArray *
+summarize_sleep (GPtrArray *entries)
+{
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (SteadySleepMood));
+  guint i = 0;
+
+  while (i < entries->len)
+    {
+      int day = steady_mood_entry_get_local_day (g_ptr_array_index (entries, i));
+      double sleep_sum = 0;
+      double mood_sum = 0;
+      guint n_sleep = 0;
+      guint n_mood = 0;
+
+      for (; i < entries->len &&
+             steady_mood_entry_get_local_day (g_ptr_array_index (entries, i)) == day; i++)
+        {
+          SteadyMoodEntry *entry = g_ptr_array_index (entries, i);
+          double hours = steady_mood_entry_get_sleep_hours (entry);
+          int mood = steady_mood_entry_get_mood (entry);
+
+          if (hours >= 0)
+            {
+              sleep_sum += hours;
+              n_sleep++;
+            }
+          if (mood >= STEADY_MOOD_MIN && mood <= STEADY_MOOD_MAX)
+            {
+              mood_sum += mood;
+              n_mood++;
+            }
+        }
+      if (n_sleep > 0 && n_mood > 0)
+        {
+          SteadySleepMood point = { day, sleep_sum / n_sleep, mood_sum / n_mood };
+
+          g_array_append_val (points, point);
+        }
+    }
+  return points;
+}
+
 static int
 compare_emotion_counts (gconstpointer a,
                         gconstpointer b)
@@ -213,6 +257,7 @@ gather_journal (SteadyReportData  *data,
     return FALSE;
   data->days = summarize_days (data->entries);
   data->emotions = count_emotions (data->entries);
+  data->sleep = summarize_sleep (data->entries);
 
   /* The trend compares with the same length of time just before the range. */
   previous = read_entries (store, data->range.from_us - length, data->range.from_us,
@@ -572,6 +617,7 @@ steady_report_data_free (SteadyReportData *data)
   g_clear_pointer (&data->days, g_array_unref);
   g_clear_pointer (&data->previous_days, g_array_unref);
   g_clear_pointer (&data->emotions, g_ptr_array_unref);
+  g_clear_pointer (&data->sleep, g_array_unref);
   g_clear_pointer (&data->thought_records, g_ptr_array_unref);
   g_clear_pointer (&data->worksheets, g_ptr_array_unref);
   g_clear_pointer (&data->diary_weeks, g_ptr_array_unref);

@@ -47,6 +47,7 @@ typedef struct
   GArray               *days;             /* SteadyDaySummary of the shared entries */
   GArray               *previous_days;    /* the same length of time just before */
   GPtrArray            *emotions;         /* SteadyEmotionCount, most felt first */
+  GArray               *sleep;            /* SteadySleepMood of the shared entries */
   GPtrArray            *thought_records;  /* SteadySkillRecord, shared, oldest first */
   GPtrArray            *worksheets;       /* SteadySkillRecord, other exercises */
   GPtrArray            *diary_weeks;      /* SteadyDiaryWeek, private days emptied */

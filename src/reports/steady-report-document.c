@@ -65,6 +65,19 @@ paragraph (Writer     *w,
   steady_report_writer_paragraph (&w->base, markup, size, bold, space_after);
 }
 
+/* The same for plain text, such as a translated sentence, which may hold "&" or "<". */
+static void
+paragraph_text (Writer     *w,
+                const char *text,
+                double      size,
+                gboolean    bold,
+                double      space_after)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  steady_report_writer_paragraph (&w->base, markup, size, bold, space_after);
+}
+
 static void
 heading (Writer     *w,
          const char *text,
@@ -216,15 +229,15 @@ write_what_helped (Writer *w)
   const SteadyReportData *data = w->data;
   g_autoptr(GString) text = g_string_new (NULL);
 
-  paragraph (w, _("What helped"), 12, TRUE, 4);
+  paragraph_text (w, _("What helped"), 12, TRUE, 4);
   if (data->what_helps->len == 0)
     {
-      g_autofree char *none = g_markup_escape_text (_("Not enough rated practice yet to say "
-                                                       "what eases distress."), -1);
-
-      paragraph (w, none, BODY_SIZE, FALSE, 6);
+      paragraph_text (w, _("Not enough rated practice yet to say what eases distress."),
+                      BODY_SIZE, FALSE, 6);
       return;
     }
+  paragraph_text (w, _("From all my rated practice, not only this time: how much distress "
+                       "(0–10) fell on average."), SMALL_SIZE, FALSE, 3);
   for (guint i = 0; i < MIN (data->what_helps->len, 5); i++)
     {
       const SteadyHelpItem *item = g_ptr_array_index (data->what_helps, i);
@@ -286,19 +299,16 @@ write_cover (Writer *w)
   if (data->sections & STEADY_REPORT_SECTION_MOOD)
     {
       SteadyMoodChartStyle style;
-      g_autofree char *emotions = steady_mood_chart_describe_emotions (data->emotions);
-      g_autofree char *markup = g_markup_escape_text (emotions, -1);
 
       steady_mood_chart_style_init_print (&style);
-      paragraph (w, _("Mood each day"), 12, TRUE, 4);
+      paragraph_text (w, _("Mood each day"), 12, TRUE, 4);
       steady_report_writer_ensure (&w->base, CHART_HEIGHT);
       cairo_save (w->base.cr);
       cairo_translate (w->base.cr, MARGIN_X, w->base.y);
       steady_mood_chart_draw_mood (w->base.cr, text_width (w), CHART_HEIGHT, &style, data->days,
                                    data->first_day, data->last_day);
       cairo_restore (w->base.cr);
-      w->base.y += CHART_HEIGHT + 6;
-      paragraph (w, markup, BODY_SIZE, FALSE, 6);
+      w->base.y += CHART_HEIGHT + 12;
     }
 }
 
@@ -317,6 +327,27 @@ write_emotions_chart (Writer *w)
   steady_mood_chart_draw_emotions (w->base.cr, text_width (w), height, &style, w->data->emotions);
   cairo_restore (w->base.cr);
   w->base.y += height + 6;
+}
+
+static void
+write_sleep_chart (Writer *w)
+{
+  SteadyMoodChartStyle style;
+  g_autofree char *words = NULL;
+  g_autofree char *markup = NULL;
+
+  if (w->data->sleep->len == 0)
+    return;
+  steady_mood_chart_style_init_print (&style);
+  words = steady_mood_chart_describe_sleep (w->data->sleep);
+  markup = g_markup_escape_text (words, -1);
+  heading (w, _("Sleep and mood"), CHART_HEIGHT);
+  cairo_save (w->base.cr);
+  cairo_translate (w->base.cr, MARGIN_X, w->base.y);
+  steady_mood_chart_draw_sleep (w->base.cr, text_width (w), CHART_HEIGHT, &style, w->data->sleep);
+  cairo_restore (w->base.cr);
+  w->base.y += CHART_HEIGHT + 6;
+  paragraph (w, markup, BODY_SIZE, FALSE, 6);
 }
 
 /* Journal ---------------------------------------------------------------------------------- */
@@ -375,7 +406,7 @@ write_journal (Writer  *w,
   if (w->data->entries->len == 0)
     {
       heading (w, _("Journal"), 20);
-      paragraph (w, _("No journal entries shared in this time."), BODY_SIZE, FALSE, 6);
+      paragraph_text (w, _("No journal entries shared in this time."), BODY_SIZE, FALSE, 6);
       steady_report_table_clear (&table);
       return TRUE;
     }
@@ -491,7 +522,7 @@ write_records (Writer     *w,
   if (records->len == 0)
     {
       heading (w, section, 20);
-      paragraph (w, empty, BODY_SIZE, FALSE, 6);
+      paragraph_text (w, empty, BODY_SIZE, FALSE, 6);
       return TRUE;
     }
   for (guint i = 0; i < records->len; i++)
@@ -573,12 +604,12 @@ write_diary (Writer  *w,
   if (w->data->diary_weeks->len == 0)
     {
       heading (w, _("Diary cards"), 20);
-      paragraph (w, _("No diary cards shared in this time."), BODY_SIZE, FALSE, 6);
+      paragraph_text (w, _("No diary cards shared in this time."), BODY_SIZE, FALSE, 6);
       return TRUE;
     }
   heading (w, _("Diary cards"), 80);
-  paragraph (w, _("Emotions and urges 0–5, distress 0–10, skills 0–7. A dot: not rated."),
-             SMALL_SIZE, FALSE, 4);
+  paragraph_text (w, _("Emotions and urges 0–5, distress 0–10, skills 0–7. A dot: not rated."),
+                  SMALL_SIZE, FALSE, 4);
   for (guint i = 0; i < w->data->diary_weeks->len; i++)
     {
       const SteadyDiaryWeek *week = g_ptr_array_index (w->data->diary_weeks, i);
@@ -643,7 +674,7 @@ write_practice (Writer  *w,
   if (w->data->practices->len == 0)
     {
       heading (w, _("Practice log"), 20);
-      paragraph (w, _("No skills or practices logged in this time."), BODY_SIZE, FALSE, 6);
+      paragraph_text (w, _("No skills or practices logged in this time."), BODY_SIZE, FALSE, 6);
       return TRUE;
     }
   steady_report_table_init (&table, &w->base, titles, weights, G_N_ELEMENTS (weights));
@@ -700,7 +731,7 @@ write_attendance (Writer  *w,
   if (w->data->sessions->len == 0)
     {
       heading (w, _("Attendance"), 20);
-      paragraph (w, _("No sessions in the calendar in this time."), BODY_SIZE, FALSE, 6);
+      paragraph_text (w, _("No sessions in the calendar in this time."), BODY_SIZE, FALSE, 6);
       return TRUE;
     }
   steady_report_table_init (&table, &w->base, titles, weights, G_N_ELEMENTS (weights));
@@ -805,7 +836,10 @@ write_sections (Writer  *w,
 
   write_cover (w);
   if (sections & STEADY_REPORT_SECTION_MOOD)
-    write_emotions_chart (w);
+    {
+      write_emotions_chart (w);
+      write_sleep_chart (w);
+    }
   if ((sections & STEADY_REPORT_SECTION_JOURNAL) && !write_journal (w, error))
     return FALSE;
   if ((sections & STEADY_REPORT_SECTION_THOUGHTS) &&

@@ -55,13 +55,16 @@ add_entry (SteadyJournalStore *store,
            gint64              time_us,
            int                 mood,
            const char         *note,
-           gboolean            is_private)
+           gboolean            is_private,
+           double              sleep_hours)
 {
   g_autoptr(SteadyMoodEntry) entry = steady_mood_entry_new ();
   g_autoptr(GError) error = NULL;
 
   steady_mood_entry_set_time (entry, time_us, local_offset (time_us));
   steady_mood_entry_set_mood (entry, mood);
+  if (sleep_hours >= 0)
+    steady_mood_entry_set_sleep_hours (entry, sleep_hours);
   steady_mood_entry_set_note (entry, note);
   steady_mood_entry_set_private (entry, is_private);
   g_assert_true (steady_journal_store_create (store, entry, &error));
@@ -123,11 +126,12 @@ fill_october (Fixture *f)
     {
       g_autofree char *note = day_note (day);
 
-      add_entry (journal, local_us (2026, 10, day, 20), 1 + day % 5, note, FALSE);
+      add_entry (journal, local_us (2026, 10, day, 20), 1 + day % 5, note, FALSE, 5 + day % 4);
     }
-  add_entry (journal, local_us (2026, 10, 14, 22), 2, PRIVATE_MARKER " only for me", TRUE);
-  add_entry (journal, local_us (2026, 10, 15, 8), 4, SPANISH, FALSE);
-  add_entry (journal, local_us (2026, 11, 5, 8), 4, OUTSIDE_MARKER, FALSE);
+  add_entry (journal, local_us (2026, 10, 14, 22), 2, PRIVATE_MARKER " only for me", TRUE,
+             -1);
+  add_entry (journal, local_us (2026, 10, 15, 8), 4, SPANISH, FALSE, -1);
+  add_entry (journal, local_us (2026, 11, 5, 8), 4, OUTSIDE_MARKER, FALSE, -1);
 
   steady_skill_record_set_time (thought, local_us (2026, 10, 9, 18),
                                 local_offset (local_us (2026, 10, 9, 18)));
@@ -327,6 +331,7 @@ test_contents (Fixture       *f,
   g_assert_nonnull (strstr (text, "Breathing pacer"));
   g_assert_nonnull (strstr (flat, "Breathing pacer: distress down 3.0 points on average (3 uses)"));
   g_assert_nonnull (strstr (text, "Wise mind"));
+  g_assert_nonnull (strstr (text, "Sleep and mood"));
   g_assert_nonnull (strstr (text, "Skipping meals"));
   /* pdftotext keeps or drops the spaces of centred cells as it likes. */
   g_assert_nonnull (strstr (squeezed, "Breathingpacer57→4"));
@@ -360,6 +365,7 @@ test_private_counted (Fixture       *f,
   g_assert_cmpuint (steady_report_data_get_n_private (report), ==, 3);
   g_assert_cmpuint (report->entries->len, ==, 32);
   g_assert_cmpuint (report->thought_records->len, ==, 1);
+  g_assert_cmpuint (report->sleep->len, ==, 31);
   g_assert_cmpuint (report->worksheets->len, ==, 0);
   g_assert_cmpuint (report->n_sessions_attended, ==, 2);
   g_assert_cmpuint (report->sessions->len, ==, 4);
@@ -454,7 +460,7 @@ test_year_pages (Fixture       *f,
 
       g_date_add_days (&day, n);
       add_entry (journal, local_us (g_date_get_year (&day), g_date_get_month (&day),
-                                    g_date_get_day (&day), 21), 1 + n % 5, note, FALSE);
+                                    g_date_get_day (&day), 21), 1 + n % 5, note, FALSE, -1);
     }
   g_assert_true (steady_report_range_custom (&first, &last, NULL, &range, &error));
   g_assert_no_error (error);
