@@ -50,6 +50,7 @@ struct _SteadyShareDialog
   gint64                now_us;       /* 0: the real time */
   guint                 page;
   gboolean              saving;
+  gboolean              disposed;     /* work finishing later has nothing to show */
   int                   progress_permille; /* written by the saving thread */
   guint                 progress_id;
 };
@@ -234,8 +235,8 @@ refresh_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
 
-  /* A newer choice started its own refresh; this one is out of date. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->refresh_cancellable)
+  /* A newer choice started its own refresh, or the dialog closed: this one is out of date. */
+  if (self->disposed || g_task_get_cancellable (G_TASK (result)) != self->refresh_cancellable)
     return;
   g_clear_object (&self->refresh_cancellable);
 
@@ -426,6 +427,8 @@ save_done_cb (GObject      *object,
   self->saving = FALSE;
   g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_object (&self->cancellable);
+  if (self->disposed)
+    return;
   update_actions (self);
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
@@ -736,6 +739,9 @@ steady_share_dialog_dispose (GObject *object)
 {
   SteadyShareDialog *self = STEADY_SHARE_DIALOG (object);
 
+  self->disposed = TRUE;
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->refresh_cancellable);
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
   g_clear_object (&self->file_chooser);

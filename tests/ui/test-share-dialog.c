@@ -121,6 +121,13 @@ count_dark_pixels (GtkWidget *widget)
   return dark;
 }
 
+static void
+set_flag_cb (gpointer  data,
+             GObject  *where_the_object_was)
+{
+  *(gboolean *)data = TRUE;
+}
+
 static gboolean
 not_saving (gpointer data)
 {
@@ -258,6 +265,20 @@ test_share_dialog (void)
   g_assert_cmphex (st.st_mode & 0777, ==, 0600);
 
   gtk_window_close (GTK_WINDOW (dialog));
+
+  /* Closed while it is still reading: the work ends quietly and the dialog goes away. */
+  {
+    gboolean finalized = FALSE;
+
+    g_action_group_activate_action (G_ACTION_GROUP (window), "share-report", NULL);
+    dialog = STEADY_SHARE_DIALOG (wait_for_toplevel (STEADY_TYPE_SHARE_DIALOG));
+    g_object_weak_ref (G_OBJECT (dialog), set_flag_cb, &finalized);
+    steady_share_dialog_set_range_kind (dialog, STEADY_SHARE_RANGE_LAST_MONTH);
+    g_assert_true (steady_share_dialog_get_busy (dialog));
+    gtk_window_close (GTK_WINDOW (dialog));
+    wait_until (flag_is_set, &finalized);
+  }
+
   stop_application (app);
 }
 
