@@ -316,7 +316,8 @@ share_report_activated_cb (GSimpleAction *action,
                              ? steady_application_get_database (STEADY_APPLICATION (app)) : NULL;
 
   if (database != NULL)
-    gtk_window_present (GTK_WINDOW (steady_share_dialog_new (GTK_WINDOW (user_data), database)));
+    gtk_window_present (GTK_WINDOW (steady_share_dialog_new (GTK_WINDOW (user_data), database,
+                                                             STEADY_WINDOW (user_data)->settings)));
 }
 
 static void

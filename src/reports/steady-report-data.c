@@ -573,6 +573,7 @@ steady_report_data_gather (SteadyDatabase           *database,
       !gather_diary (data, database, private_days, cancellable, error))
     return NULL;
   data->n_skills_practised = g_hash_table_size (practised);
+  data->crisis_line = steady_crisis_lines_lookup (steady_crisis_region_from_environment ());
 
   data->what_helps = steady_skill_insights_what_helps (database, STEADY_SKILL_INSIGHTS_MIN_USES,
                                                        error);

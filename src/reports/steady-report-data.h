@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "steady-crisis-lines.h"
 #include "steady-database.h"
 #include "steady-diary-store.h"
 #include "steady-journal-store.h"
@@ -38,30 +39,31 @@ typedef struct
 
 typedef struct
 {
-  SteadyReportRange     range;
-  SteadyReportSections  sections;
-  int                   first_day;        /* local days of the range, inclusive */
-  int                   last_day;
+  SteadyReportRange       range;
+  SteadyReportSections    sections;
+  int                     first_day;           /* local days of the range, inclusive */
+  int                     last_day;
 
-  GPtrArray            *entries;          /* SteadyMoodEntry, shared only, oldest first */
-  GArray               *days;             /* SteadyDaySummary of the shared entries */
-  GArray               *previous_days;    /* the same length of time just before */
-  GPtrArray            *emotions;         /* SteadyEmotionCount, most felt first */
-  GArray               *sleep;            /* SteadySleepMood of the shared entries */
-  GPtrArray            *thought_records;  /* SteadySkillRecord, shared, oldest first */
-  GPtrArray            *worksheets;       /* SteadySkillRecord, other exercises */
-  GPtrArray            *diary_weeks;      /* SteadyDiaryWeek, private days emptied */
-  GPtrArray            *practices;        /* SteadyReportPractice, oldest first */
-  GPtrArray            *sessions;         /* SteadyReportSession, oldest first */
-  GPtrArray            *what_helps;       /* SteadyHelpItem, most help first */
-  GPtrArray            *safety_items;     /* SteadySafetyItem, when the plan is included */
+  GPtrArray              *entries;             /* SteadyMoodEntry, shared only, oldest first */
+  GArray                 *days;                /* SteadyDaySummary of the shared entries */
+  GArray                 *previous_days;       /* the same length of time just before */
+  GPtrArray              *emotions;            /* SteadyEmotionCount, most felt first */
+  GArray                 *sleep;               /* SteadySleepMood of the shared entries */
+  GPtrArray              *thought_records;     /* SteadySkillRecord, shared, oldest first */
+  GPtrArray              *worksheets;          /* SteadySkillRecord, other exercises */
+  GPtrArray              *diary_weeks;         /* SteadyDiaryWeek, private days emptied */
+  GPtrArray              *practices;           /* SteadyReportPractice, oldest first */
+  GPtrArray              *sessions;            /* SteadyReportSession, oldest first */
+  GPtrArray              *what_helps;          /* SteadyHelpItem, most help first */
+  GPtrArray              *safety_items;        /* SteadySafetyItem, when the plan is included */
+  const SteadyCrisisLine *crisis_line;         /* printed on the plan; the locale's unless set */
 
-  guint                 n_private_entries;
-  guint                 n_private_records;
-  guint                 n_private_cards;
-  guint                 n_sessions_attended;
-  guint                 n_sessions_past;  /* sessions that have happened, not cancelled */
-  guint                 n_skills_practised; /* distinct skills, exercises and practices */
+  guint                   n_private_entries;
+  guint                   n_private_records;
+  guint                   n_private_cards;
+  guint                   n_sessions_attended;
+  guint                   n_sessions_past;     /* sessions that have happened, not cancelled */
+  guint                   n_skills_practised;  /* distinct skills, exercises and practices */
 } SteadyReportData;
 
 SteadyReportData *steady_report_data_gather         (SteadyDatabase           *database,

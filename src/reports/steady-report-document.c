@@ -761,12 +761,10 @@ write_attendance (Writer  *w,
 static void
 write_safety_plan (Writer *w)
 {
-  const SteadyCrisisLine *line =
-    steady_crisis_lines_lookup (steady_crisis_region_from_environment ());
-
   steady_report_writer_new_page (&w->base);
   steady_safety_plan_draw (w->base.cr, w->base.width, w->base.height - MARGIN_BOTTOM + 15 * MM,
-                           w->data->safety_items, line, STEADY_SAFETY_LAYOUT_PAGE);
+                           w->data->safety_items, w->data->crisis_line,
+                           STEADY_SAFETY_LAYOUT_PAGE);
 }
 
 /* The footer: the range, that the report is self-reported, and "Page 2 of 7". */

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "steady-crisis-lines.h"
 #include "steady-report-data.h"
 #include "steady-report-document.h"
 #include "steady-report-pdf.h"
@@ -18,6 +19,7 @@ steady_report_options_init_default (SteadyReportOptions *options)
 
   options->sections = STEADY_REPORT_SECTIONS_DEFAULT;
   options->paper = STEADY_REPORT_PAPER_FROM_LOCALE;
+  options->crisis_region = NULL;
 }
 
 typedef struct
@@ -81,6 +83,8 @@ steady_report_pdf_export (SteadyDatabase             *database,
   data = steady_report_data_gather (database, range, options->sections, cancellable, error);
   if (data == NULL)
     return FALSE;
+  if (options->crisis_region != NULL && options->crisis_region[0] != '\0')
+    data->crisis_line = steady_crisis_lines_lookup (options->crisis_region);
   steady_report_progress (progress, user_data, 0.1);
 
   steady_report_paper_get_size (options->paper, &width, &height);

@@ -40,8 +40,9 @@ typedef enum
 
 typedef struct
 {
-  SteadyReportSections sections;
-  SteadyReportPaper    paper;
+  SteadyReportSections  sections;
+  SteadyReportPaper     paper;
+  const char           *crisis_region; /* the safety plan's crisis line; NULL: the locale's */
 } SteadyReportOptions;
 
 void     steady_report_options_init_default (SteadyReportOptions        *options);

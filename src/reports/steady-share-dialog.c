@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steady-help-dialog.h"
 #include "steady-report-data.h"
 #include "steady-report-document.h"
 #include "steady-share-dialog.h"
@@ -40,6 +41,7 @@ struct _SteadyShareDialog
 
   /* owned references */
   SteadyDatabase       *database;
+  GSettings            *settings;     /* or NULL */
   SteadyReportData     *data;
   SteadyReportDocument *document;
   GCancellable         *cancellable;         /* of the save running */
@@ -178,13 +180,14 @@ show_private_count (SteadyShareDialog *self)
 /* What a refresh works on in its thread: the choices, then the report they give. */
 typedef struct
 {
-  SteadyDatabase       *database;
-  SteadyReportRange     range;
-  SteadyReportSections  sections;
-  double                width;
-  double                height;
-  SteadyReportData     *data;
-  SteadyReportDocument *document;
+  SteadyDatabase         *database;
+  SteadyReportRange       range;
+  SteadyReportSections    sections;
+  const SteadyCrisisLine *crisis_line;
+  double                  width;
+  double                  height;
+  SteadyReportData       *data;
+  SteadyReportDocument   *document;
 } Refresh;
 
 static void
@@ -208,6 +211,8 @@ refresh_thread (GTask        *task,
 
   job->data = steady_report_data_gather (job->database, &job->range, job->sections, cancellable,
                                          &error);
+  if (job->data != NULL && job->crisis_line != NULL)
+    job->data->crisis_line = job->crisis_line;
   if (job->data != NULL)
     job->document = steady_report_document_new (job->data, job->width, job->height,
                                                  cancellable, NULL, NULL, &error);
@@ -283,6 +288,9 @@ refresh (SteadyShareDialog *self)
     }
   job->database = g_object_ref (self->database);
   job->sections = chosen_sections (self);
+  /* The crisis line the person chose in Preferences, as on the safety plan itself. */
+  if (self->settings != NULL)
+    job->crisis_line = steady_help_dialog_lookup_line (self->settings);
   steady_report_paper_get_size (STEADY_REPORT_PAPER_FROM_LOCALE, &job->width, &job->height);
 
   self->refresh_cancellable = g_cancellable_new ();
@@ -760,6 +768,7 @@ steady_share_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->refresh_cancellable);
   g_clear_object (&self->database);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (steady_share_dialog_parent_class)->finalize (object);
 }
 
@@ -841,10 +850,12 @@ steady_share_dialog_init (SteadyShareDialog *self)
  * steady_share_dialog_new:
  * @parent: the main window
  * @database: the person's database, read for the report
+ * @settings: (nullable): the application's settings, for the crisis line of the safety plan
  */
 GtkWidget *
 steady_share_dialog_new (GtkWindow      *parent,
-                         SteadyDatabase *database)
+                         SteadyDatabase *database,
+                         GSettings      *settings)
 {
   SteadyShareDialog *self;
 
@@ -853,6 +864,7 @@ steady_share_dialog_new (GtkWindow      *parent,
 
   self = g_object_new (STEADY_TYPE_SHARE_DIALOG, "transient-for", parent, NULL);
   self->database = g_object_ref (database);
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   refresh (self);
   return GTK_WIDGET (self);
 }

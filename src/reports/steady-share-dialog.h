@@ -25,7 +25,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (SteadyShareDialog, steady_share_dialog, STEADY, SHARE_DIALOG, AdwWindow)
 
 GtkWidget *steady_share_dialog_new            (GtkWindow          *parent,
-                                               SteadyDatabase     *database);
+                                               SteadyDatabase     *database,
+                                               GSettings          *settings);
 void       steady_share_dialog_set_now        (SteadyShareDialog  *self,
                                                gint64              now_us);
 void       steady_share_dialog_set_range_kind (SteadyShareDialog  *self,

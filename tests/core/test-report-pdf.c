@@ -427,11 +427,14 @@ test_safety_plan_optional (Fixture       *f,
   without = pdf_pages (path);
   g_free (path);
 
+  /* With the crisis line of the region the person chose, as on the plan itself. */
   options.sections |= STEADY_REPORT_SECTION_SAFETY_PLAN;
+  options.crisis_region = "US";
   path = export (f, &range, &options);
   keep_for_review (path, "report-month-safety-plan.pdf");
   text = run_poppler ("pdftotext", path, FALSE);
   g_assert_nonnull (strstr (text, "My Safety Plan"));
+  g_assert_nonnull (strstr (text, "988"));
   g_assert_cmpuint (pdf_pages (path), ==, without + 1);
 }
 
