@@ -226,30 +226,6 @@ october (SteadyReportRange *range)
   g_assert_no_error (error);
 }
 
-static char *
-run_poppler (const char *program,
-             const char *path,
-             gboolean    layout)
-{
-  const char *argv[] = { program, layout ? "-layout" : "-enc", layout ? "-enc" : "UTF-8",
-                         layout ? "UTF-8" : path, layout ? path : "-", layout ? "-" : NULL,
-                         NULL };
-  const char *info_argv[] = { program, path, NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, g_str_equal (program, "pdfinfo") ? (char **)info_argv
-                                                                       : (char **)argv,
-                               NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
-                               &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s", program, err);
-  return g_steal_pointer (&out);
-}
-
 /* Keeps a copy beside the UI tests' screenshots, to look at as pages (pdftoppm). */
 static void
 keep_for_review (const char *path,
@@ -267,16 +243,6 @@ keep_for_review (const char *path,
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_file_set_contents_full (copy, contents, length, G_FILE_SET_CONTENTS_NONE,
                                            0600, NULL));
-}
-
-static guint
-pdf_pages (const char *path)
-{
-  g_autofree char *info = run_poppler ("pdfinfo", path, FALSE);
-  const char *line = strstr (info, "Pages:");
-
-  g_assert_nonnull (line);
-  return (guint)g_ascii_strtoull (line + strlen ("Pages:"), NULL, 10);
 }
 
 static char *
@@ -311,7 +277,7 @@ test_contents (Fixture       *f,
   october (&range);
   path = export (f, &range, NULL);
   keep_for_review (path, "report-month.pdf");
-  text = run_poppler ("pdftotext", path, FALSE);
+  text = steady_test_pdf_text (path, FALSE);
   /* pdftotext breaks lines where the layout wraps; compare with single spaces. */
   lines = g_strsplit (text, "\n", -1);
   flat = g_strjoinv (" ", lines);
@@ -424,7 +390,7 @@ test_safety_plan_optional (Fixture       *f,
   steady_report_options_init_default (&options);
   g_assert_false (options.sections & STEADY_REPORT_SECTION_SAFETY_PLAN);
   path = export (f, &range, &options);
-  without = pdf_pages (path);
+  without = steady_test_pdf_pages (path);
   g_free (path);
 
   /* With the crisis line of the region the person chose, as on the plan itself. */
@@ -432,10 +398,10 @@ test_safety_plan_optional (Fixture       *f,
   options.crisis_region = "US";
   path = export (f, &range, &options);
   keep_for_review (path, "report-month-safety-plan.pdf");
-  text = run_poppler ("pdftotext", path, FALSE);
+  text = steady_test_pdf_text (path, FALSE);
   g_assert_nonnull (strstr (text, "My Safety Plan"));
   g_assert_nonnull (strstr (text, "988"));
-  g_assert_cmpuint (pdf_pages (path), ==, without + 1);
+  g_assert_cmpuint (steady_test_pdf_pages (path), ==, without + 1);
 }
 
 /* A year of daily entries: a sane number of pages, and no entry split across two pages. */
@@ -472,12 +438,12 @@ test_year_pages (Fixture       *f,
   path = export (f, &range, &options);
   keep_for_review (path, "report-year.pdf");
 
-  n_pages = pdf_pages (path);
+  n_pages = steady_test_pdf_pages (path);
   g_test_message ("a year of daily entries: %u pages", n_pages);
   g_assert_cmpuint (n_pages, >=, 15);
   g_assert_cmpuint (n_pages, <=, 80);
 
-  text = run_poppler ("pdftotext", path, TRUE);
+  text = steady_test_pdf_text (path, TRUE);
   pages = g_strsplit (text, "\f", -1);
   for (guint n = 0; n < 365; n++)
     {
@@ -510,14 +476,14 @@ test_paper (Fixture       *f,
   steady_report_options_init_default (&options);
   options.paper = STEADY_REPORT_PAPER_LETTER;
   path = export (f, &range, &options);
-  info = run_poppler ("pdfinfo", path, FALSE);
+  info = steady_test_pdf_info (path);
   g_assert_nonnull (strstr (info, "612 x 792 pts"));
   g_free (path);
   g_free (info);
 
   options.paper = STEADY_REPORT_PAPER_A4;
   path = export (f, &range, &options);
-  info = run_poppler ("pdfinfo", path, FALSE);
+  info = steady_test_pdf_info (path);
   g_assert_nonnull (strstr (info, "595.276 x 841.89 pts"));
 }
 

@@ -13,6 +13,7 @@
 #include "steady-occurrence-store.h"
 #include "steady-session-store.h"
 #include "steady-share-dialog.h"
+#include "steady-test-util.h"
 #include "steady-ui-test-util.h"
 #include "steady-window.h"
 
@@ -127,25 +128,12 @@ print_and_read (SteadyShareDialog *dialog,
                 guint             *out_pages)
 {
   g_autofree char *printed = g_build_filename (g_get_user_data_dir (), "printed.pdf", NULL);
-  g_autofree char *info = NULL;
-  char *text = NULL;
-  const char *info_argv[] = { "pdfinfo", printed, NULL };
-  const char *text_argv[] = { "pdftotext", "-enc", "UTF-8", printed, "-", NULL };
-  const char *pages;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (steady_share_dialog_print_to_file (dialog, printed, &error));
   g_assert_no_error (error);
-  g_assert_true (g_spawn_sync (NULL, (char **)info_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &info, NULL, NULL, &error));
-  g_assert_no_error (error);
-  pages = strstr (info, "Pages:");
-  g_assert_nonnull (pages);
-  *out_pages = (guint)g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
-  g_assert_true (g_spawn_sync (NULL, (char **)text_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &text, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return text;
+  *out_pages = steady_test_pdf_pages (printed);
+  return steady_test_pdf_text (printed, FALSE);
 }
 
 static void
@@ -189,7 +177,6 @@ test_share_dialog (void)
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   guint n_pages;
-  GStatBuf st;
 
   fill (app);
   g_action_group_activate_action (G_ACTION_GROUP (window), "share-report", NULL);
@@ -297,8 +284,7 @@ test_share_dialog (void)
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmphex (st.st_mode & 0777, ==, 0600);
+  g_assert_cmphex (steady_test_file_mode (path), ==, 0600);
 
   gtk_window_close (GTK_WINDOW (dialog));
 
