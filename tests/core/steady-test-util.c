@@ -242,8 +242,10 @@ steady_test_damage_btree_page (const char *path)
 
 /* PDF files ---------------------------------------------------------------------------------- */
 
-static char *
-run_poppler (const char * const *argv)
+/* Runs a tool of the system (e.g. poppler-utils) and returns what it printed; fails the test
+ * if it cannot run or exits with an error. */
+char *
+steady_test_run_tool (const char * const *argv)
 {
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -266,7 +268,7 @@ steady_test_pdf_text (const char *path,
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", layout ? "-layout" : path,
                          layout ? path : "-", layout ? "-" : NULL, NULL };
 
-  return run_poppler (argv);
+  return steady_test_run_tool (argv);
 }
 
 /* What pdfinfo says about a PDF: pages, page size, … */
@@ -275,7 +277,7 @@ steady_test_pdf_info (const char *path)
 {
   const char *argv[] = { "pdfinfo", path, NULL };
 
-  return run_poppler (argv);
+  return steady_test_run_tool (argv);
 }
 
 guint

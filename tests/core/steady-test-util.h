@@ -43,7 +43,8 @@ void            steady_test_assert_rows_prefix    (const char            *path,
 void            steady_test_assert_integrity_ok   (const char            *path);
 void            steady_test_damage_btree_page     (const char            *path);
 
-/* PDF files read back with poppler-utils */
+/* Tools of the system, and PDF files read back with poppler-utils */
+char           *steady_test_run_tool              (const char * const    *argv);
 char           *steady_test_pdf_text              (const char            *path,
                                                    gboolean               layout);
 char           *steady_test_pdf_info              (const char            *path);
