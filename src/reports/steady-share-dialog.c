@@ -53,6 +53,7 @@ struct _SteadyShareDialog
   guint                 page;
   gboolean              saving;
   gboolean              disposed;     /* work finishing later has nothing to show */
+  gboolean              choosing;     /* several choices made at once: one refresh after */
   int                   progress_permille; /* written by the saving thread */
   guint                 progress_id;
 };
@@ -670,7 +671,8 @@ calendar_changed_cb (GtkCalendar       *calendar,
   update_date_button (self->to_button, self->to_calendar);
   gtk_menu_button_popdown (calendar == self->from_calendar ? self->from_button
                                                            : self->to_button);
-  refresh (self);
+  if (!self->choosing)
+    refresh (self);
 }
 
 static void
@@ -680,7 +682,8 @@ range_selected_cb (SteadyShareDialog *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->from_row), custom);
   gtk_widget_set_visible (GTK_WIDGET (self->to_row), custom);
-  refresh (self);
+  if (!self->choosing)
+    refresh (self);
 }
 
 static void
@@ -906,9 +909,11 @@ steady_share_dialog_set_custom (SteadyShareDialog *self,
                                 g_date_get_day (first), 12, 0, 0);
   to = g_date_time_new_local (g_date_get_year (last), g_date_get_month (last),
                               g_date_get_day (last), 12, 0, 0);
+  self->choosing = TRUE;
   gtk_calendar_select_day (self->from_calendar, from);
   gtk_calendar_select_day (self->to_calendar, to);
   steady_share_dialog_set_range_kind (self, STEADY_SHARE_RANGE_CUSTOM);
+  self->choosing = FALSE;
   refresh (self);
 }
 
