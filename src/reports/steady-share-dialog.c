@@ -332,7 +332,13 @@ draw_preview (GtkDrawingArea *area,
   scale = MIN ((width - 16) / page_width, (height - 16) / page_height);
   if (scale <= 0)
     return;
-  cairo_translate (cr, (width - page_width * scale) / 2, (height - page_height * scale) / 2);
+  /* Centred across, at the top: the area may be taller than the page when laid out wide. */
+  cairo_translate (cr, (width - page_width * scale) / 2, 8);
+  /* A thin edge, so a white page stands out on a light card. */
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
+  cairo_rectangle (cr, -0.5, -0.5, page_width * scale + 1, page_height * scale + 1);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
   cairo_scale (cr, scale, scale);
   steady_report_document_draw_page (self->document, cr, self->page);
 }
