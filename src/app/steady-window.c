@@ -15,6 +15,7 @@
 #include "steady-next-session-card.h"
 #include "steady-practice-section.h"
 #include "steady-safety-plan-window.h"
+#include "steady-share-dialog.h"
 #include "steady-today-page.h"
 #include "steady-window.h"
 
@@ -305,6 +306,21 @@ safety_plan_activated_cb (GSimpleAction *action,
   steady_window_show_safety_plan (STEADY_WINDOW (user_data));
 }
 
+/* "Share with My Therapist": a new dialog each time, so it opens on today's ranges. */
+static void
+share_report_activated_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (user_data));
+  SteadyDatabase *database = STEADY_IS_APPLICATION (app)
+                             ? steady_application_get_database (STEADY_APPLICATION (app)) : NULL;
+
+  if (database != NULL)
+    gtk_window_present (GTK_WINDOW (steady_share_dialog_new (GTK_WINDOW (user_data), database,
+                                                             STEADY_WINDOW (user_data)->settings)));
+}
+
 static void
 show_page_activated_cb (GSimpleAction *action,
                         GVariant      *parameter,
@@ -373,6 +389,7 @@ static const GActionEntry win_actions[] = {
   { "diary-card", diary_card_activated_cb, "i" },
   { "get-help", get_help_activated_cb },
   { "safety-plan", safety_plan_activated_cb },
+  { "share-report", share_report_activated_cb },
   { "show-page", show_page_activated_cb, "s" },
   { "start-breathing", start_breathing_activated_cb },
   { "start-mindfulness", start_mindfulness_activated_cb },

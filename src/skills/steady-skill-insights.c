@@ -23,9 +23,11 @@ steady_help_item_free (SteadyHelpItem *item)
   g_free (item);
 }
 
-static char *
-label_of (SteadyHelpSource  source,
-          const char       *id)
+/* The name to show for an exercise, a skill or a practice, translated; the report's practice
+ * log names them the same way. */
+char *
+steady_help_source_dup_label (SteadyHelpSource  source,
+                              const char       *id)
 {
   SteadySkillKind kind;
   const SteadySkill *skill;
@@ -98,7 +100,7 @@ steady_skill_insights_what_helps (SteadyDatabase  *database,
 
       item->source = sqlite3_column_int (stmt, 0);
       item->id = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      item->label = label_of (item->source, item->id);
+      item->label = steady_help_source_dup_label (item->source, item->id);
       item->n_uses = sqlite3_column_int (stmt, 2);
       item->mean_change = sqlite3_column_double (stmt, 3);
       g_ptr_array_add (items, item);
@@ -159,7 +161,7 @@ steady_skill_insights_most_used (SteadyDatabase  *database,
 
       item->source = sqlite3_column_int (stmt, 0);
       item->id = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      item->label = label_of (item->source, item->id);
+      item->label = steady_help_source_dup_label (item->source, item->id);
       item->n_uses = sqlite3_column_int (stmt, 2);
       item->last_us = sqlite3_column_int64 (stmt, 3);
       g_ptr_array_add (items, item);

@@ -37,6 +37,8 @@ typedef struct
   gint64            last_us;      /* the latest use, UTC microseconds */
 } SteadyUsageItem;
 
+char      *steady_help_source_dup_label         (SteadyHelpSource  source,
+                                                 const char       *id);
 void       steady_help_item_free                (SteadyHelpItem  *item);
 GPtrArray *steady_skill_insights_what_helps     (SteadyDatabase  *database,
                                                  guint            min_uses,

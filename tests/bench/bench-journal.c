@@ -19,11 +19,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "steady-bench-util.h"
 #include "steady-database.h"
 #include "steady-journal-model.h"
 #include "steady-journal-store.h"
 
-#define SEED          1
 #define SEARCH_GOAL   5.0
 #define PAGE_GOAL     30.0
 #define SAVE_GOAL     5.0
@@ -33,15 +33,6 @@
 typedef double (*Measure) (SteadyJournalStore *store,
                            guint               run,
                            gpointer            data);
-
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 static int
 compare_doubles (gconstpointer a,
@@ -73,27 +64,6 @@ median_of (SteadyJournalStore *store,
   return g_array_index (times, double, times->len / 2);
 }
 
-static void
-report (const char *name,
-        int         years,
-        double      measured,
-        double      goal)
-{
-  if (goal > 0)
-    g_print ("%s@%dy %.3f %.0f %s\n", name, years, measured, goal,
-             measured <= goal ? "met" : "missed");
-  else
-    g_print ("%s@%dy %.3f - info\n", name, years, measured);
-}
-
-static void
-die (const char *what,
-     GError     *error)
-{
-  g_printerr ("bench-journal: %s: %s\n", what, error != NULL ? error->message : "failed");
-  exit (1);
-}
-
 /* The first page of results for @data, as the search field shows it, snippets included. */
 static double
 measure_search (SteadyJournalStore *store,
@@ -107,11 +77,11 @@ measure_search (SteadyJournalStore *store,
 
   steady_journal_query_init (&query);
   query.text = data;
-  start = now_ms ();
+  start = steady_bench_now_ms ();
   hits = steady_journal_store_search (store, &query, NULL, RESULTS_SHOWN, &error);
   if (hits == NULL)
-    die ("search", error);
-  return now_ms () - start;
+    steady_bench_die ("search", error);
+  return steady_bench_now_ms () - start;
 }
 
 /* Opening the journal page: the count, then the first rows the list shows. */
@@ -122,14 +92,14 @@ measure_page_open (SteadyJournalStore *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SteadyJournalModel) model = NULL;
-  double start = now_ms ();
+  double start = steady_bench_now_ms ();
 
   model = steady_journal_model_new (store, &error);
   if (model == NULL)
-    die ("journal model", error);
+    steady_bench_die ("journal model", error);
   for (guint i = 0; i < FIRST_ROWS; i++)
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
-  return now_ms () - start;
+  return steady_bench_now_ms () - start;
 }
 
 /* A typical check-in: a 200-word note, two emotions, two tags. */
@@ -154,10 +124,10 @@ measure_save (SteadyJournalStore *store,
   steady_mood_entry_add_tag (entry, "10960938-be61-43a8-9102-18270354e200", NULL);
   steady_mood_entry_add_tag (entry, "6e539c0c-82b8-4935-9317-3d53df0f91f4", NULL);
 
-  start = now_ms ();
+  start = steady_bench_now_ms ();
   if (!steady_journal_store_create (store, entry, &error))
-    die ("save", error);
-  return now_ms () - start;
+    steady_bench_die ("save", error);
+  return steady_bench_now_ms () - start;
 }
 
 static int
@@ -183,12 +153,12 @@ measure_year_summaries (SteadyJournalStore *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) days = NULL;
   int last = GPOINTER_TO_INT (data);
-  double start = now_ms ();
+  double start = steady_bench_now_ms ();
 
   days = steady_journal_store_get_day_summaries (store, last - 364, last, &error);
   if (days == NULL)
-    die ("summaries", error);
-  return now_ms () - start;
+    steady_bench_die ("summaries", error);
+  return steady_bench_now_ms () - start;
 }
 
 static double
@@ -199,12 +169,12 @@ measure_year_emotions (SteadyJournalStore *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) counts = NULL;
   int last = GPOINTER_TO_INT (data);
-  double start = now_ms ();
+  double start = steady_bench_now_ms ();
 
   counts = steady_journal_store_get_emotion_counts (store, last - 364, last, &error);
   if (counts == NULL)
-    die ("emotion counts", error);
-  return now_ms () - start;
+    steady_bench_die ("emotion counts", error);
+  return steady_bench_now_ms () - start;
 }
 
 /* Deleting leaves no trace, so it merges the whole search index: the cost of that. */
@@ -220,14 +190,14 @@ measure_delete (SteadyJournalStore *store,
   double start;
 
   if (newest == NULL || newest->len == 0)
-    die ("delete", error);
-  start = now_ms ();
+    steady_bench_die ("delete", error);
+  start = steady_bench_now_ms ();
   deleted = steady_journal_store_delete (store,
                                          steady_mood_entry_get_uuid (g_ptr_array_index (newest, 0)),
                                          &error);
   if (deleted == NULL)
-    die ("delete", error);
-  return now_ms () - start;
+    steady_bench_die ("delete", error);
+  return steady_bench_now_ms () - start;
 }
 
 /* A word of the index found in between @min_share and @max_share of the entries; the
@@ -246,46 +216,21 @@ pick_word (SteadyDatabase *database,
   if (!steady_database_exec (database,
                              "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words"
                              " USING fts5vocab (main, search_fts, row)", &error))
-    die ("fts5vocab", error);
+    steady_bench_die ("fts5vocab", error);
   if (sqlite3_prepare_v2 (db,
                           "SELECT term FROM temp.search_words"
                           " WHERE doc BETWEEN max (?1, 1) AND max (?2, 3) AND length (term) >= 5"
                           "   AND term NOT GLOB '*[0-9]*'"
                           " ORDER BY doc DESC, term LIMIT 1", -1, &stmt, NULL) != SQLITE_OK)
-    die (sqlite3_errmsg (db), NULL);
+    steady_bench_die (sqlite3_errmsg (db), NULL);
   sqlite3_bind_int64 (stmt, 1, (gint64)(min_share * n_entries));
   sqlite3_bind_int64 (stmt, 2, (gint64)(max_share * n_entries));
   if (sqlite3_step (stmt) == SQLITE_ROW)
     word = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   if (word == NULL)
-    die ("no word of that frequency in the index", NULL);
+    steady_bench_die ("no word of that frequency in the index", NULL);
   return word;
-}
-
-static char *
-ensure_database (const char *generator,
-                 const char *data_dir,
-                 int         years)
-{
-  g_autofree char *name = g_strdup_printf ("journal-%dy-seed%d.db", years, SEED);
-  char *path = g_build_filename (data_dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *years_arg = g_strdup_printf ("%d", years);
-  g_autofree char *seed_arg = g_strdup_printf ("%d", SEED);
-  const char *argv[] = { generator, "--years", years_arg, "--seed", seed_arg, path, NULL };
-  int status = 0;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return path;
-  if (generator == NULL)
-    die ("no --generator given to write the benchmark database", NULL);
-  g_mkdir_with_parents (data_dir, 0700);
-  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL,
-                     NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    die ("steady-bench-data", error);
-  return path;
 }
 
 static void
@@ -323,26 +268,26 @@ bench_years (const char *source,
   };
 
   if (dir == NULL)
-    die ("temporary folder", error);
+    steady_bench_die ("temporary folder", error);
   path = g_build_filename (dir, "steady.db", NULL);
   to = g_file_new_for_path (path);
   /* Work on a copy: saves and deletes must not change the cached database. */
   if (!g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
-    die ("copy", error);
+    steady_bench_die ("copy", error);
   /* Flush the copy now, or its write-back competes with the saves' fsync. */
   {
     int fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
 
     if (fd < 0 || fsync (fd) != 0)
-      die ("fsync", NULL);
+      steady_bench_die ("fsync", NULL);
     close (fd);
   }
   database = steady_database_open (path, &error);
   if (database == NULL)
-    die ("open", error);
+    steady_bench_die ("open", error);
   store = steady_journal_store_new (database);
   if (!steady_journal_store_count (store, &n_entries, &error))
-    die ("count", error);
+    steady_bench_die ("count", error);
   g_stat (path, &st);
   g_print ("# %d years: %u entries, %.1f MB; median of %u runs\n", years, n_entries,
            st.st_size / 1e6, runs);
@@ -356,7 +301,7 @@ bench_years (const char *source,
                                       searches[i].max_share);
       ms = median_of (store, runs, measure_search, searches[i].word);
       g_print ("# %s: \"%s\"\n", searches[i].name, searches[i].word);
-      report (searches[i].name, years, ms, SEARCH_GOAL);
+      steady_bench_report (searches[i].name, years, ms, SEARCH_GOAL);
       g_free (searches[i].word);
       g_hash_table_insert (results, g_strdup_printf ("%s@%d", searches[i].name, years),
                            g_memdup2 (&ms, sizeof ms));
@@ -365,29 +310,30 @@ bench_years (const char *source,
   {
     double ms = median_of (store, runs, measure_page_open, NULL);
 
-    report ("journal_page_open", years, ms, PAGE_GOAL);
+    steady_bench_report ("journal_page_open", years, ms, PAGE_GOAL);
     g_hash_table_insert (results, g_strdup_printf ("journal_page_open@%d", years),
                          g_memdup2 (&ms, sizeof ms));
   }
 
   day = last_day (store);
-  report ("summaries_year", years, median_of (store, runs, measure_year_summaries,
-                                              GINT_TO_POINTER (day)), 0);
-  report ("emotion_counts_year", years, median_of (store, runs, measure_year_emotions,
-                                                   GINT_TO_POINTER (day)), 0);
+  steady_bench_report ("summaries_year", years,
+                       median_of (store, runs, measure_year_summaries, GINT_TO_POINTER (day)), 0);
+  steady_bench_report ("emotion_counts_year", years,
+                       median_of (store, runs, measure_year_emotions, GINT_TO_POINTER (day)), 0);
 
   /* Durable: each save waits for fsync of the log (synchronous=FULL). */
-  report ("save_entry_durable", years, median_of (store, runs, measure_save, NULL), SAVE_GOAL);
+  steady_bench_report ("save_entry_durable", years, median_of (store, runs, measure_save, NULL),
+                       SAVE_GOAL);
   /* The same save without waiting for the disk: the part that is ours. */
   if (!steady_database_exec (database, "PRAGMA synchronous = OFF", &error))
-    die ("pragma", error);
-  report ("save_entry_without_fsync", years, median_of (store, runs, measure_save, NULL),
-          SAVE_GOAL);
+    steady_bench_die ("pragma", error);
+  steady_bench_report ("save_entry_without_fsync", years,
+                       median_of (store, runs, measure_save, NULL), SAVE_GOAL);
   if (!steady_database_exec (database, "PRAGMA synchronous = FULL", &error))
-    die ("pragma", error);
+    steady_bench_die ("pragma", error);
 
-  report ("delete_entry_no_trace", years, median_of (store, MIN (runs, 5), measure_delete, NULL),
-          0);
+  steady_bench_report ("delete_entry_no_trace", years,
+                       median_of (store, MIN (runs, 5), measure_delete, NULL), 0);
 
   g_clear_object (&store);
   g_clear_object (&database);
@@ -429,7 +375,7 @@ main (int   argc,
   context = g_option_context_new (NULL);
   g_option_context_add_main_entries (context, options, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || runs < 1)
-    die ("options", error);
+    steady_bench_die ("options", error);
   if (data_dir == NULL)
     data_dir = g_build_filename (g_get_tmp_dir (), "steady-bench-data", NULL);
   years = g_strsplit (years_list != NULL ? years_list : "1,5,20", ",", -1);
@@ -438,7 +384,7 @@ main (int   argc,
   for (guint i = 0; years[i] != NULL; i++)
     {
       int n = atoi (years[i]);
-      g_autofree char *path = ensure_database (generator, data_dir, n);
+      g_autofree char *path = steady_bench_ensure_database (generator, data_dir, n);
 
       bench_years (path, n, (guint)runs, results);
     }

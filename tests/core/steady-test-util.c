@@ -239,3 +239,53 @@ steady_test_damage_btree_page (const char *path)
   g_assert_cmpstr (result, !=, "ok");
   sqlite3_close (db);
 }
+
+/* PDF files ---------------------------------------------------------------------------------- */
+
+/* Runs a tool of the system (e.g. poppler-utils) and returns what it printed; fails the test
+ * if it cannot run or exits with an error. */
+char *
+steady_test_run_tool (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s", argv[0], err);
+  return g_steal_pointer (&out);
+}
+
+/* The text of a PDF (pdftotext), pages separated by form feeds; @layout keeps the columns. */
+char *
+steady_test_pdf_text (const char *path,
+                      gboolean    layout)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", layout ? "-layout" : path,
+                         layout ? path : "-", layout ? "-" : NULL, NULL };
+
+  return steady_test_run_tool (argv);
+}
+
+/* What pdfinfo says about a PDF: pages, page size, … */
+char *
+steady_test_pdf_info (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+
+  return steady_test_run_tool (argv);
+}
+
+guint
+steady_test_pdf_pages (const char *path)
+{
+  g_autofree char *info = steady_test_pdf_info (path);
+  const char *line = strstr (info, "Pages:");
+
+  g_assert_nonnull (line);
+  return (guint)g_ascii_strtoull (line + strlen ("Pages:"), NULL, 10);
+}

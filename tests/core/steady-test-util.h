@@ -43,4 +43,11 @@ void            steady_test_assert_rows_prefix    (const char            *path,
 void            steady_test_assert_integrity_ok   (const char            *path);
 void            steady_test_damage_btree_page     (const char            *path);
 
+/* Tools of the system, and PDF files read back with poppler-utils */
+char           *steady_test_run_tool              (const char * const    *argv);
+char           *steady_test_pdf_text              (const char            *path,
+                                                   gboolean               layout);
+char           *steady_test_pdf_info              (const char            *path);
+guint           steady_test_pdf_pages             (const char            *path);
+
 G_END_DECLS

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -65,49 +64,13 @@ make_plan (SteadySafetyPlanStore *store,
   }
 }
 
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s", argv[0], err);
-  return g_steal_pointer (&out);
-}
-
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
-
-  return run_tool (argv);
-}
-
-static int
-pdf_pages (const char *path)
-{
-  const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (argv);
-  const char *pages = strstr (info, "Pages:");
-
-  g_assert_nonnull (pages);
-  return atoi (pages + strlen ("Pages:"));
-}
-
 /* The page size in points, as poppler reads it. */
 static void
 pdf_size (const char *path,
           double     *width,
           double     *height)
 {
-  const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (argv);
+  g_autofree char *info = steady_test_pdf_info (path);
   const char *size = strstr (info, "Page size:");
 
   g_assert_nonnull (size);
@@ -128,7 +91,7 @@ save_png (const char *pdf,
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   prefix = g_build_filename (dir, name, NULL);
   argv[6] = prefix;
-  g_free (run_tool (argv));
+  g_free (steady_test_run_tool (argv));
   png = g_strconcat (prefix, ".png", NULL);
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
 }
@@ -167,12 +130,12 @@ test_full_page (void)
                                                STEADY_SAFETY_LAYOUT_PAGE, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (steady_test_file_mode (pdf), ==, 0600);
-  g_assert_cmpint (pdf_pages (pdf), ==, 1);
+  g_assert_cmpint ((int)steady_test_pdf_pages (pdf), ==, 1);
   pdf_size (pdf, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 612, 1);
   g_assert_cmpfloat_with_epsilon (height, 792, 1);
 
-  text = pdf_text (pdf);
+  text = steady_test_pdf_text (pdf, TRUE);
   flat = flatten (text);
   g_test_message ("%s", flat);
   g_assert_nonnull (strstr (flat, "My Safety Plan"));
@@ -218,12 +181,12 @@ test_long_plan_fits_one_a4_page (void)
                                                STEADY_SAFETY_PAPER_A4,
                                                STEADY_SAFETY_LAYOUT_PAGE, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (pdf_pages (pdf), ==, 1);
+  g_assert_cmpint ((int)steady_test_pdf_pages (pdf), ==, 1);
   pdf_size (pdf, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 595.3, 1);
   g_assert_cmpfloat_with_epsilon (height, 841.9, 1);
 
-  text = pdf_text (pdf);
+  text = steady_test_pdf_text (pdf, TRUE);
   flat = flatten (text);
   /* Set smaller, but the last section and the numbers are all still there. */
   g_assert_nonnull (strstr (flat, "number 29"));
@@ -254,8 +217,8 @@ test_wallet (void)
                                                STEADY_SAFETY_LAYOUT_WALLET, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (steady_test_file_mode (pdf), ==, 0600);
-  g_assert_cmpint (pdf_pages (pdf), ==, 1);
-  text = pdf_text (pdf);
+  g_assert_cmpint ((int)steady_test_pdf_pages (pdf), ==, 1);
+  text = steady_test_pdf_text (pdf, TRUE);
   flat = flatten (text);
   g_test_message ("%s", flat);
   g_assert_nonnull (strstr (flat, "fold"));
@@ -282,7 +245,7 @@ test_empty_plan (void)
                                                STEADY_SAFETY_PAPER_A4,
                                                STEADY_SAFETY_LAYOUT_PAGE, &error));
   g_assert_no_error (error);
-  text = pdf_text (pdf);
+  text = steady_test_pdf_text (pdf, TRUE);
   flat = flatten (text);
   g_assert_nonnull (strstr (flat, "My reasons for living"));
   g_assert_nonnull (strstr (flat, "findahelpline.com"));

@@ -52,6 +52,7 @@ DOUBLED_NAME_RE = re.compile(r"^(.+) \1$")
 # into the toolkit's private children; anything else unnamed in these windows still fails.
 MENU_WINDOWS = {
     "Preferences": [],
+    "Share with My Therapist…": [],
     "Keyboard Shortcuts": [
         ("GtkShortcutsWindow's search button",
          lambda seen: seen.role == "push button" and seen.name == "GtkImage"),

@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* steady-report-writer.c: the report's pen — pages as cairo recording surfaces, paragraphs,
+ * headings kept with what follows, and tables that break only between rows with their
+ * header repeated. The document decides what to write; this decides where it goes. */
+
+#define G_LOG_DOMAIN "steady-report-writer"
+
+#include "config.h"
+
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "steady-report-writer.h"
+
+#define MARGIN_X      STEADY_REPORT_MARGIN_X
+#define MARGIN_TOP    STEADY_REPORT_MARGIN_TOP
+#define MARGIN_BOTTOM STEADY_REPORT_MARGIN_BOTTOM
+#define BODY_SIZE     STEADY_REPORT_BODY_SIZE
+#define SMALL_SIZE    STEADY_REPORT_SMALL_SIZE
+#define FONT_FAMILY   "Cantarell, DejaVu Sans, Sans"
+#define CELL_PAD      4.0
+
+/* Starting and ending ----------------------------------------------------------------------- */
+
+/* Starts writing on pages of @width × @height points; the first page is open. */
+void
+steady_report_writer_init (SteadyReportWriter       *w,
+                           double                    width,
+                           double                    height,
+                           GCancellable             *cancellable,
+                           SteadyReportProgressFunc  progress,
+                           gpointer                  user_data)
+{
+  cairo_font_options_t *options;
+
+  g_return_if_fail (w != NULL);
+
+  memset (w, 0, sizeof *w);
+  w->width = width;
+  w->height = height;
+  w->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)cairo_surface_destroy);
+  w->cancellable = cancellable;
+  w->progress = progress;
+  w->user_data = user_data;
+
+  /* Unhinted metrics: the layout must not depend on the surface it is later replayed on. */
+  w->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (w->context, options);
+  cairo_font_options_destroy (options);
+  steady_report_writer_new_page (w);
+}
+
+/* Closes the last page; returns the pages (transfer full). */
+GPtrArray *
+steady_report_writer_finish (SteadyReportWriter *w)
+{
+  g_return_val_if_fail (w != NULL, NULL);
+
+  g_clear_pointer (&w->cr, cairo_destroy);
+  g_clear_object (&w->context);
+  return g_steal_pointer (&w->pages);
+}
+
+/* Drops what was written, after an error or a cancel. */
+void
+steady_report_writer_clear (SteadyReportWriter *w)
+{
+  g_return_if_fail (w != NULL);
+
+  g_clear_pointer (&w->cr, cairo_destroy);
+  g_clear_object (&w->context);
+  g_clear_pointer (&w->pages, g_ptr_array_unref);
+}
+
+/* Text ------------------------------------------------------------------------------------- */
+
+PangoLayout *
+steady_report_writer_layout (SteadyReportWriter *w,
+                             const char         *markup,
+                             double              size,
+                             gboolean            bold,
+                             double              width)
+{
+  PangoLayout *layout = pango_layout_new (w->context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+double
+steady_report_layout_height (PangoLayout *layout)
+{
+  int width;
+  int height;
+
+  pango_layout_get_size (layout, &width, &height);
+  return (double)height / PANGO_SCALE;
+}
+
+void
+steady_report_show_layout (cairo_t     *cr,
+                           PangoLayout *layout,
+                           double       x,
+                           double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* Pages ------------------------------------------------------------------------------------ */
+
+static double
+page_bottom (SteadyReportWriter *w)
+{
+  return w->height - MARGIN_BOTTOM;
+}
+
+double
+steady_report_writer_get_text_width (SteadyReportWriter *w)
+{
+  return w->width - 2 * MARGIN_X;
+}
+
+void
+steady_report_writer_new_page (SteadyReportWriter *w)
+{
+  cairo_rectangle_t extents = { 0, 0, w->width, w->height };
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                             &extents);
+
+  g_clear_pointer (&w->cr, cairo_destroy);
+  g_ptr_array_add (w->pages, surface);
+  w->cr = cairo_create (surface);
+  cairo_set_source_rgb (w->cr, 0, 0, 0);
+  w->y = MARGIN_TOP;
+}
+
+/* Starts a new page unless @height still fits on this one. */
+void
+steady_report_writer_ensure (SteadyReportWriter *w,
+                             double              height)
+{
+  if (w->y + height > page_bottom (w) && w->y > MARGIN_TOP)
+    steady_report_writer_new_page (w);
+}
+
+gboolean
+steady_report_writer_step (SteadyReportWriter  *w,
+                           GError             **error)
+{
+  w->rows_done++;
+  if (w->progress != NULL && (w->rows_done % 16 == 0 || w->rows_done == w->n_rows))
+    w->progress (w->n_rows > 0 ? 0.9 * MIN (1.0, (double)w->rows_done / w->n_rows) : 0.9,
+                 w->user_data);
+  return !g_cancellable_set_error_if_cancelled (w->cancellable, error);
+}
+
+/* Writes a paragraph of markup across the text width. */
+void
+steady_report_writer_paragraph (SteadyReportWriter *w,
+                                const char         *markup,
+                                double              size,
+                                gboolean            bold,
+                                double              space_after)
+{
+  g_autoptr(PangoLayout) layout =
+    steady_report_writer_layout (w, markup, size, bold, steady_report_writer_get_text_width (w));
+  double height = steady_report_layout_height (layout);
+
+  steady_report_writer_ensure (w, height);
+  steady_report_show_layout (w->cr, layout, MARGIN_X, w->y);
+  w->y += height + space_after;
+}
+
+/* A section heading, kept on the page of what follows it (@keep points of it). */
+void
+steady_report_writer_heading (SteadyReportWriter *w,
+                              const char         *text,
+                              double              keep)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  g_autoptr(PangoLayout) layout =
+    steady_report_writer_layout (w, markup, 15, TRUE, steady_report_writer_get_text_width (w));
+  double height = steady_report_layout_height (layout);
+
+  w->y += 10;
+  steady_report_writer_ensure (w, height + 8 + keep);
+  steady_report_show_layout (w->cr, layout, MARGIN_X, w->y);
+  w->y += height + 2;
+  cairo_save (w->cr);
+  cairo_set_line_width (w->cr, 1.2);
+  cairo_move_to (w->cr, MARGIN_X, w->y);
+  cairo_line_to (w->cr, MARGIN_X + steady_report_writer_get_text_width (w), w->y);
+  cairo_stroke (w->cr);
+  cairo_restore (w->cr);
+  w->y += 8;
+}
+
+/* Tables ----------------------------------------------------------------------------------- */
+
+void
+steady_report_table_init (SteadyReportTable  *table,
+                          SteadyReportWriter *w,
+                          const char * const *titles,
+                          const double       *weights,
+                          guint               n_columns)
+{
+  double total = 0;
+
+  g_assert (n_columns <= STEADY_REPORT_MAX_COLUMNS);
+  memset (table, 0, sizeof *table);
+  table->n_columns = n_columns;
+  for (guint i = 0; i < n_columns; i++)
+    total += weights[i];
+  for (guint i = 0; i < n_columns; i++)
+    {
+      table->widths[i] = steady_report_writer_get_text_width (w) * weights[i] / total;
+      table->titles[i] = g_markup_escape_text (titles[i], -1);
+    }
+}
+
+void
+steady_report_table_clear (SteadyReportTable *table)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    g_clear_pointer (&table->titles[i], g_free);
+}
+
+/* Lays the cells of a row out; returns the row's height. */
+static double
+table_layout_row (SteadyReportWriter  *w,
+                  SteadyReportTable   *table,
+                  char * const        *cells,
+                  gboolean             bold,
+                  double               size,
+                  PangoLayout        **layouts)
+{
+  double height = 0;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      layouts[i] = steady_report_writer_layout (w, cells[i] != NULL ? cells[i] : "", size, bold,
+                                                table->widths[i] - 2 * CELL_PAD);
+      if (table->numeric[i])
+        pango_layout_set_alignment (layouts[i], PANGO_ALIGN_CENTER);
+      height = MAX (height, steady_report_layout_height (layouts[i]));
+    }
+  return height + 2 * CELL_PAD;
+}
+
+static void
+table_draw_row (SteadyReportWriter  *w,
+                SteadyReportTable   *table,
+                PangoLayout        **layouts,
+                double               height,
+                double               shade)
+{
+  double x = MARGIN_X;
+
+  cairo_save (w->cr);
+  if (shade < 1.0)
+    {
+      cairo_set_source_rgb (w->cr, shade, shade, shade);
+      cairo_rectangle (w->cr, MARGIN_X, w->y, steady_report_writer_get_text_width (w), height);
+      cairo_fill (w->cr);
+    }
+  cairo_set_source_rgb (w->cr, 0, 0, 0);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      steady_report_show_layout (w->cr, layouts[i], x + CELL_PAD, w->y + CELL_PAD);
+      x += table->widths[i];
+    }
+  cairo_set_source_rgb (w->cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (w->cr, 0.5);
+  cairo_move_to (w->cr, MARGIN_X, w->y + height);
+  cairo_line_to (w->cr, MARGIN_X + steady_report_writer_get_text_width (w), w->y + height);
+  cairo_stroke (w->cr);
+  cairo_restore (w->cr);
+  w->y += height;
+}
+
+static void
+free_layouts (PangoLayout **layouts,
+              guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    g_clear_object (&layouts[i]);
+}
+
+void
+steady_report_table_header (SteadyReportWriter *w,
+                            SteadyReportTable  *table)
+{
+  PangoLayout *layouts[STEADY_REPORT_MAX_COLUMNS] = { NULL };
+  double height = table_layout_row (w, table, table->titles, TRUE, SMALL_SIZE, layouts);
+
+  table_draw_row (w, table, layouts, height, 0.85);
+  free_layouts (layouts, table->n_columns);
+}
+
+/* Adds a row, on the next page (under the header again) when it does not fit on this one.
+ * A row taller than a whole page is cut with an ellipsis rather than split. */
+void
+steady_report_table_row (SteadyReportWriter *w,
+                         SteadyReportTable  *table,
+                         char * const       *cells,
+                         gboolean            shaded)
+{
+  PangoLayout *layouts[STEADY_REPORT_MAX_COLUMNS] = { NULL };
+  double height = table_layout_row (w, table, cells, FALSE, BODY_SIZE, layouts);
+  double room = page_bottom (w) - MARGIN_TOP - 40;
+
+  if (height > room)
+    {
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          pango_layout_set_height (layouts[i], (int)((room - 2 * CELL_PAD) * PANGO_SCALE));
+          pango_layout_set_ellipsize (layouts[i], PANGO_ELLIPSIZE_END);
+        }
+      height = room;
+    }
+  if (w->y + height > page_bottom (w))
+    {
+      steady_report_writer_new_page (w);
+      steady_report_table_header (w, table);
+    }
+  table_draw_row (w, table, layouts, height, shaded ? 0.95 : 1.0);
+  free_layouts (layouts, table->n_columns);
+}
+
+/* Starts a new page for a short table that would fit on one but not in what is left here. */
+void
+steady_report_table_keep_together (SteadyReportWriter *w,
+                                   SteadyReportTable  *table,
+                                   GPtrArray          *rows)
+{
+  PangoLayout *layouts[STEADY_REPORT_MAX_COLUMNS] = { NULL };
+  double height = table_layout_row (w, table, table->titles, TRUE, SMALL_SIZE, layouts);
+
+  free_layouts (layouts, table->n_columns);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      height += table_layout_row (w, table, g_ptr_array_index (rows, r), FALSE, BODY_SIZE,
+                                  layouts);
+      free_layouts (layouts, table->n_columns);
+    }
+  if (height <= page_bottom (w) - MARGIN_TOP)
+    steady_report_writer_ensure (w, height);
+}
+
+/* Starts a table under a heading, keeping the heading, header and first row together. */
+void
+steady_report_table_begin (SteadyReportWriter *w,
+                           SteadyReportTable  *table,
+                           const char         *heading)
+{
+  if (heading != NULL)
+    steady_report_writer_heading (w, heading, 60);
+  else
+    steady_report_writer_ensure (w, 60);
+  steady_report_table_header (w, table);
+}
+
