@@ -21,7 +21,6 @@ typedef enum
   STEADY_BACKUP_ERROR_TOO_NEW,      /* written by a newer format or schema than this build */
   STEADY_BACKUP_ERROR_INVALID,      /* well-formed, but a record breaks the format's rules */
   STEADY_BACKUP_ERROR_TOO_LARGE,    /* over the size limit for a backup file */
-  STEADY_BACKUP_ERROR_CANCELLED,
   STEADY_BACKUP_ERROR_FAILED,
 } SteadyBackupError;
 
