@@ -35,9 +35,18 @@ typedef struct
   const char             *updated;     /* NULL: rows never change once written */
   const char             *owner;       /* child rows follow this parent row's fate */
   SteadyBackupForeignKey  fks[2];
+  /* SQL true of a local row nobody has touched (a built-in emotion as installed): the
+   * backup's copy replaces it even when the local one is newer. */
+  const char             *pristine;
 } SteadyBackupTable;
 
 const SteadyBackupTable *steady_backup_get_tables (guint *n_tables);
+
+/* The columns a backup holds for @table, in the schema's order: all but the row number and
+ * the generated ones. */
+GPtrArray *steady_backup_table_columns (sqlite3    *db,
+                                        const char *table,
+                                        GError    **error);
 
 /* Writes the backup of @db to @out. @created_us is the time written in the header: the
  * same database and the same time give the same bytes. */

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "steady-backup.h"
@@ -155,7 +156,7 @@ steady_backup_parse_bytes (GBytes  *bytes,
     }
   if (!split_checksum (data, size, &content_size, &digest))
     {
-      if (size > 12 && memcmp (data, "{\"format\":\"" STEADY_BACKUP_FORMAT_NAME "\"",
+      if (size >= 12 && memcmp (data, "{\"format\":\"" STEADY_BACKUP_FORMAT_NAME "\"",
                                MIN (size, strlen ("{\"format\":\"" STEADY_BACKUP_FORMAT_NAME
                                                   "\""))) == 0)
         refuse (error, STEADY_BACKUP_ERROR_DAMAGED,
@@ -300,7 +301,7 @@ sql_failed (Merge       *merge,
             const char  *table,
             GError     **error)
 {
-  if (rc == SQLITE_CONSTRAINT)
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
     {
       g_set_error (error, STEADY_BACKUP_ERROR, STEADY_BACKUP_ERROR_INVALID,
                    _("A record in this backup breaks Steady’s rules (%s), so nothing was "
@@ -458,6 +459,35 @@ find_row (Merge                   *merge,
     rowid = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return rowid;
+}
+
+/* Whether the local row at @rowid holds exactly @values (with @where, an extra condition). */
+static gboolean
+row_matches (Merge                   *merge,
+             const SteadyBackupTable *table,
+             GPtrArray               *columns,
+             JsonNode               **values,
+             gint64                   rowid,
+             const char              *where)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  gboolean matches = FALSE;
+
+  g_string_printf (sql, "SELECT 1 FROM \"%s\" WHERE rowid = ?1", table->name);
+  if (where != NULL)
+    g_string_append_printf (sql, " AND (%s)", where);
+  for (guint i = 0; values != NULL && i < columns->len; i++)
+    g_string_append_printf (sql, " AND \"%s\" IS ?%u", (char *)g_ptr_array_index (columns, i),
+                            i + 2);
+  if (sqlite3_prepare_v2 (merge->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  for (guint i = 0; values != NULL && i < columns->len; i++)
+    bind_value (stmt, (int)i + 2, values[i]);
+  matches = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return matches;
 }
 
 static gint64
@@ -642,7 +672,10 @@ merge_record_row (Merge                   *merge,
           if (json_node_get_value_type (updated) != G_TYPE_INT64)
             return refuse (error, STEADY_BACKUP_ERROR_INVALID,
                            _("A record in this backup holds a value of the wrong kind."));
-          if (json_node_get_int (updated) > local_updated (merge, table, rowid))
+          if (json_node_get_int (updated) > local_updated (merge, table, rowid) ||
+              (table->pristine != NULL &&
+               row_matches (merge, table, columns, NULL, rowid, table->pristine) &&
+               !row_matches (merge, table, columns, values, rowid, NULL)))
             {
               if (!write_row (merge, table, columns, values, rowid, NULL, error))
                 return FALSE;
@@ -695,11 +728,9 @@ check_columns (Merge      *merge,
                GError    **error)
 {
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) expected = NULL;
   JsonNode *node = json_object_get_member (table_object, "columns");
   JsonArray *array;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     goto wrong;
@@ -715,35 +746,12 @@ check_columns (Merge      *merge,
   if (columns->len == 0)
     goto wrong;
 
-  /* Let SQLite say whether these are exactly the table's columns: the statement only
-   * prepares when each exists, and the count must match the schema's. */
-  g_string_printf (sql, "SELECT ");
-  for (guint i = 0; i < columns->len; i++)
-    {
-      const char *column = g_ptr_array_index (columns, i);
-
-      if (strchr (column, '"') != NULL || column_index (columns, column) != (int)i)
-        goto wrong;
-      g_string_append_printf (sql, "%s\"%s\"", i > 0 ? ", " : "", column);
-    }
-  g_string_append_printf (sql, " FROM \"%s\"", name);
-  rc = sqlite3_prepare_v2 (merge->db, sql->str, -1, &stmt, NULL);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
+  expected = steady_backup_table_columns (merge->db, name, NULL);
+  if (expected == NULL || expected->len != columns->len)
     goto wrong;
-  {
-    g_autofree char *count_sql = g_strdup_printf (
-        "SELECT count (*) FROM pragma_table_xinfo ('%s') WHERE hidden = 0 AND "
-        "NOT (pk = 1 AND name = 'id' AND type = 'INTEGER')", name);
-    int n = -1;
-
-    if (sqlite3_prepare_v2 (merge->db, count_sql, -1, &stmt, NULL) == SQLITE_OK &&
-        sqlite3_step (stmt) == SQLITE_ROW)
-      n = sqlite3_column_int (stmt, 0);
-    sqlite3_finalize (stmt);
-    if (n != (int)columns->len)
+  for (guint i = 0; i < columns->len; i++)
+    if (!g_str_equal (g_ptr_array_index (columns, i), g_ptr_array_index (expected, i)))
       goto wrong;
-  }
   return g_steal_pointer (&columns);
 
 wrong:
@@ -969,15 +977,15 @@ steady_backup_restore (SteadyDatabase           *database,
     return FALSE;
 
   if (!steady_database_begin (database, error))
-    return FALSE;
+    goto failed;
   if (!steady_backup_merge (database, root, &summary, cancellable, progress, user_data, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       steady_database_rollback (database);
-      return FALSE;
+      goto failed;
     }
   if (!steady_database_commit (database, error))
-    return FALSE;
+    goto failed;
 
   if (progress != NULL)
     progress (1.0, user_data);
@@ -987,4 +995,10 @@ steady_backup_restore (SteadyDatabase           *database,
   else
     g_free (summary.safety_backup_path);
   return TRUE;
+
+failed:
+  /* Nothing changed, so the copy taken for this restore is the database as it still is:
+   * removing it leaves the backups as they were. */
+  g_unlink (safety_copy);
+  return FALSE;
 }

@@ -18,15 +18,18 @@
 
 G_DEFINE_QUARK (steady-backup-error-quark, steady_backup_error)
 
+/* A built-in word as a fresh install made it: its times are only when that install ran. */
+#define PRISTINE_BUILTIN "builtin IS NOT NULL AND renamed = 0 AND updated_us = created_us"
+
 /* The whole schema of version 6, parents first. Tables a backup of an older schema does
  * not have are simply absent from it. search_doc and search_fts are left out: the
  * triggers rebuild them from the rows. */
 static const SteadyBackupTable tables[] = {
   { "meta", -1, { "key" }, { NULL }, NULL, NULL, { { NULL } } },
   { "emotion", STEADY_BACKUP_KIND_VOCABULARY, { "uuid" }, { "name" }, "updated_us", NULL,
-    { { NULL } } },
+    { { NULL } }, PRISTINE_BUILTIN },
   { "tag", STEADY_BACKUP_KIND_VOCABULARY, { "uuid" }, { "name" }, "updated_us", NULL,
-    { { NULL } } },
+    { { NULL } }, PRISTINE_BUILTIN },
   { "mood_entry", STEADY_BACKUP_KIND_MOOD_ENTRY, { "uuid" }, { NULL }, "updated_us", NULL,
     { { NULL } } },
   { "mood_entry_emotion", -1, { "entry_id", "emotion_id" }, { NULL }, NULL, "entry_id",
@@ -195,10 +198,10 @@ table_exists (sqlite3    *db,
 
 /* The columns a backup holds for @table, in the schema's order: all but the row number and
  * the generated ones. */
-static GPtrArray *
-table_columns (sqlite3    *db,
-               const char *table,
-               GError    **error)
+GPtrArray *
+steady_backup_table_columns (sqlite3    *db,
+                             const char *table,
+                             GError    **error)
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA table_xinfo (\"%s\")", table);
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
@@ -316,7 +319,7 @@ write_table (Writer                   *writer,
   gboolean first_row = TRUE;
   int rc;
 
-  columns = table_columns (db, table->name, error);
+  columns = steady_backup_table_columns (db, table->name, error);
   if (columns == NULL)
     return FALSE;
 
