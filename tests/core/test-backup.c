@@ -154,7 +154,7 @@ static char *
 export_backup (SteadyDatabase *database,
                const char     *name)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
   g_autoptr(GError) error = NULL;
 
   steady_backup_export_at (database, path, BACKUP_TIME_US, NULL, NULL, NULL, &error);
@@ -426,7 +426,7 @@ test_refuses_bad_files (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *backup = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *bad = g_build_filename (g_get_tmp_dir (), "bad.json", NULL);
+  g_autofree char *bad = g_build_filename (g_get_user_data_dir (), "bad.json", NULL);
   const gsize cuts[] = { 1, 12, 100, 0 /* half */, 0 /* all but one */, 0 /* all but 70 */ };
   gsize size;
 
@@ -535,7 +535,8 @@ test_cancel (void)
   g_autofree char *backup = export_backup (source, "cancel.json");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *out = g_build_filename (g_get_tmp_dir (), "cancelled", "out.json", NULL);
+  g_autofree char *out = g_build_filename (g_get_user_data_dir (), "cancelled", "out.json",
+                                          NULL);
   g_autofree char *out_dir = g_path_get_dirname (out);
   g_autoptr(GDir) dir = NULL;
 
@@ -570,7 +571,7 @@ test_from_automatic_backup (void)
   g_autofree char *automatic = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *restored = NULL;
-  g_autofree char *target_path = g_build_filename (g_get_tmp_dir (), "other", "steady.db",
+  g_autofree char *target_path = g_build_filename (g_get_user_data_dir (), "other", "steady.db",
                                                    NULL);
   g_autofree char *target_dir = g_path_get_dirname (target_path);
   SteadyRestoreSummary summary = { 0 };
