@@ -20,6 +20,7 @@
 /* Our format nests four deep; anything deeper is refused before the parser sees it. */
 #define MAX_NESTING        6
 #define ROWS_PER_STEP      512
+#define MERGE_CACHE_KIB    65536
 #define SQLITE_HEADER      "SQLite format 3"
 
 static gboolean
@@ -283,17 +284,70 @@ typedef enum
   FATE_UNCHANGED,
 } Fate;
 
+/* The rows of one child table (an entry's emotions, a card's ratings), grouped by the
+ * backup uuid of the row they belong to, so that they are written right after it. */
 typedef struct
 {
-  SteadyDatabase *database;
-  sqlite3        *db;
+  const SteadyBackupTable      *table;
+  const SteadyBackupForeignKey *owner_fk;
+  GPtrArray                    *columns;
+  int                           owner_index;
+  GHashTable                   *by_owner; /* uuid → GPtrArray of JsonArray rows */
+} ChildRows;
+
+typedef struct
+{
+  SteadyDatabase          *database;
+  sqlite3                 *db;
   /* table name → (backup uuid → local rowid), for the tables others refer to */
-  GHashTable     *rowids;
-  /* table name → (backup uuid → Fate), for the owners of child rows */
-  GHashTable     *fates;
-  /* "table\nuuid" of owners whose old child rows were already cleared */
-  GHashTable     *cleared;
+  GHashTable              *rowids;
+  GPtrArray               *children; /* ChildRows */
+  GHashTable              *statements; /* SQL → sqlite3_stmt */
+  SteadyRestoreSummary    *summary;
+  guint                    done;
+  guint                    total;
+  GCancellable            *cancellable;
+  SteadyReportProgressFunc progress;
+  gpointer                 user_data;
 } Merge;
+
+static void
+child_rows_free (ChildRows *children)
+{
+  g_ptr_array_unref (children->columns);
+  g_hash_table_unref (children->by_owner);
+  g_free (children);
+}
+
+/* Statements are compiled once per merge: an INSERT compiles the table's index triggers,
+ * which costs far more than running it. */
+static int
+merge_prepare (Merge         *merge,
+               const char    *sql,
+               sqlite3_stmt **stmt_out)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (merge->statements, sql);
+  int rc;
+
+  if (stmt == NULL)
+    {
+      rc = sqlite3_prepare_v2 (merge->db, sql, -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        return rc;
+      g_hash_table_insert (merge->statements, g_strdup (sql), stmt);
+    }
+  *stmt_out = stmt;
+  return SQLITE_OK;
+}
+
+static void
+merge_release (sqlite3_stmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
 
 static gboolean
 sql_failed (Merge       *merge,
@@ -374,12 +428,12 @@ resolve_reference (Merge                        *merge,
       g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM \"%s\" WHERE uuid = ?1",
                                               fk->parent);
 
-      if (sqlite3_prepare_v2 (merge->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+      if (merge_prepare (merge, sql, &stmt) != SQLITE_OK)
         goto missing;
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         rowid = sqlite3_column_int64 (stmt, 0);
-      sqlite3_finalize (stmt);
+      merge_release (stmt);
       stmt = NULL;
     }
   if (rowid == 0)
@@ -395,7 +449,7 @@ resolve_reference (Merge                        *merge,
     g_autofree char *sql = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE rowid = ?1",
                                             fk->parent_key, fk->parent);
 
-    if (sqlite3_prepare_v2 (merge->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    if (merge_prepare (merge, sql, &stmt) == SQLITE_OK)
       {
         sqlite3_bind_int64 (stmt, 1, rowid);
         if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -404,7 +458,7 @@ resolve_reference (Merge                        *merge,
             json_node_set_string (resolved, (const char *)sqlite3_column_text (stmt, 0));
           }
       }
-    sqlite3_finalize (stmt);
+    merge_release (stmt);
   }
   if (resolved != NULL)
     return resolved;
@@ -442,7 +496,7 @@ find_row (Merge                   *merge,
   g_string_printf (sql, "SELECT rowid FROM \"%s\" WHERE ", table->name);
   for (n = 0; key[n] != NULL; n++)
     g_string_append_printf (sql, "%s\"%s\" IS ?%u", n > 0 ? " AND " : "", key[n], n + 1);
-  if (sqlite3_prepare_v2 (merge->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+  if (merge_prepare (merge, sql->str, &stmt) != SQLITE_OK)
     return 0;
   for (guint i = 0; i < n; i++)
     {
@@ -451,13 +505,13 @@ find_row (Merge                   *merge,
       if (index < 0 || JSON_NODE_HOLDS_NULL (values[index]) ||
           !bind_value (stmt, (int)i + 1, values[index]))
         {
-          sqlite3_finalize (stmt);
+          merge_release (stmt);
           return 0;
         }
     }
   if (sqlite3_step (stmt) == SQLITE_ROW)
     rowid = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  merge_release (stmt);
   return rowid;
 }
 
@@ -480,13 +534,13 @@ row_matches (Merge                   *merge,
   for (guint i = 0; values != NULL && i < columns->len; i++)
     g_string_append_printf (sql, " AND \"%s\" IS ?%u", (char *)g_ptr_array_index (columns, i),
                             i + 2);
-  if (sqlite3_prepare_v2 (merge->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+  if (merge_prepare (merge, sql->str, &stmt) != SQLITE_OK)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, rowid);
   for (guint i = 0; values != NULL && i < columns->len; i++)
     bind_value (stmt, (int)i + 2, values[i]);
   matches = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
+  merge_release (stmt);
   return matches;
 }
 
@@ -500,13 +554,13 @@ local_updated (Merge                   *merge,
   sqlite3_stmt *stmt = NULL;
   gint64 updated = G_MAXINT64;
 
-  if (sqlite3_prepare_v2 (merge->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+  if (merge_prepare (merge, sql, &stmt) == SQLITE_OK)
     {
       sqlite3_bind_int64 (stmt, 1, rowid);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         updated = sqlite3_column_int64 (stmt, 0);
     }
-  sqlite3_finalize (stmt);
+  merge_release (stmt);
   return updated;
 }
 
@@ -552,10 +606,10 @@ write_row (Merge                   *merge,
         if (!is_key_column (table, g_ptr_array_index (columns, i)))
           g_string_append_printf (sql, "%s\"%s\" = ?%u", n++ > 0 ? ", " : "",
                                   (char *)g_ptr_array_index (columns, i), i + 1);
-      g_string_append_printf (sql, " WHERE rowid = %" G_GINT64_FORMAT, update_rowid);
+      g_string_append_printf (sql, " WHERE rowid = ?%u", columns->len + 1);
     }
 
-  rc = sqlite3_prepare_v2 (merge->db, sql->str, -1, &stmt, NULL);
+  rc = merge_prepare (merge, sql->str, &stmt);
   if (rc != SQLITE_OK)
     return sql_failed (merge, rc, table->name, error);
   for (guint i = 0; i < columns->len; i++)
@@ -565,145 +619,19 @@ write_row (Merge                   *merge,
         continue;
       if (!bind_value (stmt, (int)i + 1, values[i]))
         {
-          sqlite3_finalize (stmt);
+          merge_release (stmt);
           return refuse (error, STEADY_BACKUP_ERROR_INVALID,
                          _("A record in this backup holds a value of the wrong kind."));
         }
     }
+  if (update_rowid != 0)
+    sqlite3_bind_int64 (stmt, (int)columns->len + 1, update_rowid);
   rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
+  merge_release (stmt);
   if (rc != SQLITE_DONE)
     return sql_failed (merge, rc, table->name, error);
   if (rowid_out != NULL)
     *rowid_out = update_rowid != 0 ? update_rowid : sqlite3_last_insert_rowid (merge->db);
-  return TRUE;
-}
-
-/* Child rows (an entry's emotions, a card's ratings) follow their owner: written when the
- * owner is new, replaced when it was updated, left alone otherwise. */
-static gboolean
-merge_child_row (Merge                   *merge,
-                 const SteadyBackupTable *table,
-                 GPtrArray               *columns,
-                 JsonNode               **original,
-                 JsonNode               **values,
-                 GError                 **error)
-{
-  const SteadyBackupForeignKey *owner_fk = NULL;
-  GHashTable *fates;
-  int owner_index;
-  gpointer fate_p;
-  Fate fate;
-
-  for (guint i = 0; i < G_N_ELEMENTS (table->fks); i++)
-    if (g_strcmp0 (table->fks[i].column, table->owner) == 0)
-      owner_fk = &table->fks[i];
-  g_assert (owner_fk != NULL);
-  owner_index = column_index (columns, table->owner);
-  fates = map_for (merge->fates, owner_fk->parent);
-  if (owner_index < 0 || json_node_get_value_type (original[owner_index]) != G_TYPE_STRING ||
-      !g_hash_table_lookup_extended (fates, json_node_get_string (original[owner_index]), NULL,
-                                     &fate_p))
-    return refuse (error, STEADY_BACKUP_ERROR_INVALID,
-                   _("A record in this backup refers to one that is missing, so nothing was "
-                     "restored."));
-  fate = GPOINTER_TO_INT (fate_p);
-  if (fate == FATE_UNCHANGED)
-    return TRUE;
-  if (fate == FATE_UPDATED)
-    {
-      g_autofree char *cleared_key = g_strconcat (table->name, "\n",
-                                                  json_node_get_string (original[owner_index]),
-                                                  NULL);
-
-      if (!g_hash_table_contains (merge->cleared, cleared_key))
-        {
-          g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE \"%s\" = ?1",
-                                                  table->name, table->owner);
-          sqlite3_stmt *stmt = NULL;
-          int rc = sqlite3_prepare_v2 (merge->db, sql, -1, &stmt, NULL);
-
-          if (rc == SQLITE_OK)
-            {
-              bind_value (stmt, 1, values[owner_index]);
-              rc = sqlite3_step (stmt);
-            }
-          sqlite3_finalize (stmt);
-          if (rc != SQLITE_DONE)
-            return sql_failed (merge, rc, table->name, error);
-          g_hash_table_add (merge->cleared, g_steal_pointer (&cleared_key));
-        }
-    }
-  return write_row (merge, table, columns, values, 0, NULL, error);
-}
-
-static gboolean
-merge_record_row (Merge                   *merge,
-                  const SteadyBackupTable *table,
-                  GPtrArray               *columns,
-                  JsonNode               **original,
-                  JsonNode               **values,
-                  SteadyRestoreSummary    *summary,
-                  GError                 **error)
-{
-  gint64 rowid;
-  Fate fate;
-  int uuid_index = column_index (columns, "uuid");
-
-  rowid = find_row (merge, table, table->key, columns, values);
-  if (rowid == 0 && table->alt_key[0] != NULL)
-    rowid = find_row (merge, table, table->alt_key, columns, values);
-
-  if (rowid == 0)
-    {
-      if (!write_row (merge, table, columns, values, 0, &rowid, error))
-        return FALSE;
-      fate = FATE_NEW;
-    }
-  else
-    {
-      int updated_index = table->updated != NULL ? column_index (columns, table->updated) : -1;
-
-      fate = FATE_UNCHANGED;
-      if (updated_index >= 0)
-        {
-          JsonNode *updated = values[updated_index];
-
-          if (json_node_get_value_type (updated) != G_TYPE_INT64)
-            return refuse (error, STEADY_BACKUP_ERROR_INVALID,
-                           _("A record in this backup holds a value of the wrong kind."));
-          if (json_node_get_int (updated) > local_updated (merge, table, rowid) ||
-              (table->pristine != NULL &&
-               row_matches (merge, table, columns, NULL, rowid, table->pristine) &&
-               !row_matches (merge, table, columns, values, rowid, NULL)))
-            {
-              if (!write_row (merge, table, columns, values, rowid, NULL, error))
-                return FALSE;
-              fate = FATE_UPDATED;
-            }
-        }
-    }
-
-  if (table->kind >= 0)
-    {
-      SteadyRestoreCounts *counts = &summary->kinds[table->kind];
-
-      if (fate == FATE_NEW)
-        counts->n_new++;
-      else if (fate == FATE_UPDATED)
-        counts->n_updated++;
-      else
-        counts->n_unchanged++;
-    }
-  if (uuid_index >= 0 && json_node_get_value_type (original[uuid_index]) == G_TYPE_STRING)
-    {
-      const char *uuid = json_node_get_string (original[uuid_index]);
-
-      g_hash_table_insert (map_for (merge->rowids, table->name), g_strdup (uuid),
-                           GSIZE_TO_POINTER ((gsize)rowid));
-      g_hash_table_insert (map_for (merge->fates, table->name), g_strdup (uuid),
-                           GINT_TO_POINTER (fate));
-    }
   return TRUE;
 }
 
@@ -778,89 +706,304 @@ count_backup_rows (JsonArray *tables_array)
   return total;
 }
 
+/* One more row done: says how far, and stops when asked to. */
 static gboolean
-merge_table (Merge                    *merge,
-             JsonObject               *table_object,
-             SteadyRestoreSummary     *summary,
-             guint                    *done,
-             guint                     total,
-             GCancellable             *cancellable,
-             SteadyReportProgressFunc  progress,
-             gpointer                  user_data,
-             GError                  **error)
+step (Merge   *merge,
+      GError **error)
 {
-  const SteadyBackupTable *table;
-  g_autoptr(GPtrArray) columns = NULL;
-  JsonNode *name_node = json_object_get_member (table_object, "name");
-  JsonNode *rows_node = json_object_get_member (table_object, "rows");
-  JsonArray *rows;
-
-  if (name_node == NULL || json_node_get_value_type (name_node) != G_TYPE_STRING ||
-      (table = find_table (json_node_get_string (name_node))) == NULL ||
-      rows_node == NULL || !JSON_NODE_HOLDS_ARRAY (rows_node))
-    return refuse (error, STEADY_BACKUP_ERROR_INVALID,
-                   _("This backup holds records Steady does not know."));
-  columns = check_columns (merge, table_object, table->name, error);
-  if (columns == NULL)
+  if (++merge->done % ROWS_PER_STEP != 0)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (merge->cancellable, error))
     return FALSE;
+  if (merge->progress != NULL && merge->total > 0)
+    merge->progress (MIN (1.0, (double)merge->done / (double)merge->total), merge->user_data);
+  return TRUE;
+}
 
-  rows = json_node_get_array (rows_node);
-  for (guint r = 0; r < json_array_get_length (rows); r++)
+/* A row's values as this database stores them, references resolved to local rows. */
+static GPtrArray *
+resolve_row (Merge                   *merge,
+             const SteadyBackupTable *table,
+             GPtrArray               *columns,
+             JsonNode                *row_node,
+             GError                 **error)
+{
+  g_autoptr(GPtrArray) resolved = NULL;
+  JsonArray *row;
+
+  if (!JSON_NODE_HOLDS_ARRAY (row_node) ||
+      json_array_get_length (row = json_node_get_array (row_node)) != columns->len)
     {
-      JsonNode *row_node = json_array_get_element (rows, r);
-      g_autoptr(GPtrArray) resolved = g_ptr_array_new_with_free_func (
-          (GDestroyNotify)json_node_unref);
-      JsonNode **original;
-      JsonArray *row;
-      gboolean ok;
+      refuse (error, STEADY_BACKUP_ERROR_INVALID, _("A record in this backup is incomplete."));
+      return NULL;
+    }
+  resolved = g_ptr_array_new_full (columns->len, (GDestroyNotify)json_node_unref);
+  for (guint c = 0; c < columns->len; c++)
+    {
+      const SteadyBackupForeignKey *fk = NULL;
+      JsonNode *value = json_array_get_element (row, c);
 
-      if (!JSON_NODE_HOLDS_ARRAY (row_node) ||
-          json_array_get_length (row = json_node_get_array (row_node)) != columns->len)
-        return refuse (error, STEADY_BACKUP_ERROR_INVALID,
-                       _("A record in this backup is incomplete."));
-
-      original = g_newa (JsonNode *, columns->len);
-      for (guint c = 0; c < columns->len; c++)
+      if (!JSON_NODE_HOLDS_NULL (value) && !JSON_NODE_HOLDS_VALUE (value))
         {
-          const SteadyBackupForeignKey *fk = NULL;
-          JsonNode *value = json_array_get_element (row, c);
+          refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                  _("A record in this backup holds a value of the wrong kind."));
+          return NULL;
+        }
+      for (guint f = 0; f < G_N_ELEMENTS (table->fks); f++)
+        if (g_strcmp0 (table->fks[f].column, g_ptr_array_index (columns, c)) == 0)
+          fk = &table->fks[f];
+      if (fk != NULL)
+        {
+          value = resolve_reference (merge, fk, value, error);
+          if (value == NULL)
+            return NULL;
+        }
+      else
+        json_node_ref (value);
+      g_ptr_array_add (resolved, value);
+    }
+  return g_steal_pointer (&resolved);
+}
 
-          original[c] = value;
-          if (!JSON_NODE_HOLDS_NULL (value) && !JSON_NODE_HOLDS_VALUE (value))
-            return refuse (error, STEADY_BACKUP_ERROR_INVALID,
-                           _("A record in this backup holds a value of the wrong kind."));
-          for (guint f = 0; f < G_N_ELEMENTS (table->fks); f++)
-            if (g_strcmp0 (table->fks[f].column, g_ptr_array_index (columns, c)) == 0)
-              fk = &table->fks[f];
-          if (fk != NULL)
-            {
-              value = resolve_reference (merge, fk, value, error);
-              if (value == NULL)
-                return FALSE;
-            }
-          else
-            json_node_ref (value);
-          g_ptr_array_add (resolved, value);
+/* Child rows follow their owner: written when it is new, replaced when it was updated, left
+ * alone when the local copy was kept. */
+static gboolean
+merge_children (Merge                   *merge,
+                const SteadyBackupTable *owner,
+                const char              *owner_uuid,
+                gint64                   owner_rowid,
+                Fate                     fate,
+                GError                 **error)
+{
+  for (guint i = 0; i < merge->children->len; i++)
+    {
+      ChildRows *children = g_ptr_array_index (merge->children, i);
+      g_autoptr(GPtrArray) rows = NULL;
+      gpointer key = NULL, value = NULL;
+
+      if (!g_str_equal (children->owner_fk->parent, owner->name))
+        continue;
+      if (g_hash_table_steal_extended (children->by_owner, owner_uuid, &key, &value))
+        {
+          g_free (key);
+          rows = value;
         }
 
-      if (table->owner != NULL)
-        ok = merge_child_row (merge, table, columns, original, (JsonNode **)resolved->pdata,
-                              error);
-      else
-        ok = merge_record_row (merge, table, columns, original, (JsonNode **)resolved->pdata,
-                               summary, error);
-      if (!ok)
-        return FALSE;
-
-      if (++*done % ROWS_PER_STEP == 0)
+      if (fate == FATE_UPDATED)
         {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+          g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE \"%s\" = ?1",
+                                                  children->table->name,
+                                                  children->owner_fk->column);
+          sqlite3_stmt *stmt = NULL;
+          int rc = merge_prepare (merge, sql, &stmt);
+
+          if (rc == SQLITE_OK)
+            {
+              sqlite3_bind_int64 (stmt, 1, owner_rowid);
+              rc = sqlite3_step (stmt);
+            }
+          merge_release (stmt);
+          if (rc != SQLITE_DONE)
+            return sql_failed (merge, rc, children->table->name, error);
+        }
+
+      for (guint r = 0; rows != NULL && r < rows->len; r++)
+        {
+          if (fate != FATE_UNCHANGED)
+            {
+              g_autoptr(GPtrArray) resolved = resolve_row (merge, children->table,
+                                                           children->columns,
+                                                           g_ptr_array_index (rows, r), error);
+
+              if (resolved == NULL ||
+                  !write_row (merge, children->table, children->columns,
+                              (JsonNode **)resolved->pdata, 0, NULL, error))
+                return FALSE;
+            }
+          if (!step (merge, error))
             return FALSE;
-          if (progress != NULL && total > 0)
-            progress ((double)*done / (double)total, user_data);
         }
     }
   return TRUE;
+}
+
+static gboolean
+merge_record_row (Merge                   *merge,
+                  const SteadyBackupTable *table,
+                  GPtrArray               *columns,
+                  JsonNode                *row_node,
+                  GError                 **error)
+{
+  g_autoptr(GPtrArray) resolved = NULL;
+  JsonNode **values;
+  JsonNode *uuid_node = NULL;
+  int uuid_index = column_index (columns, "uuid");
+  gint64 rowid;
+  Fate fate;
+
+  resolved = resolve_row (merge, table, columns, row_node, error);
+  if (resolved == NULL)
+    return FALSE;
+  values = (JsonNode **)resolved->pdata;
+  if (uuid_index >= 0)
+    {
+      uuid_node = values[uuid_index];
+      if (!JSON_NODE_HOLDS_VALUE (uuid_node) ||
+          json_node_get_value_type (uuid_node) != G_TYPE_STRING)
+        return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                       _("A record in this backup holds a value of the wrong kind."));
+    }
+
+  rowid = find_row (merge, table, table->key, columns, values);
+  if (rowid == 0 && table->alt_key[0] != NULL)
+    rowid = find_row (merge, table, table->alt_key, columns, values);
+
+  if (rowid == 0)
+    {
+      if (!write_row (merge, table, columns, values, 0, &rowid, error))
+        return FALSE;
+      fate = FATE_NEW;
+    }
+  else
+    {
+      int updated_index = table->updated != NULL ? column_index (columns, table->updated) : -1;
+
+      fate = FATE_UNCHANGED;
+      if (updated_index >= 0)
+        {
+          JsonNode *updated = values[updated_index];
+
+          if (!JSON_NODE_HOLDS_VALUE (updated) ||
+              json_node_get_value_type (updated) != G_TYPE_INT64)
+            return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                           _("A record in this backup holds a value of the wrong kind."));
+          if (json_node_get_int (updated) > local_updated (merge, table, rowid) ||
+              (table->pristine != NULL &&
+               row_matches (merge, table, columns, NULL, rowid, table->pristine) &&
+               !row_matches (merge, table, columns, values, rowid, NULL)))
+            {
+              if (!write_row (merge, table, columns, values, rowid, NULL, error))
+                return FALSE;
+              fate = FATE_UPDATED;
+            }
+        }
+    }
+
+  if (table->kind >= 0)
+    {
+      SteadyRestoreCounts *counts = &merge->summary->kinds[table->kind];
+
+      if (fate == FATE_NEW)
+        counts->n_new++;
+      else if (fate == FATE_UPDATED)
+        counts->n_updated++;
+      else
+        counts->n_unchanged++;
+    }
+  if (uuid_node != NULL)
+    {
+      const char *uuid = json_node_get_string (uuid_node);
+
+      g_hash_table_insert (map_for (merge->rowids, table->name), g_strdup (uuid),
+                           GSIZE_TO_POINTER ((gsize)rowid));
+      if (!merge_children (merge, table, uuid, rowid, fate, error))
+        return FALSE;
+    }
+  return step (merge, error);
+}
+
+static gboolean
+read_table (JsonNode                 *node,
+            const SteadyBackupTable **table_out,
+            JsonArray               **rows_out,
+            GError                  **error)
+{
+  JsonObject *object;
+  JsonNode *name, *rows;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node) ||
+      (name = json_object_get_member (object = json_node_get_object (node), "name")) == NULL ||
+      !JSON_NODE_HOLDS_VALUE (name) || json_node_get_value_type (name) != G_TYPE_STRING ||
+      (*table_out = find_table (json_node_get_string (name))) == NULL ||
+      (rows = json_object_get_member (object, "rows")) == NULL || !JSON_NODE_HOLDS_ARRAY (rows))
+    return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                   _("This backup holds records Steady does not know."));
+  *rows_out = json_node_get_array (rows);
+  return TRUE;
+}
+
+/* First pass: every child table's rows, grouped by owner. */
+static gboolean
+collect_children (Merge      *merge,
+                  JsonArray  *tables_array,
+                  GError    **error)
+{
+  for (guint i = 0; i < json_array_get_length (tables_array); i++)
+    {
+      JsonNode *node = json_array_get_element (tables_array, i);
+      const SteadyBackupTable *table;
+      ChildRows *children;
+      JsonArray *rows;
+
+      if (!read_table (node, &table, &rows, error))
+        return FALSE;
+      if (table->owner == NULL)
+        continue;
+
+      children = g_new0 (ChildRows, 1);
+      g_ptr_array_add (merge->children, children);
+      children->table = table;
+      children->columns = check_columns (merge, json_node_get_object (node), table->name, error);
+      if (children->columns == NULL)
+        return FALSE;
+      children->owner_index = column_index (children->columns, table->owner);
+      for (guint f = 0; f < G_N_ELEMENTS (table->fks); f++)
+        if (g_strcmp0 (table->fks[f].column, table->owner) == 0)
+          children->owner_fk = &table->fks[f];
+      g_assert (children->owner_index >= 0 && children->owner_fk != NULL);
+      children->by_owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                  (GDestroyNotify)g_ptr_array_unref);
+
+      for (guint r = 0; r < json_array_get_length (rows); r++)
+        {
+          JsonNode *row = json_array_get_element (rows, r);
+          JsonNode *owner;
+          GPtrArray *group;
+
+          if (!JSON_NODE_HOLDS_ARRAY (row) ||
+              json_array_get_length (json_node_get_array (row)) != children->columns->len)
+            return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                           _("A record in this backup is incomplete."));
+          owner = json_array_get_element (json_node_get_array (row),
+                                          (guint)children->owner_index);
+          if (!JSON_NODE_HOLDS_VALUE (owner) || json_node_get_value_type (owner) != G_TYPE_STRING)
+            return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                           _("A record in this backup holds a value of the wrong kind."));
+          group = g_hash_table_lookup (children->by_owner, json_node_get_string (owner));
+          if (group == NULL)
+            {
+              group = g_ptr_array_new ();
+              g_hash_table_insert (children->by_owner, g_strdup (json_node_get_string (owner)),
+                                   group);
+            }
+          g_ptr_array_add (group, row);
+        }
+    }
+  return TRUE;
+}
+
+/* The connection's cache_size setting as it is (negative: KiB; positive: pages). */
+static int
+query_cache_size (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -2000;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
 }
 
 gboolean
@@ -875,8 +1018,8 @@ steady_backup_merge (SteadyDatabase           *database,
   JsonObject *root_object;
   JsonArray *tables_array;
   Merge merge = { 0 };
-  guint done = 0, total;
-  gboolean ok = TRUE;
+  int cache_kib;
+  gboolean ok;
 
   g_return_val_if_fail (STEADY_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (root != NULL && JSON_NODE_HOLDS_OBJECT (root), FALSE);
@@ -892,26 +1035,57 @@ steady_backup_merge (SteadyDatabase           *database,
   merge.db = steady_database_get_handle (database);
   merge.rowids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                         (GDestroyNotify)g_hash_table_unref);
-  merge.fates = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                       (GDestroyNotify)g_hash_table_unref);
-  merge.cleared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  total = count_backup_rows (tables_array);
+  merge.children = g_ptr_array_new_with_free_func ((GDestroyNotify)child_rows_free);
+  merge.summary = summary;
+  merge.statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify)sqlite3_finalize);
+  merge.total = count_backup_rows (tables_array);
+  merge.cancellable = cancellable;
+  merge.progress = progress;
+  merge.user_data = user_data;
 
+  /* Years of entries re-index their words page by page; with SQLite's default 2 MiB page
+   * cache the transaction spills to the WAL and reads it back. The merge borrows a larger
+   * cache and gives it back. */
+  cache_kib = query_cache_size (merge.db);
+  sqlite3_exec (merge.db, "PRAGMA cache_size = -" G_STRINGIFY (MERGE_CACHE_KIB), NULL, NULL,
+                NULL);
+  ok = collect_children (&merge, tables_array, error);
   for (guint i = 0; ok && i < json_array_get_length (tables_array); i++)
     {
-      JsonNode *table = json_array_get_element (tables_array, i);
+      JsonNode *node = json_array_get_element (tables_array, i);
+      g_autoptr(GPtrArray) columns = NULL;
+      const SteadyBackupTable *table;
+      JsonArray *rows;
 
-      if (!JSON_NODE_HOLDS_OBJECT (table))
-        ok = refuse (error, STEADY_BACKUP_ERROR_INVALID,
-                     _("This backup holds records Steady does not know."));
-      else
-        ok = merge_table (&merge, json_node_get_object (table), summary, &done, total,
-                          cancellable, progress, user_data, error);
+      ok = read_table (node, &table, &rows, error);
+      if (!ok || table->owner != NULL)
+        continue;
+      columns = check_columns (&merge, json_node_get_object (node), table->name, error);
+      ok = columns != NULL;
+      for (guint r = 0; ok && r < json_array_get_length (rows); r++)
+        ok = merge_record_row (&merge, table, columns, json_array_get_element (rows, r), error);
     }
 
+  /* Child rows whose owner the backup does not hold. */
+  for (guint i = 0; ok && i < merge.children->len; i++)
+    {
+      ChildRows *children = g_ptr_array_index (merge.children, i);
+
+      if (g_hash_table_size (children->by_owner) > 0)
+        ok = refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                     _("A record in this backup refers to one that is missing, so nothing was "
+                       "restored."));
+    }
+
+  g_hash_table_unref (merge.statements);
+  {
+    g_autofree char *restore_cache = g_strdup_printf ("PRAGMA cache_size = %d", cache_kib);
+
+    sqlite3_exec (merge.db, restore_cache, NULL, NULL, NULL);
+  }
   g_hash_table_unref (merge.rowids);
-  g_hash_table_unref (merge.fates);
-  g_hash_table_unref (merge.cleared);
+  g_ptr_array_unref (merge.children);
   return ok;
 }
 

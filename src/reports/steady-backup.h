@@ -79,9 +79,10 @@ gboolean    steady_backup_restore           (SteadyDatabase           *database,
                                              gpointer                  user_data,
                                              GError                  **error);
 
+/* which: 0 new, 1 updated, 2 unchanged, summed over the kinds. */
 void        steady_restore_summary_clear    (SteadyRestoreSummary     *summary);
 guint       steady_restore_summary_total    (const SteadyRestoreSummary *summary,
-                                             guint                     which /* 0 new, 1 updated, 2 unchanged */);
+                                             guint                     which);
 const char *steady_backup_kind_get_label    (SteadyBackupKind          kind);
 /* "12 new entries, 3 updated, nothing removed": a translated sentence for the preview. */
 char       *steady_restore_summary_describe (const SteadyRestoreSummary *summary);
