@@ -765,6 +765,35 @@ resolve_row (Merge                   *merge,
   return g_steal_pointer (&resolved);
 }
 
+static gboolean
+write_column (Merge                   *merge,
+              const SteadyBackupTable *table,
+              const char              *column,
+              JsonNode                *value,
+              gint64                   rowid,
+              GError                 **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = ?1 WHERE rowid = ?2",
+                                          table->name, column);
+  sqlite3_stmt *stmt = NULL;
+  int rc = merge_prepare (merge, sql, &stmt);
+
+  if (rc != SQLITE_OK)
+    return sql_failed (merge, rc, table->name, error);
+  if (!bind_value (stmt, 1, value))
+    {
+      merge_release (stmt);
+      return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                     _("A record in this backup holds a value of the wrong kind."));
+    }
+  sqlite3_bind_int64 (stmt, 2, rowid);
+  rc = sqlite3_step (stmt);
+  merge_release (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_failed (merge, rc, table->name, error);
+  return TRUE;
+}
+
 /* Child rows follow their owner: written when it is new, replaced when it was updated, left
  * alone when the local copy was kept. */
 static gboolean
@@ -838,6 +867,7 @@ merge_record_row (Merge                   *merge,
   JsonNode **values;
   JsonNode *uuid_node = NULL;
   int uuid_index = column_index (columns, "uuid");
+  int text_index;
   gint64 rowid;
   Fate fate;
 
@@ -858,10 +888,23 @@ merge_record_row (Merge                   *merge,
   if (rowid == 0 && table->alt_key[0] != NULL)
     rowid = find_row (merge, table, table->alt_key, columns, values);
 
+  text_index = table->indexed_text != NULL ? column_index (columns, table->indexed_text) : -1;
   if (rowid == 0)
     {
+      g_autoptr(JsonNode) text = NULL;
+
+      if (text_index >= 0)
+        {
+          text = g_steal_pointer (&values[text_index]);
+          values[text_index] = json_node_init_string (json_node_alloc (), "");
+        }
       if (!write_row (merge, table, columns, values, 0, &rowid, error))
         return FALSE;
+      if (text != NULL)
+        {
+          json_node_unref (values[text_index]);
+          values[text_index] = g_steal_pointer (&text);
+        }
       fate = FATE_NEW;
     }
   else
@@ -909,6 +952,9 @@ merge_record_row (Merge                   *merge,
       if (!merge_children (merge, table, uuid, rowid, fate, error))
         return FALSE;
     }
+  if (fate == FATE_NEW && text_index >= 0 &&
+      !write_column (merge, table, table->indexed_text, values[text_index], rowid, error))
+    return FALSE;
   return step (merge, error);
 }
 
