@@ -550,7 +550,7 @@ steady_restore_summary_describe (const SteadyRestoreSummary *summary)
   n_new = steady_restore_summary_total (summary, 0);
   n_updated = steady_restore_summary_total (summary, 1);
   if (n_new == 0 && n_updated == 0)
-    return g_strdup (_("Everything in this backup is already here: nothing would change."));
+    return g_strdup (_("Everything in this backup is already here, so nothing would change"));
 
   /* Translators: the first part of "12 new records, 3 updated, nothing removed". */
   new_part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new record", "%u new records",

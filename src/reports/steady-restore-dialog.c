@@ -25,7 +25,7 @@ struct _SteadyRestoreDialog
   AdwPreferencesGroup  *automatic_group;
   GtkLabel             *busy_label;
   GtkProgressBar       *progress_bar;
-  AdwStatusPage        *preview_status;
+  GtkLabel             *preview_label;
   AdwPreferencesGroup  *kinds_group;
   GtkButton            *restore_button;
   AdwStatusPage        *error_status;
@@ -190,7 +190,7 @@ show_preview (SteadyRestoreDialog        *self,
     }
   else
     description = g_strdup_printf ("%s.", words);
-  adw_status_page_set_description (self->preview_status, description);
+  gtk_label_set_text (self->preview_label, description);
 
   for (guint i = 0; i < self->kind_rows->len; i++)
     adw_preferences_group_remove (self->kinds_group, g_ptr_array_index (self->kind_rows, i));
@@ -481,7 +481,7 @@ steady_restore_dialog_class_init (SteadyRestoreDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyRestoreDialog, automatic_group);
   gtk_widget_class_bind_template_child (widget_class, SteadyRestoreDialog, busy_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyRestoreDialog, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, SteadyRestoreDialog, preview_status);
+  gtk_widget_class_bind_template_child (widget_class, SteadyRestoreDialog, preview_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyRestoreDialog, kinds_group);
   gtk_widget_class_bind_template_child (widget_class, SteadyRestoreDialog, restore_button);
   gtk_widget_class_bind_template_child (widget_class, SteadyRestoreDialog, error_status);

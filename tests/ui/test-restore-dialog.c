@@ -192,7 +192,6 @@ test_preview_and_restore (void)
   SteadyDatabase *database = steady_application_get_database (app);
   g_autofree char *backup = make_backup (database);
   SteadyRestoreDialog *dialog;
-  const char *description;
 
   g_assert_cmpint (count_entries (database), ==, 3);
   g_action_group_activate_action (G_ACTION_GROUP (window), "restore", NULL);
@@ -205,9 +204,8 @@ test_preview_and_restore (void)
   /* The preview says in words what would change, and nothing has changed yet. */
   steady_restore_dialog_preview_file (dialog, backup);
   wait_for_page (dialog, "preview");
-  description = shown_description (dialog);
-  g_assert_nonnull (description);
-  g_assert_nonnull (strstr (description, "9 new records, 3 updated, nothing removed"));
+  g_assert_true (has_visible_label (GTK_WIDGET (dialog),
+                                    "9 new records, 3 updated, nothing removed"));
   g_assert_true (has_visible_label (GTK_WIDGET (dialog), "Journal entries"));
   g_assert_true (has_visible_label (GTK_WIDGET (dialog), "9 new, 3 updated"));
   g_assert_cmpint (count_entries (database), ==, 3);
