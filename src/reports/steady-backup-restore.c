@@ -314,8 +314,9 @@ typedef struct
 static void
 child_rows_free (ChildRows *children)
 {
-  g_ptr_array_unref (children->columns);
-  g_hash_table_unref (children->by_owner);
+  /* Either may be missing when the backup was refused while they were read. */
+  g_clear_pointer (&children->columns, g_ptr_array_unref);
+  g_clear_pointer (&children->by_owner, g_hash_table_unref);
   g_free (children);
 }
 
