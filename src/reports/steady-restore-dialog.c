@@ -38,6 +38,7 @@ struct _SteadyRestoreDialog
   GPtrArray            *kind_rows;     /* rows added to kinds_group */
   guint                 progress_id;
   int                   progress_permille; /* written by the worker, atomically */
+  gboolean              disposed;          /* closed while the worker ran */
 };
 
 G_DEFINE_FINAL_TYPE (SteadyRestoreDialog, steady_restore_dialog, ADW_TYPE_WINDOW)
@@ -230,15 +231,18 @@ job_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   stop_busy (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  /* Disposed while the worker ran only when the application quits: nothing to show. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || self->disposed)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_stack_set_visible_child_name (self->stack, job->restore ? "preview" : "choose");
-      else
-        show_error (self, error);
+      if (error != NULL && !self->disposed)
+        {
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            gtk_stack_set_visible_child_name (self->stack, job->restore ? "preview" : "choose");
+          else
+            show_error (self, error);
+        }
       return;
     }
-
   if (!job->restore)
     {
       show_preview (self, &job->summary);
@@ -400,14 +404,18 @@ fill_automatic_backups (SteadyRestoreDialog *self)
     }
 }
 
-/* Closing while working cancels: a restore then changes nothing. */
+/* Closing while working is Cancel: the dialog stays until the worker has stopped, so that
+ * it can say what happened (a cancelled restore changes nothing). */
 static gboolean
 steady_restore_dialog_close_request (GtkWindow *window)
 {
   SteadyRestoreDialog *self = STEADY_RESTORE_DIALOG (window);
 
   if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+    {
+      g_cancellable_cancel (self->cancellable);
+      return TRUE;
+    }
   return GTK_WINDOW_CLASS (steady_restore_dialog_parent_class)->close_request (window);
 }
 
@@ -431,6 +439,7 @@ steady_restore_dialog_dispose (GObject *object)
 {
   SteadyRestoreDialog *self = STEADY_RESTORE_DIALOG (object);
 
+  self->disposed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
