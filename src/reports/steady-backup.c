@@ -505,16 +505,16 @@ steady_restore_summary_clear (SteadyRestoreSummary *summary)
 
 guint
 steady_restore_summary_total (const SteadyRestoreSummary *summary,
-                              guint                       which)
+                              SteadyRestoreOutcome        outcome)
 {
   guint total = 0;
 
   g_return_val_if_fail (summary != NULL, 0);
-  g_return_val_if_fail (which <= 2, 0);
+  g_return_val_if_fail (outcome <= STEADY_RESTORE_UNCHANGED, 0);
 
   for (guint i = 0; i < STEADY_BACKUP_N_KINDS; i++)
-    total += which == 0 ? summary->kinds[i].n_new
-           : which == 1 ? summary->kinds[i].n_updated
+    total += outcome == STEADY_RESTORE_NEW ? summary->kinds[i].n_new
+           : outcome == STEADY_RESTORE_UPDATED ? summary->kinds[i].n_updated
            : summary->kinds[i].n_unchanged;
   return total;
 }
@@ -547,8 +547,8 @@ steady_restore_summary_describe (const SteadyRestoreSummary *summary)
 
   g_return_val_if_fail (summary != NULL, NULL);
 
-  n_new = steady_restore_summary_total (summary, 0);
-  n_updated = steady_restore_summary_total (summary, 1);
+  n_new = steady_restore_summary_total (summary, STEADY_RESTORE_NEW);
+  n_updated = steady_restore_summary_total (summary, STEADY_RESTORE_UPDATED);
   if (n_new == 0 && n_updated == 0)
     return g_strdup (_("Everything in this backup is already here, so nothing would change"));
 

@@ -38,6 +38,13 @@ typedef enum
   STEADY_BACKUP_N_KINDS
 } SteadyBackupKind;
 
+typedef enum
+{
+  STEADY_RESTORE_NEW,
+  STEADY_RESTORE_UPDATED,
+  STEADY_RESTORE_UNCHANGED,
+} SteadyRestoreOutcome;
+
 typedef struct
 {
   guint n_new;       /* UUID not in the database: inserted */
@@ -79,12 +86,12 @@ gboolean    steady_backup_restore           (SteadyDatabase           *database,
                                              gpointer                  user_data,
                                              GError                  **error);
 
-/* which: 0 new, 1 updated, 2 unchanged, summed over the kinds. */
 void        steady_restore_summary_clear    (SteadyRestoreSummary     *summary);
+/* One of the three counts, summed over the kinds. */
 guint       steady_restore_summary_total    (const SteadyRestoreSummary *summary,
-                                             guint                     which);
+                                             SteadyRestoreOutcome      outcome);
 const char *steady_backup_kind_get_label    (SteadyBackupKind          kind);
-/* "12 new entries, 3 updated, nothing removed": a translated sentence for the preview. */
+/* "12 new records, 3 updated, nothing removed": a translated sentence for the preview. */
 char       *steady_restore_summary_describe (const SteadyRestoreSummary *summary);
 
 G_END_DECLS

@@ -175,8 +175,8 @@ show_preview (SteadyRestoreDialog        *self,
 {
   g_autofree char *words = steady_restore_summary_describe (summary);
   g_autofree char *description = NULL;
-  gboolean anything = steady_restore_summary_total (summary, 0) +
-                      steady_restore_summary_total (summary, 1) > 0;
+  gboolean anything = steady_restore_summary_total (summary, STEADY_RESTORE_NEW) +
+                      steady_restore_summary_total (summary, STEADY_RESTORE_UPDATED) > 0;
 
   if (summary->created_us > 0)
     {
