@@ -128,6 +128,16 @@ dump (SteadyDatabase *database)
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
+static void
+assert_query_text (SteadyDatabase *database,
+                   const char     *sql,
+                   const char     *expected)
+{
+  g_autofree char *text = steady_test_query_text (steady_database_get_handle (database), sql);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
 static char *
 read_file (const char *path)
 {
@@ -230,8 +240,7 @@ test_round_trip (void)
   g_assert_nonnull (summary.safety_backup_path);
   g_assert_true (g_file_test (summary.safety_backup_path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (count_backups (target), ==, 1);
-  g_assert_cmpstr (steady_test_query_text (steady_database_get_handle (target),
-                   "SELECT note FROM session_attendance"), ==, "Went \"well\"\n");
+  assert_query_text (target, "SELECT note FROM session_attendance", "Went \"well\"\n");
   /* The search index was rebuilt by the triggers: a restored word is found. */
   g_assert_cmpint (steady_test_query_int (steady_database_get_handle (target),
                    "SELECT count (*) FROM search_fts WHERE search_fts MATCH 'cafe'"), ==, 1);
@@ -331,21 +340,20 @@ test_merge_keeps_newer (void)
   steady_restore_summary_clear (&summary);
 
   g_assert_cmpint (steady_test_query_int (db, "SELECT count (*) FROM mood_entry"), ==, 4);
-  g_assert_cmpstr (steady_test_query_text (db, "SELECT note FROM mood_entry WHERE uuid = '"
-                                           UUID ("21") "'"), ==, "A edited here");
-  g_assert_cmpstr (steady_test_query_text (db, "SELECT note FROM mood_entry WHERE uuid = '"
-                                           UUID ("22") "'"), ==, "B from the backup");
-  g_assert_cmpstr (steady_test_query_text (db, "SELECT note FROM mood_entry WHERE uuid = '"
-                                           UUID ("24") "'"), ==, "D only here");
+#define NOTE_OF(n) "SELECT note FROM mood_entry WHERE uuid = '" UUID (n) "'"
+  assert_query_text (local, NOTE_OF ("21"), "A edited here");
+  assert_query_text (local, NOTE_OF ("22"), "B from the backup");
+  assert_query_text (local, NOTE_OF ("24"), "D only here");
+#undef NOTE_OF
   /* An updated entry's emotions are the backup's, not both sets. */
-  g_assert_cmpstr (steady_test_query_text (db,
-                   "SELECT group_concat (m.builtin) FROM mood_entry_emotion AS x"
-                   "  JOIN mood_entry AS e ON e.id = x.entry_id JOIN emotion AS m ON m.id ="
-                   "  x.emotion_id WHERE e.uuid = '" UUID ("22") "'"), ==, "anger");
-  g_assert_cmpstr (steady_test_query_text (db,
-                   "SELECT group_concat (m.builtin) FROM mood_entry_emotion AS x"
-                   "  JOIN mood_entry AS e ON e.id = x.entry_id JOIN emotion AS m ON m.id ="
-                   "  x.emotion_id WHERE e.uuid = '" UUID ("21") "'"), ==, "calm");
+  assert_query_text (local,
+                     "SELECT group_concat (m.builtin) FROM mood_entry_emotion AS x"
+                     "  JOIN mood_entry AS e ON e.id = x.entry_id JOIN emotion AS m ON m.id ="
+                     "  x.emotion_id WHERE e.uuid = '" UUID ("22") "'", "anger");
+  assert_query_text (local,
+                     "SELECT group_concat (m.builtin) FROM mood_entry_emotion AS x"
+                     "  JOIN mood_entry AS e ON e.id = x.entry_id JOIN emotion AS m ON m.id ="
+                     "  x.emotion_id WHERE e.uuid = '" UUID ("21") "'", "calm");
   g_assert_cmpint (steady_test_query_int (db, "SELECT count (*) FROM search_fts"
                                           " WHERE search_fts MATCH 'edited'"), ==, 1);
   g_assert_cmpint (steady_test_query_int (db, "SELECT count (*) FROM search_fts"
@@ -417,11 +425,13 @@ static char *
 reseal (const char *text)
 {
   const char *tail = strstr (text, STEADY_BACKUP_CHECKSUM_KEY);
+  g_autofree char *content = NULL;
   g_autofree char *seal = NULL;
 
   g_assert_nonnull (tail);
+  content = g_strndup (text, (gsize)(tail - text));
   seal = steady_backup_checksum_tail ((const guint8 *)text, (gsize)(tail - text));
-  return g_strconcat (g_strndup (text, (gsize)(tail - text)), seal, NULL);
+  return g_strconcat (content, seal, NULL);
 }
 
 static void
