@@ -545,6 +545,30 @@ row_matches (Merge                   *merge,
   return matches;
 }
 
+/* Whether the backup's row @values meets @where, as if it were a row of the table. */
+static gboolean
+values_match (Merge      *merge,
+              GPtrArray  *columns,
+              JsonNode  **values,
+              const char *where)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT 1 FROM (SELECT ");
+  sqlite3_stmt *stmt = NULL;
+  gboolean matches = FALSE;
+
+  for (guint i = 0; i < columns->len; i++)
+    g_string_append_printf (sql, "%s?%u AS \"%s\"", i > 0 ? ", " : "", i + 1,
+                            (char *)g_ptr_array_index (columns, i));
+  g_string_append_printf (sql, ") WHERE (%s)", where);
+  if (merge_prepare (merge, sql->str, &stmt) != SQLITE_OK)
+    return FALSE;
+  for (guint i = 0; i < columns->len; i++)
+    bind_value (stmt, (int)i + 1, values[i]);
+  matches = sqlite3_step (stmt) == SQLITE_ROW;
+  merge_release (stmt);
+  return matches;
+}
+
 static gint64
 local_updated (Merge                   *merge,
                const SteadyBackupTable *table,
@@ -921,14 +945,19 @@ merge_record_row (Merge                   *merge,
               json_node_get_value_type (updated) != G_TYPE_INT64)
             return refuse (error, STEADY_BACKUP_ERROR_INVALID,
                            _("A record in this backup holds a value of the wrong kind."));
+          gboolean replace_pristine = table->pristine != NULL &&
+            row_matches (merge, table, columns, NULL, rowid, table->pristine) &&
+            !row_matches (merge, table, columns, values, rowid, NULL);
+
           if (json_node_get_int (updated) > local_updated (merge, table, rowid) ||
-              (table->pristine != NULL &&
-               row_matches (merge, table, columns, NULL, rowid, table->pristine) &&
-               !row_matches (merge, table, columns, values, rowid, NULL)))
+              replace_pristine)
             {
               if (!write_row (merge, table, columns, values, rowid, NULL, error))
                 return FALSE;
-              fate = FATE_UPDATED;
+              /* Two untouched installs' built-ins differ only in when they were made:
+               * nothing a person would call a change. */
+              fate = replace_pristine && values_match (merge, columns, values, table->pristine)
+                     ? FATE_UNCHANGED : FATE_UPDATED;
             }
         }
     }
