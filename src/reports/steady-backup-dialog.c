@@ -87,7 +87,10 @@ backup_done_cb (GObject      *source,
 
   g_clear_handle_id (&backup->progress_id, g_source_remove);
   if (backup->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&backup->dialog)));
+    {
+      g_signal_handlers_disconnect_by_data (backup->dialog, backup);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&backup->dialog)));
+    }
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -107,8 +110,17 @@ progress_response_cb (AdwMessageDialog *dialog,
                       Backup           *backup)
 {
   /* The dialog closes itself; the worker stops at its next step and leaves no file. */
-  backup->dialog = NULL;
   g_cancellable_cancel (backup->cancellable);
+}
+
+/* However the dialog goes (Cancel, or the application closing), its bar goes with it. */
+static void
+progress_destroyed_cb (GtkWidget *dialog,
+                       Backup    *backup)
+{
+  g_clear_handle_id (&backup->progress_id, g_source_remove);
+  backup->progress_bar = NULL;
+  backup->dialog = NULL;
 }
 
 static void
@@ -129,6 +141,7 @@ start_backup (Backup *backup)
                                   _("Backup progress"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (backup->dialog), bar);
   g_signal_connect (backup->dialog, "response", G_CALLBACK (progress_response_cb), backup);
+  g_signal_connect (backup->dialog, "destroy", G_CALLBACK (progress_destroyed_cb), backup);
   gtk_window_present (GTK_WINDOW (backup->dialog));
   backup->progress_id = g_timeout_add (PROGRESS_INTERVAL_MS, follow_progress_cb, backup);
 
@@ -146,7 +159,8 @@ chooser_response_cb (GtkNativeDialog *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
+  /* It hides itself after answering; destroying it here, inside its own signal, would
+   * leave GTK working on a dialog that is gone. */
   g_object_unref (chooser);
   if (file == NULL || (backup->path = g_file_get_path (file)) == NULL)
     {

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "steady-application.h"
@@ -259,7 +260,54 @@ test_refuses_damaged (void)
   stop_application (app);
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+/* "Back Up Everything…": the save dialog, then a private file that restores. */
+static void
+test_back_up_everything (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (NULL);
+  SteadyApplication *app = start_application ();
+  SteadyWindow *window = STEADY_WINDOW (wait_for_toplevel (STEADY_TYPE_WINDOW));
+  SteadyDatabase *database = steady_application_get_database (app);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "everything.json", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (g_get_user_data_dir ());
+  g_autoptr(GError) error = NULL;
+  SteadyRestoreSummary summary = { 0 };
+  GtkWindow *chooser;
+
+  add_entries (database, 1, 5, 100);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "back-up", NULL);
+  /* Without a portal, GtkFileChooserNative shows GTK's own dialog. */
+  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (g_str_has_prefix (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)),
+                                   "steady-backup-"));
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error);
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "everything.json");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_until (file_exists, path);
+
+  /* Written whole, private, and it holds the five check-ins. */
+  g_assert_cmpint (g_file_test (path, G_FILE_TEST_IS_REGULAR), ==, TRUE);
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+  }
+  steady_backup_preview (database, path, &summary, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.kinds[STEADY_BACKUP_KIND_MOOD_ENTRY].n_unchanged, ==, 5);
+  stop_application (app);
+}
+
 static const UiTest ui_tests[] = {
+  { "/restore-dialog/back-up-everything", test_back_up_everything },
   { "/restore-dialog/preview-and-restore", test_preview_and_restore },
   { "/restore-dialog/refuses-damaged", test_refuses_damaged },
 };
@@ -269,6 +317,22 @@ main (int   argc,
       char *argv[])
 {
   keep_system_data_dirs ();
+  /* The save dialog GTK shows without a portal reads GTK's own settings schema, which the
+   * test environment's schema folder (the build's) does not have. */
+  if (g_getenv ("STEADY_TEST_GTK_SCHEMAS") == NULL)
+    {
+      g_autoptr(GString) dirs = g_string_new (g_getenv ("GSETTINGS_SCHEMA_DIR"));
+      const char * const *system = g_get_system_data_dirs ();
+
+      for (guint i = 0; system[i] != NULL; i++)
+        {
+          g_autofree char *schemas = g_build_filename (system[i], "glib-2.0", "schemas", NULL);
+
+          g_string_append_printf (dirs, "%s%s", dirs->len > 0 ? ":" : "", schemas);
+        }
+      g_setenv ("GSETTINGS_SCHEMA_DIR", dirs->str, TRUE);
+      g_setenv ("STEADY_TEST_GTK_SCHEMAS", "1", TRUE);
+    }
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
