@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steady-backup-dialog.h"
 #include "steady-calendar-page.h"
 #include "steady-diary-card-window.h"
 #include "steady-first-frame.h"
@@ -14,6 +15,7 @@
 #include "steady-journal-page.h"
 #include "steady-next-session-card.h"
 #include "steady-practice-section.h"
+#include "steady-restore-dialog.h"
 #include "steady-safety-plan-window.h"
 #include "steady-share-dialog.h"
 #include "steady-today-page.h"
@@ -81,27 +83,35 @@ ensure_practice_section (SteadyWindow *self)
   return STEADY_PRACTICE_SECTION (adw_bin_get_child (self->practice_bin));
 }
 
+/* The Today and Journal pages share the application's journal store, so a check-in saved
+ * on one shows on the other at once. */
+static void
+build_today_page (SteadyWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  SteadyJournalStore *store = NULL;
+  GtkWidget *today;
+
+  if (STEADY_IS_APPLICATION (app))
+    store = steady_application_get_journal_store (STEADY_APPLICATION (app));
+  if (store == NULL)
+    return;
+  today = steady_today_page_new (store);
+  adw_bin_set_child (self->today_bin, today);
+  steady_today_page_set_next_session_widget (STEADY_TODAY_PAGE (today),
+                                             steady_next_session_card_new ());
+  update_greeting (self);
+}
+
 SteadyWindow *
 steady_window_new (SteadyApplication *application)
 {
   SteadyWindow *self;
-  SteadyJournalStore *store;
 
   g_return_val_if_fail (STEADY_IS_APPLICATION (application), NULL);
 
   self = g_object_new (STEADY_TYPE_WINDOW, "application", application, NULL);
-  /* The Today and Journal pages share the application's journal store, so a check-in
-   * saved on one shows on the other at once. */
-  store = steady_application_get_journal_store (application);
-  if (store != NULL)
-    {
-      GtkWidget *today = steady_today_page_new (store);
-
-      adw_bin_set_child (self->today_bin, today);
-      steady_today_page_set_next_session_widget (STEADY_TODAY_PAGE (today),
-                                                 steady_next_session_card_new ());
-      update_greeting (self);
-    }
+  build_today_page (self);
   return self;
 }
 
@@ -163,6 +173,26 @@ steady_window_reload_calendar (SteadyWindow *self)
 
   if (adw_bin_get_child (self->calendar_bin) != NULL)
     steady_calendar_page_reload (ensure_calendar_page (self));
+}
+
+/* After a restore changed every kind of record: the pages are built again from the
+ * database, the ones not shown yet the next time they are. */
+void
+steady_window_reload_pages (SteadyWindow *self)
+{
+  const char *page;
+
+  g_return_if_fail (STEADY_IS_WINDOW (self));
+
+  steady_window_reload_calendar (self);
+  adw_bin_set_child (self->journal_bin, NULL);
+  adw_bin_set_child (self->practice_bin, NULL);
+  build_today_page (self);
+  page = adw_view_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (page, "journal") == 0)
+    ensure_journal_page (self);
+  else if (g_strcmp0 (page, "skills") == 0)
+    ensure_practice_section (self);
 }
 
 const char *
@@ -385,8 +415,69 @@ diary_card_activated_cb (GSimpleAction *action,
                                                                   day)));
 }
 
+static const char *
+database_path (SteadyWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  SteadyDatabase *database = NULL;
+
+  if (STEADY_IS_APPLICATION (app))
+    database = steady_application_get_database (STEADY_APPLICATION (app));
+  return database != NULL ? steady_database_get_path (database) : NULL;
+}
+
+static void
+backup_done_cb (GtkWindow    *window,
+                const char   *message,
+                const GError *error)
+{
+  if (error != NULL)
+    steady_window_show_error (STEADY_WINDOW (window), _("Could Not Back Up"), error->message);
+  else
+    steady_window_add_toast (STEADY_WINDOW (window), message);
+}
+
+static void
+back_up_activated_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SteadyWindow *self = STEADY_WINDOW (user_data);
+
+  if (database_path (self) != NULL)
+    steady_backup_dialog_run (GTK_WINDOW (self), database_path (self), backup_done_cb);
+}
+
+static void
+restored_cb (SteadyWindow *self,
+             const char   *message)
+{
+  steady_window_reload_pages (self);
+  /* Restored sessions may need reminders the daemon has not planned. */
+  steady_calendar_request_replan ();
+  steady_window_add_toast (self, message);
+}
+
+static void
+restore_activated_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SteadyWindow *self = STEADY_WINDOW (user_data);
+  GtkWidget *dialog;
+
+  if (database_path (self) == NULL)
+    return;
+  dialog = steady_restore_dialog_new (GTK_WINDOW (self), database_path (self));
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (restored_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry win_actions[] = {
   { "diary-card", diary_card_activated_cb, "i" },
+  { "back-up", back_up_activated_cb },
+  { "restore", restore_activated_cb },
   { "get-help", get_help_activated_cb },
   { "safety-plan", safety_plan_activated_cb },
   { "share-report", share_report_activated_cb },

@@ -26,5 +26,6 @@ GtkWindow    *steady_window_show_safety_plan (SteadyWindow *self);
 void          steady_window_open_session (SteadyWindow     *self,
                                           const char       *occurrence_id);
 void          steady_window_reload_calendar (SteadyWindow  *self);
+void          steady_window_reload_pages    (SteadyWindow  *self);
 
 G_END_DECLS

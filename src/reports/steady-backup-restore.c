@@ -1,0 +1,1254 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* steady-backup-restore.c: reads a JSON backup (or an automatic backup's database) as
+ * hostile input, and merges it into the database by UUID — or previews what would change. */
+
+#define G_LOG_DOMAIN "steady-backup-restore"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "steady-backup.h"
+#include "steady-backup-private.h"
+#include "steady-schema.h"
+
+/* Twenty years of daily use is about 40 MiB; a file many times that is not a backup of ours,
+ * and its parsed tree would not fit in memory anyway. */
+#define MAX_BACKUP_BYTES   ((gsize)512 * 1024 * 1024)
+/* Our format nests four deep; anything deeper is refused before the parser sees it. */
+#define MAX_NESTING        6
+#define ROWS_PER_STEP      512
+#define MERGE_CACHE_KIB    65536
+#define SQLITE_HEADER      "SQLite format 3"
+
+static gboolean
+refuse (GError     **error,
+        int          code,
+        const char  *message)
+{
+  g_set_error_literal (error, STEADY_BACKUP_ERROR, code, message);
+  return FALSE;
+}
+
+/* ----------------------------------------------------------------------------------------
+ * Reading and checking
+ * ------------------------------------------------------------------------------------- */
+
+static gboolean
+nesting_ok (const char *data,
+            gsize       size)
+{
+  gboolean in_string = FALSE;
+  int depth = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_NESTING)
+            return FALSE;
+        }
+      else if (c == ']' || c == '}')
+        depth--;
+    }
+  return TRUE;
+}
+
+/* The content before the checksum member, if the file ends with a well-formed one. */
+static gboolean
+split_checksum (const char  *data,
+                gsize        size,
+                gsize       *content_size,
+                const char **digest)
+{
+  gsize tail = strlen (STEADY_BACKUP_CHECKSUM_KEY) + 64 + strlen ("\"}\n");
+  const char *start;
+
+  if (size < tail)
+    return FALSE;
+  start = data + size - tail;
+  if (memcmp (start, STEADY_BACKUP_CHECKSUM_KEY, strlen (STEADY_BACKUP_CHECKSUM_KEY)) != 0 ||
+      memcmp (data + size - 3, "\"}\n", 3) != 0)
+    return FALSE;
+  *digest = start + strlen (STEADY_BACKUP_CHECKSUM_KEY);
+  for (int i = 0; i < 64; i++)
+    if (!g_ascii_isxdigit ((*digest)[i]) || g_ascii_isupper ((*digest)[i]))
+      return FALSE;
+  *content_size = (gsize)(start - data);
+  return TRUE;
+}
+
+static gboolean
+check_header (JsonObject  *root,
+              GError     **error)
+{
+  JsonNode *node;
+  gint64 version, schema;
+
+  node = json_object_get_member (root, "format");
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING ||
+      g_strcmp0 (json_node_get_string (node), STEADY_BACKUP_FORMAT_NAME) != 0)
+    return refuse (error, STEADY_BACKUP_ERROR_NOT_A_BACKUP,
+                   _("This file is not a Steady backup."));
+
+  node = json_object_get_member (root, "version");
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      (version = json_node_get_int (node)) < 1)
+    return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                   _("This backup does not say which format version it is in."));
+  if (version > STEADY_BACKUP_FORMAT_VERSION)
+    return refuse (error, STEADY_BACKUP_ERROR_TOO_NEW,
+                   _("This backup was made by a newer version of Steady. Update Steady to "
+                     "restore it."));
+
+  node = json_object_get_member (root, "schema");
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      (schema = json_node_get_int (node)) < 1)
+    return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                   _("This backup does not say which version of Steady’s data it holds."));
+  if (schema > steady_schema_get_version ())
+    return refuse (error, STEADY_BACKUP_ERROR_TOO_NEW,
+                   _("This backup holds data from a newer version of Steady. Update Steady "
+                     "to restore it."));
+
+  node = json_object_get_member (root, "tables");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return refuse (error, STEADY_BACKUP_ERROR_INVALID, _("This backup holds no records."));
+  return TRUE;
+}
+
+JsonNode *
+steady_backup_parse_bytes (GBytes  *bytes,
+                           GError **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autofree char *computed = NULL;
+  const char *data, *digest;
+  gsize size, content_size;
+  JsonNode *root;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size == 0)
+    {
+      refuse (error, STEADY_BACKUP_ERROR_NOT_A_BACKUP, _("The file is empty."));
+      return NULL;
+    }
+  if (size > MAX_BACKUP_BYTES)
+    {
+      refuse (error, STEADY_BACKUP_ERROR_TOO_LARGE,
+              _("The file is too large to be a Steady backup."));
+      return NULL;
+    }
+  if (!split_checksum (data, size, &content_size, &digest))
+    {
+      if (size >= 12 && memcmp (data, "{\"format\":\"" STEADY_BACKUP_FORMAT_NAME "\"",
+                               MIN (size, strlen ("{\"format\":\"" STEADY_BACKUP_FORMAT_NAME
+                                                  "\""))) == 0)
+        refuse (error, STEADY_BACKUP_ERROR_DAMAGED,
+                _("This backup is incomplete: the file was cut short. Nothing was changed."));
+      else
+        refuse (error, STEADY_BACKUP_ERROR_NOT_A_BACKUP, _("This file is not a Steady backup."));
+      return NULL;
+    }
+  computed = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data,
+                                          content_size);
+  if (memcmp (computed, digest, 64) != 0)
+    {
+      refuse (error, STEADY_BACKUP_ERROR_DAMAGED,
+              _("This backup has been changed or damaged since it was made, so it cannot be "
+                "trusted. Nothing was changed."));
+      return NULL;
+    }
+  if (!g_utf8_validate (data, (gssize)size, NULL) || !nesting_ok (data, size))
+    {
+      refuse (error, STEADY_BACKUP_ERROR_INVALID, _("This backup is not well-formed."));
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize)size, &parse_error))
+    {
+      refuse (error, STEADY_BACKUP_ERROR_INVALID, _("This backup is not well-formed."));
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      refuse (error, STEADY_BACKUP_ERROR_NOT_A_BACKUP, _("This file is not a Steady backup."));
+      return NULL;
+    }
+  if (!check_header (json_node_get_object (root), error))
+    return NULL;
+  return json_node_ref (root);
+}
+
+/* An automatic backup is a database file: opened read-only, checked, and written out in the
+ * backup format in memory, so that both kinds of restore share one merge. */
+static GBytes *
+bytes_from_database_file (const char  *path,
+                          GError     **error)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int app_id = 0, version = 0;
+  gboolean ok;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    app_id = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (rc == SQLITE_OK && sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) ==
+      SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK || app_id != STEADY_DATABASE_APPLICATION_ID)
+    {
+      sqlite3_close (db);
+      refuse (error, STEADY_BACKUP_ERROR_NOT_A_BACKUP,
+              _("This database file is not one of Steady’s backups."));
+      return NULL;
+    }
+  if (version > steady_schema_get_version ())
+    {
+      sqlite3_close (db);
+      refuse (error, STEADY_BACKUP_ERROR_TOO_NEW,
+              _("This backup holds data from a newer version of Steady. Update Steady to "
+                "restore it."));
+      return NULL;
+    }
+  ok = steady_backup_write_stream (db, version, 0, out, NULL, NULL, NULL, error) &&
+       g_output_stream_close (out, NULL, error);
+  sqlite3_close (db);
+  if (!ok)
+    return NULL;
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static JsonNode *
+load_backup (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, STEADY_BACKUP_ERROR, STEADY_BACKUP_ERROR_FAILED,
+                   _("Could not read the backup: %s"), local_error->message);
+      return NULL;
+    }
+  bytes = g_mapped_file_get_bytes (mapped);
+  if (g_bytes_get_size (bytes) >= strlen (SQLITE_HEADER) &&
+      memcmp (g_bytes_get_data (bytes, NULL), SQLITE_HEADER, strlen (SQLITE_HEADER)) == 0)
+    {
+      g_clear_pointer (&bytes, g_bytes_unref);
+      bytes = bytes_from_database_file (path, error);
+      if (bytes == NULL)
+        return NULL;
+    }
+  return steady_backup_parse_bytes (bytes, error);
+}
+
+/* ----------------------------------------------------------------------------------------
+ * Merging
+ * ------------------------------------------------------------------------------------- */
+
+typedef enum
+{
+  FATE_NEW = 1,
+  FATE_UPDATED,
+  FATE_UNCHANGED,
+} Fate;
+
+/* The rows of one child table (an entry's emotions, a card's ratings), grouped by the
+ * backup uuid of the row they belong to, so that they are written right after it. */
+typedef struct
+{
+  const SteadyBackupTable      *table;
+  const SteadyBackupForeignKey *owner_fk;
+  GPtrArray                    *columns;
+  int                           owner_index;
+  GHashTable                   *by_owner; /* uuid → GPtrArray of JsonArray rows */
+} ChildRows;
+
+typedef struct
+{
+  SteadyDatabase          *database;
+  sqlite3                 *db;
+  /* table name → (backup uuid → local rowid), for the tables others refer to */
+  GHashTable              *rowids;
+  GPtrArray               *children; /* ChildRows */
+  GHashTable              *statements; /* SQL → sqlite3_stmt */
+  SteadyRestoreSummary    *summary;
+  guint                    done;
+  guint                    total;
+  GCancellable            *cancellable;
+  SteadyReportProgressFunc progress;
+  gpointer                 user_data;
+} Merge;
+
+static void
+child_rows_free (ChildRows *children)
+{
+  /* Either may be missing when the backup was refused while they were read. */
+  g_clear_pointer (&children->columns, g_ptr_array_unref);
+  g_clear_pointer (&children->by_owner, g_hash_table_unref);
+  g_free (children);
+}
+
+/* Statements are compiled once per merge: an INSERT compiles the table's index triggers,
+ * which costs far more than running it. */
+static int
+merge_prepare (Merge         *merge,
+               const char    *sql,
+               sqlite3_stmt **stmt_out)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (merge->statements, sql);
+  int rc;
+
+  if (stmt == NULL)
+    {
+      rc = sqlite3_prepare_v2 (merge->db, sql, -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        return rc;
+      g_hash_table_insert (merge->statements, g_strdup (sql), stmt);
+    }
+  *stmt_out = stmt;
+  return SQLITE_OK;
+}
+
+static void
+merge_release (sqlite3_stmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+static gboolean
+sql_failed (Merge       *merge,
+            int          rc,
+            const char  *table,
+            GError     **error)
+{
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, STEADY_BACKUP_ERROR, STEADY_BACKUP_ERROR_INVALID,
+                   _("A record in this backup breaks Steady’s rules (%s), so nothing was "
+                     "restored."), table);
+      return FALSE;
+    }
+  steady_database_set_error_from_sqlite (error, merge->db, rc, table);
+  return FALSE;
+}
+
+static GHashTable *
+map_for (GHashTable *maps,
+         const char *table)
+{
+  GHashTable *map = g_hash_table_lookup (maps, table);
+
+  if (map == NULL)
+    {
+      map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (maps, (gpointer)table, map);
+    }
+  return map;
+}
+
+static gboolean
+bind_value (sqlite3_stmt *stmt,
+            int           index,
+            JsonNode     *value)
+{
+  GType type;
+
+  if (JSON_NODE_HOLDS_NULL (value))
+    return sqlite3_bind_null (stmt, index) == SQLITE_OK;
+  if (!JSON_NODE_HOLDS_VALUE (value))
+    return FALSE;
+  type = json_node_get_value_type (value);
+  if (type == G_TYPE_INT64)
+    return sqlite3_bind_int64 (stmt, index, json_node_get_int (value)) == SQLITE_OK;
+  if (type == G_TYPE_DOUBLE)
+    return sqlite3_bind_double (stmt, index, json_node_get_double (value)) == SQLITE_OK;
+  if (type == G_TYPE_STRING)
+    return sqlite3_bind_text (stmt, index, json_node_get_string (value), -1,
+                              SQLITE_TRANSIENT) == SQLITE_OK;
+  return FALSE;
+}
+
+/* The local row a backup's reference points to, as the value to store in the column. */
+static JsonNode *
+resolve_reference (Merge                        *merge,
+                   const SteadyBackupForeignKey *fk,
+                   JsonNode                     *value,
+                   GError                      **error)
+{
+  GHashTable *map = map_for (merge->rowids, fk->parent);
+  const char *uuid;
+  gpointer rowid_p;
+  gint64 rowid = 0;
+  sqlite3_stmt *stmt = NULL;
+  JsonNode *resolved = NULL;
+
+  if (JSON_NODE_HOLDS_NULL (value))
+    return json_node_ref (value);
+  if (json_node_get_value_type (value) != G_TYPE_STRING)
+    goto missing;
+  uuid = json_node_get_string (value);
+  if (g_hash_table_lookup_extended (map, uuid, NULL, &rowid_p))
+    rowid = GPOINTER_TO_SIZE (rowid_p);
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM \"%s\" WHERE uuid = ?1",
+                                              fk->parent);
+
+      if (merge_prepare (merge, sql, &stmt) != SQLITE_OK)
+        goto missing;
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        rowid = sqlite3_column_int64 (stmt, 0);
+      merge_release (stmt);
+      stmt = NULL;
+    }
+  if (rowid == 0)
+    goto missing;
+
+  if (g_str_equal (fk->parent_key, "id"))
+    {
+      resolved = json_node_new (JSON_NODE_VALUE);
+      json_node_set_int (resolved, rowid);
+      return resolved;
+    }
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE rowid = ?1",
+                                            fk->parent_key, fk->parent);
+
+    if (merge_prepare (merge, sql, &stmt) == SQLITE_OK)
+      {
+        sqlite3_bind_int64 (stmt, 1, rowid);
+        if (sqlite3_step (stmt) == SQLITE_ROW)
+          {
+            resolved = json_node_new (JSON_NODE_VALUE);
+            json_node_set_string (resolved, (const char *)sqlite3_column_text (stmt, 0));
+          }
+      }
+    merge_release (stmt);
+  }
+  if (resolved != NULL)
+    return resolved;
+
+missing:
+  g_set_error (error, STEADY_BACKUP_ERROR, STEADY_BACKUP_ERROR_INVALID,
+               _("A record in this backup refers to one that is missing, so nothing was "
+                 "restored."));
+  return NULL;
+}
+
+static int
+column_index (GPtrArray  *columns,
+              const char *name)
+{
+  for (guint i = 0; i < columns->len; i++)
+    if (g_str_equal (g_ptr_array_index (columns, i), name))
+      return (int)i;
+  return -1;
+}
+
+/* The local row with the same values in @key's columns, or 0. */
+static gint64
+find_row (Merge                   *merge,
+          const SteadyBackupTable *table,
+          const char * const      *key,
+          GPtrArray               *columns,
+          JsonNode               **values)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  gint64 rowid = 0;
+  guint n = 0;
+
+  g_string_printf (sql, "SELECT rowid FROM \"%s\" WHERE ", table->name);
+  for (n = 0; key[n] != NULL; n++)
+    g_string_append_printf (sql, "%s\"%s\" IS ?%u", n > 0 ? " AND " : "", key[n], n + 1);
+  if (merge_prepare (merge, sql->str, &stmt) != SQLITE_OK)
+    return 0;
+  for (guint i = 0; i < n; i++)
+    {
+      int index = column_index (columns, key[i]);
+
+      if (index < 0 || JSON_NODE_HOLDS_NULL (values[index]) ||
+          !bind_value (stmt, (int)i + 1, values[index]))
+        {
+          merge_release (stmt);
+          return 0;
+        }
+    }
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    rowid = sqlite3_column_int64 (stmt, 0);
+  merge_release (stmt);
+  return rowid;
+}
+
+/* Whether the local row at @rowid holds exactly @values (with @where, an extra condition). */
+static gboolean
+row_matches (Merge                   *merge,
+             const SteadyBackupTable *table,
+             GPtrArray               *columns,
+             JsonNode               **values,
+             gint64                   rowid,
+             const char              *where)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  gboolean matches = FALSE;
+
+  g_string_printf (sql, "SELECT 1 FROM \"%s\" WHERE rowid = ?1", table->name);
+  if (where != NULL)
+    g_string_append_printf (sql, " AND (%s)", where);
+  for (guint i = 0; values != NULL && i < columns->len; i++)
+    g_string_append_printf (sql, " AND \"%s\" IS ?%u", (char *)g_ptr_array_index (columns, i),
+                            i + 2);
+  if (merge_prepare (merge, sql->str, &stmt) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  for (guint i = 0; values != NULL && i < columns->len; i++)
+    bind_value (stmt, (int)i + 2, values[i]);
+  matches = sqlite3_step (stmt) == SQLITE_ROW;
+  merge_release (stmt);
+  return matches;
+}
+
+/* Whether the backup's row @values meets @where, as if it were a row of the table. */
+static gboolean
+values_match (Merge      *merge,
+              GPtrArray  *columns,
+              JsonNode  **values,
+              const char *where)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT 1 FROM (SELECT ");
+  sqlite3_stmt *stmt = NULL;
+  gboolean matches = FALSE;
+
+  for (guint i = 0; i < columns->len; i++)
+    g_string_append_printf (sql, "%s?%u AS \"%s\"", i > 0 ? ", " : "", i + 1,
+                            (char *)g_ptr_array_index (columns, i));
+  g_string_append_printf (sql, ") WHERE (%s)", where);
+  if (merge_prepare (merge, sql->str, &stmt) != SQLITE_OK)
+    return FALSE;
+  for (guint i = 0; i < columns->len; i++)
+    bind_value (stmt, (int)i + 1, values[i]);
+  matches = sqlite3_step (stmt) == SQLITE_ROW;
+  merge_release (stmt);
+  return matches;
+}
+
+static gint64
+local_updated (Merge                   *merge,
+               const SteadyBackupTable *table,
+               gint64                   rowid)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE rowid = ?1",
+                                          table->updated, table->name);
+  sqlite3_stmt *stmt = NULL;
+  gint64 updated = G_MAXINT64;
+
+  if (merge_prepare (merge, sql, &stmt) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        updated = sqlite3_column_int64 (stmt, 0);
+    }
+  merge_release (stmt);
+  return updated;
+}
+
+static gboolean
+is_key_column (const SteadyBackupTable *table,
+               const char              *column)
+{
+  for (guint i = 0; table->key[i] != NULL; i++)
+    if (g_str_equal (table->key[i], column))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+write_row (Merge                   *merge,
+           const SteadyBackupTable *table,
+           GPtrArray               *columns,
+           JsonNode               **values,
+           gint64                   update_rowid,
+           gint64                  *rowid_out,
+           GError                 **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc, n = 0;
+
+  if (update_rowid == 0)
+    {
+      g_string_printf (sql, "INSERT INTO \"%s\" (", table->name);
+      for (guint i = 0; i < columns->len; i++)
+        g_string_append_printf (sql, "%s\"%s\"", i > 0 ? ", " : "",
+                                (char *)g_ptr_array_index (columns, i));
+      g_string_append (sql, ") VALUES (");
+      for (guint i = 0; i < columns->len; i++)
+        g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
+      g_string_append (sql, ")");
+    }
+  else
+    {
+      /* The row keeps its identity: uuids never change (triggers enforce it). */
+      g_string_printf (sql, "UPDATE \"%s\" SET ", table->name);
+      for (guint i = 0; i < columns->len; i++)
+        if (!is_key_column (table, g_ptr_array_index (columns, i)))
+          g_string_append_printf (sql, "%s\"%s\" = ?%u", n++ > 0 ? ", " : "",
+                                  (char *)g_ptr_array_index (columns, i), i + 1);
+      g_string_append_printf (sql, " WHERE rowid = ?%u", columns->len + 1);
+    }
+
+  rc = merge_prepare (merge, sql->str, &stmt);
+  if (rc != SQLITE_OK)
+    return sql_failed (merge, rc, table->name, error);
+  for (guint i = 0; i < columns->len; i++)
+    {
+      if (sqlite3_bind_parameter_name (stmt, (int)i + 1) == NULL && update_rowid != 0 &&
+          is_key_column (table, g_ptr_array_index (columns, i)))
+        continue;
+      if (!bind_value (stmt, (int)i + 1, values[i]))
+        {
+          merge_release (stmt);
+          return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                         _("A record in this backup holds a value of the wrong kind."));
+        }
+    }
+  if (update_rowid != 0)
+    sqlite3_bind_int64 (stmt, (int)columns->len + 1, update_rowid);
+  rc = sqlite3_step (stmt);
+  merge_release (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_failed (merge, rc, table->name, error);
+  if (rowid_out != NULL)
+    *rowid_out = update_rowid != 0 ? update_rowid : sqlite3_last_insert_rowid (merge->db);
+  return TRUE;
+}
+
+static const SteadyBackupTable *
+find_table (const char *name)
+{
+  const SteadyBackupTable *specs;
+  guint n;
+
+  specs = steady_backup_get_tables (&n);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (specs[i].name, name))
+      return &specs[i];
+  return NULL;
+}
+
+/* The backup's column list for a table must be this database's, name for name. */
+static GPtrArray *
+check_columns (Merge      *merge,
+               JsonObject *table_object,
+               const char *name,
+               GError    **error)
+{
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) expected = NULL;
+  JsonNode *node = json_object_get_member (table_object, "columns");
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    goto wrong;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *column = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (column) || json_node_get_value_type (column) != G_TYPE_STRING)
+        goto wrong;
+      g_ptr_array_add (columns, g_strdup (json_node_get_string (column)));
+    }
+  if (columns->len == 0)
+    goto wrong;
+
+  expected = steady_backup_table_columns (merge->db, name, NULL);
+  if (expected == NULL || expected->len != columns->len)
+    goto wrong;
+  for (guint i = 0; i < columns->len; i++)
+    if (!g_str_equal (g_ptr_array_index (columns, i), g_ptr_array_index (expected, i)))
+      goto wrong;
+  return g_steal_pointer (&columns);
+
+wrong:
+  g_set_error (error, STEADY_BACKUP_ERROR, STEADY_BACKUP_ERROR_INVALID,
+               _("This backup’s records do not match this version of Steady (%s)."), name);
+  return NULL;
+}
+
+static guint
+count_backup_rows (JsonArray *tables_array)
+{
+  guint total = 0;
+
+  for (guint i = 0; i < json_array_get_length (tables_array); i++)
+    {
+      JsonNode *table = json_array_get_element (tables_array, i);
+      JsonNode *rows;
+
+      if (JSON_NODE_HOLDS_OBJECT (table) &&
+          (rows = json_object_get_member (json_node_get_object (table), "rows")) != NULL &&
+          JSON_NODE_HOLDS_ARRAY (rows))
+        total += json_array_get_length (json_node_get_array (rows));
+    }
+  return total;
+}
+
+/* One more row done: says how far, and stops when asked to. */
+static gboolean
+step (Merge   *merge,
+      GError **error)
+{
+  if (++merge->done % ROWS_PER_STEP != 0)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (merge->cancellable, error))
+    return FALSE;
+  if (merge->progress != NULL && merge->total > 0)
+    merge->progress (MIN (1.0, (double)merge->done / (double)merge->total), merge->user_data);
+  return TRUE;
+}
+
+/* A row's values as this database stores them, references resolved to local rows. */
+static GPtrArray *
+resolve_row (Merge                   *merge,
+             const SteadyBackupTable *table,
+             GPtrArray               *columns,
+             JsonNode                *row_node,
+             GError                 **error)
+{
+  g_autoptr(GPtrArray) resolved = NULL;
+  JsonArray *row;
+
+  if (!JSON_NODE_HOLDS_ARRAY (row_node) ||
+      json_array_get_length (row = json_node_get_array (row_node)) != columns->len)
+    {
+      refuse (error, STEADY_BACKUP_ERROR_INVALID, _("A record in this backup is incomplete."));
+      return NULL;
+    }
+  resolved = g_ptr_array_new_full (columns->len, (GDestroyNotify)json_node_unref);
+  for (guint c = 0; c < columns->len; c++)
+    {
+      const SteadyBackupForeignKey *fk = NULL;
+      JsonNode *value = json_array_get_element (row, c);
+
+      if (!JSON_NODE_HOLDS_NULL (value) && !JSON_NODE_HOLDS_VALUE (value))
+        {
+          refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                  _("A record in this backup holds a value of the wrong kind."));
+          return NULL;
+        }
+      for (guint f = 0; f < G_N_ELEMENTS (table->fks); f++)
+        if (g_strcmp0 (table->fks[f].column, g_ptr_array_index (columns, c)) == 0)
+          fk = &table->fks[f];
+      if (fk != NULL)
+        {
+          value = resolve_reference (merge, fk, value, error);
+          if (value == NULL)
+            return NULL;
+        }
+      else
+        json_node_ref (value);
+      g_ptr_array_add (resolved, value);
+    }
+  return g_steal_pointer (&resolved);
+}
+
+static gboolean
+write_column (Merge                   *merge,
+              const SteadyBackupTable *table,
+              const char              *column,
+              JsonNode                *value,
+              gint64                   rowid,
+              GError                 **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = ?1 WHERE rowid = ?2",
+                                          table->name, column);
+  sqlite3_stmt *stmt = NULL;
+  int rc = merge_prepare (merge, sql, &stmt);
+
+  if (rc != SQLITE_OK)
+    return sql_failed (merge, rc, table->name, error);
+  if (!bind_value (stmt, 1, value))
+    {
+      merge_release (stmt);
+      return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                     _("A record in this backup holds a value of the wrong kind."));
+    }
+  sqlite3_bind_int64 (stmt, 2, rowid);
+  rc = sqlite3_step (stmt);
+  merge_release (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_failed (merge, rc, table->name, error);
+  return TRUE;
+}
+
+/* Child rows follow their owner: written when it is new, replaced when it was updated, left
+ * alone when the local copy was kept. */
+static gboolean
+merge_children (Merge                   *merge,
+                const SteadyBackupTable *owner,
+                const char              *owner_uuid,
+                gint64                   owner_rowid,
+                Fate                     fate,
+                GError                 **error)
+{
+  for (guint i = 0; i < merge->children->len; i++)
+    {
+      ChildRows *children = g_ptr_array_index (merge->children, i);
+      g_autoptr(GPtrArray) rows = NULL;
+      gpointer key = NULL, value = NULL;
+
+      if (!g_str_equal (children->owner_fk->parent, owner->name))
+        continue;
+      if (g_hash_table_steal_extended (children->by_owner, owner_uuid, &key, &value))
+        {
+          g_free (key);
+          rows = value;
+        }
+
+      if (fate == FATE_UPDATED)
+        {
+          g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE \"%s\" = ?1",
+                                                  children->table->name,
+                                                  children->owner_fk->column);
+          sqlite3_stmt *stmt = NULL;
+          int rc = merge_prepare (merge, sql, &stmt);
+
+          if (rc == SQLITE_OK)
+            {
+              sqlite3_bind_int64 (stmt, 1, owner_rowid);
+              rc = sqlite3_step (stmt);
+            }
+          merge_release (stmt);
+          if (rc != SQLITE_DONE)
+            return sql_failed (merge, rc, children->table->name, error);
+        }
+
+      for (guint r = 0; rows != NULL && r < rows->len; r++)
+        {
+          if (fate != FATE_UNCHANGED)
+            {
+              g_autoptr(GPtrArray) resolved = resolve_row (merge, children->table,
+                                                           children->columns,
+                                                           g_ptr_array_index (rows, r), error);
+
+              if (resolved == NULL ||
+                  !write_row (merge, children->table, children->columns,
+                              (JsonNode **)resolved->pdata, 0, NULL, error))
+                return FALSE;
+            }
+          if (!step (merge, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+merge_record_row (Merge                   *merge,
+                  const SteadyBackupTable *table,
+                  GPtrArray               *columns,
+                  JsonNode                *row_node,
+                  GError                 **error)
+{
+  g_autoptr(GPtrArray) resolved = NULL;
+  JsonNode **values;
+  JsonNode *uuid_node = NULL;
+  int uuid_index = column_index (columns, "uuid");
+  int text_index;
+  gint64 rowid;
+  Fate fate;
+
+  resolved = resolve_row (merge, table, columns, row_node, error);
+  if (resolved == NULL)
+    return FALSE;
+  values = (JsonNode **)resolved->pdata;
+  if (uuid_index >= 0)
+    {
+      uuid_node = values[uuid_index];
+      if (!JSON_NODE_HOLDS_VALUE (uuid_node) ||
+          json_node_get_value_type (uuid_node) != G_TYPE_STRING)
+        return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                       _("A record in this backup holds a value of the wrong kind."));
+    }
+
+  rowid = find_row (merge, table, table->key, columns, values);
+  if (rowid == 0 && table->alt_key[0] != NULL)
+    rowid = find_row (merge, table, table->alt_key, columns, values);
+
+  text_index = table->indexed_text != NULL ? column_index (columns, table->indexed_text) : -1;
+  if (rowid == 0)
+    {
+      g_autoptr(JsonNode) text = NULL;
+
+      if (text_index >= 0)
+        {
+          text = g_steal_pointer (&values[text_index]);
+          values[text_index] = json_node_init_string (json_node_alloc (), "");
+        }
+      if (!write_row (merge, table, columns, values, 0, &rowid, error))
+        return FALSE;
+      if (text != NULL)
+        {
+          json_node_unref (values[text_index]);
+          values[text_index] = g_steal_pointer (&text);
+        }
+      fate = FATE_NEW;
+    }
+  else
+    {
+      int updated_index = table->updated != NULL ? column_index (columns, table->updated) : -1;
+
+      fate = FATE_UNCHANGED;
+      if (updated_index >= 0)
+        {
+          JsonNode *updated = values[updated_index];
+
+          if (!JSON_NODE_HOLDS_VALUE (updated) ||
+              json_node_get_value_type (updated) != G_TYPE_INT64)
+            return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                           _("A record in this backup holds a value of the wrong kind."));
+          gboolean replace_pristine = table->pristine != NULL &&
+            row_matches (merge, table, columns, NULL, rowid, table->pristine) &&
+            !row_matches (merge, table, columns, values, rowid, NULL);
+
+          if (json_node_get_int (updated) > local_updated (merge, table, rowid) ||
+              replace_pristine)
+            {
+              if (!write_row (merge, table, columns, values, rowid, NULL, error))
+                return FALSE;
+              /* Two untouched installs' built-ins differ only in when they were made:
+               * nothing a person would call a change. */
+              fate = replace_pristine && values_match (merge, columns, values, table->pristine)
+                     ? FATE_UNCHANGED : FATE_UPDATED;
+            }
+        }
+    }
+
+  if (table->kind >= 0)
+    {
+      SteadyRestoreCounts *counts = &merge->summary->kinds[table->kind];
+
+      if (fate == FATE_NEW)
+        counts->n_new++;
+      else if (fate == FATE_UPDATED)
+        counts->n_updated++;
+      else
+        counts->n_unchanged++;
+    }
+  if (uuid_node != NULL)
+    {
+      const char *uuid = json_node_get_string (uuid_node);
+
+      g_hash_table_insert (map_for (merge->rowids, table->name), g_strdup (uuid),
+                           GSIZE_TO_POINTER ((gsize)rowid));
+      if (!merge_children (merge, table, uuid, rowid, fate, error))
+        return FALSE;
+    }
+  if (fate == FATE_NEW && text_index >= 0 &&
+      !write_column (merge, table, table->indexed_text, values[text_index], rowid, error))
+    return FALSE;
+  return step (merge, error);
+}
+
+static gboolean
+read_table (JsonNode                 *node,
+            const SteadyBackupTable **table_out,
+            JsonArray               **rows_out,
+            GError                  **error)
+{
+  JsonObject *object;
+  JsonNode *name, *rows;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node) ||
+      (name = json_object_get_member (object = json_node_get_object (node), "name")) == NULL ||
+      !JSON_NODE_HOLDS_VALUE (name) || json_node_get_value_type (name) != G_TYPE_STRING ||
+      (*table_out = find_table (json_node_get_string (name))) == NULL ||
+      (rows = json_object_get_member (object, "rows")) == NULL || !JSON_NODE_HOLDS_ARRAY (rows))
+    return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                   _("This backup holds records Steady does not know."));
+  *rows_out = json_node_get_array (rows);
+  return TRUE;
+}
+
+/* First pass: every child table's rows, grouped by owner. */
+static gboolean
+collect_children (Merge      *merge,
+                  JsonArray  *tables_array,
+                  GError    **error)
+{
+  for (guint i = 0; i < json_array_get_length (tables_array); i++)
+    {
+      JsonNode *node = json_array_get_element (tables_array, i);
+      const SteadyBackupTable *table;
+      ChildRows *children;
+      JsonArray *rows;
+
+      if (!read_table (node, &table, &rows, error))
+        return FALSE;
+      if (table->owner == NULL)
+        continue;
+
+      children = g_new0 (ChildRows, 1);
+      g_ptr_array_add (merge->children, children);
+      children->table = table;
+      children->columns = check_columns (merge, json_node_get_object (node), table->name, error);
+      if (children->columns == NULL)
+        return FALSE;
+      children->owner_index = column_index (children->columns, table->owner);
+      for (guint f = 0; f < G_N_ELEMENTS (table->fks); f++)
+        if (g_strcmp0 (table->fks[f].column, table->owner) == 0)
+          children->owner_fk = &table->fks[f];
+      g_assert (children->owner_index >= 0 && children->owner_fk != NULL);
+      children->by_owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                  (GDestroyNotify)g_ptr_array_unref);
+
+      for (guint r = 0; r < json_array_get_length (rows); r++)
+        {
+          JsonNode *row = json_array_get_element (rows, r);
+          JsonNode *owner;
+          GPtrArray *group;
+
+          if (!JSON_NODE_HOLDS_ARRAY (row) ||
+              json_array_get_length (json_node_get_array (row)) != children->columns->len)
+            return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                           _("A record in this backup is incomplete."));
+          owner = json_array_get_element (json_node_get_array (row),
+                                          (guint)children->owner_index);
+          if (!JSON_NODE_HOLDS_VALUE (owner) || json_node_get_value_type (owner) != G_TYPE_STRING)
+            return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                           _("A record in this backup holds a value of the wrong kind."));
+          group = g_hash_table_lookup (children->by_owner, json_node_get_string (owner));
+          if (group == NULL)
+            {
+              group = g_ptr_array_new ();
+              g_hash_table_insert (children->by_owner, g_strdup (json_node_get_string (owner)),
+                                   group);
+            }
+          g_ptr_array_add (group, row);
+        }
+    }
+  return TRUE;
+}
+
+/* The connection's cache_size setting as it is (negative: KiB; positive: pages). */
+static int
+query_cache_size (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -2000;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+gboolean
+steady_backup_merge (SteadyDatabase           *database,
+                     JsonNode                 *root,
+                     SteadyRestoreSummary     *summary,
+                     GCancellable             *cancellable,
+                     SteadyReportProgressFunc  progress,
+                     gpointer                  user_data,
+                     GError                  **error)
+{
+  JsonObject *root_object;
+  JsonArray *tables_array;
+  Merge merge = { 0 };
+  int cache_kib;
+  gboolean ok;
+
+  g_return_val_if_fail (STEADY_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (root != NULL && JSON_NODE_HOLDS_OBJECT (root), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  root_object = json_node_get_object (root);
+  tables_array = json_node_get_array (json_object_get_member (root_object, "tables"));
+  summary->schema_version = (int)json_object_get_int_member_with_default (root_object,
+                                                                         "schema", 0);
+  summary->created_us = json_object_get_int_member_with_default (root_object, "created_us", 0);
+
+  merge.database = database;
+  merge.db = steady_database_get_handle (database);
+  merge.rowids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify)g_hash_table_unref);
+  merge.children = g_ptr_array_new_with_free_func ((GDestroyNotify)child_rows_free);
+  merge.summary = summary;
+  merge.statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify)sqlite3_finalize);
+  merge.total = count_backup_rows (tables_array);
+  merge.cancellable = cancellable;
+  merge.progress = progress;
+  merge.user_data = user_data;
+
+  /* Years of entries re-index their words page by page; with SQLite's default 2 MiB page
+   * cache the transaction spills to the WAL and reads it back. The merge borrows a larger
+   * cache and gives it back. */
+  cache_kib = query_cache_size (merge.db);
+  sqlite3_exec (merge.db, "PRAGMA cache_size = -" G_STRINGIFY (MERGE_CACHE_KIB), NULL, NULL,
+                NULL);
+  ok = collect_children (&merge, tables_array, error);
+  for (guint i = 0; ok && i < json_array_get_length (tables_array); i++)
+    {
+      JsonNode *node = json_array_get_element (tables_array, i);
+      g_autoptr(GPtrArray) columns = NULL;
+      const SteadyBackupTable *table;
+      JsonArray *rows;
+
+      ok = read_table (node, &table, &rows, error);
+      if (!ok || table->owner != NULL)
+        continue;
+      columns = check_columns (&merge, json_node_get_object (node), table->name, error);
+      ok = columns != NULL;
+      for (guint r = 0; ok && r < json_array_get_length (rows); r++)
+        ok = merge_record_row (&merge, table, columns, json_array_get_element (rows, r), error);
+    }
+
+  /* Child rows whose owner the backup does not hold. */
+  for (guint i = 0; ok && i < merge.children->len; i++)
+    {
+      ChildRows *children = g_ptr_array_index (merge.children, i);
+
+      if (g_hash_table_size (children->by_owner) > 0)
+        ok = refuse (error, STEADY_BACKUP_ERROR_INVALID,
+                     _("A record in this backup refers to one that is missing, so nothing was "
+                       "restored."));
+    }
+
+  g_hash_table_unref (merge.statements);
+  {
+    g_autofree char *restore_cache = g_strdup_printf ("PRAGMA cache_size = %d", cache_kib);
+
+    sqlite3_exec (merge.db, restore_cache, NULL, NULL, NULL);
+  }
+  g_hash_table_unref (merge.rowids);
+  g_ptr_array_unref (merge.children);
+  return ok;
+}
+
+/* ----------------------------------------------------------------------------------------
+ * Preview and restore
+ * ------------------------------------------------------------------------------------- */
+
+/* The merge runs for real inside a transaction that is then rolled back: the counts are
+ * exactly what a restore would do, and a record the database would refuse is found now. */
+gboolean
+steady_backup_preview (SteadyDatabase        *database,
+                       const char            *path,
+                       SteadyRestoreSummary  *summary_out,
+                       GCancellable          *cancellable,
+                       GError               **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  SteadyRestoreSummary summary = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (STEADY_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (summary_out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  root = load_backup (path, error);
+  if (root == NULL || !steady_database_begin (database, error))
+    return FALSE;
+  ok = steady_backup_merge (database, root, &summary, cancellable, NULL, NULL, error);
+  steady_database_rollback (database);
+  if (ok)
+    *summary_out = summary;
+  return ok;
+}
+
+gboolean
+steady_backup_restore (SteadyDatabase           *database,
+                       const char               *path,
+                       SteadyRestoreSummary     *summary_out,
+                       GCancellable             *cancellable,
+                       SteadyReportProgressFunc  progress,
+                       gpointer                  user_data,
+                       GError                  **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *safety_copy = NULL;
+  SteadyRestoreSummary summary = { 0 };
+
+  g_return_val_if_fail (STEADY_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The whole backup is read and checked before anything is touched; an automatic backup
+   * is read before the copy below, whose rotation may remove old ones. */
+  root = load_backup (path, error);
+  if (root == NULL)
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  safety_copy = steady_database_backup_now (database, error);
+  if (safety_copy == NULL)
+    return FALSE;
+
+  if (!steady_database_begin (database, error))
+    goto failed;
+  if (!steady_backup_merge (database, root, &summary, cancellable, progress, user_data, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      steady_database_rollback (database);
+      goto failed;
+    }
+  if (!steady_database_commit (database, error))
+    goto failed;
+
+  if (progress != NULL)
+    progress (1.0, user_data);
+  summary.safety_backup_path = g_steal_pointer (&safety_copy);
+  if (summary_out != NULL)
+    *summary_out = summary;
+  else
+    g_free (summary.safety_backup_path);
+  return TRUE;
+
+failed:
+  /* Nothing changed, so the copy taken for this restore is the database as it still is:
+   * removing it leaves the backups as they were. */
+  g_unlink (safety_copy);
+  return FALSE;
+}
