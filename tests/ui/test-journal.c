@@ -178,6 +178,14 @@ write_hourly_entries (guint       n,
     }
 }
 
+static gboolean
+today_is_loaded (gpointer data)
+{
+  return steady_today_page_get_loaded (data);
+}
+
+/* The Today page, once its last check-in and next session are in (just after it is first
+ * drawn). */
 static SteadyTodayPage *
 today_page (SteadyWindow *window)
 {
@@ -186,6 +194,7 @@ today_page (SteadyWindow *window)
   steady_window_set_page (window, "today");
   page = STEADY_TODAY_PAGE (find_first (GTK_WIDGET (window), STEADY_TYPE_TODAY_PAGE));
   g_assert_nonnull (page);
+  wait_until (today_is_loaded, page);
   wait_for_frame (GTK_WIDGET (page));
   return page;
 }
@@ -253,6 +262,35 @@ test_today_check_in (void)
   save_screenshot (GTK_WIDGET (window), "journal-today-wide-dark");
   resize_window (GTK_WINDOW (window), NARROW_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-today-narrow-dark");
+
+  stop_application (app);
+}
+
+/* The window comes up before the last check-in is read; it shows just after, unasked. */
+static void
+test_today_deferred (void)
+{
+  g_autoptr(GSettings) settings = reset_settings ("US");
+  SteadyApplication *app;
+  SteadyWindow *window;
+  SteadyTodayPage *page;
+
+  write_hourly_entries (1, "tea on the balcony");
+  app = start_application ();
+  window = main_window ();
+  page = STEADY_TODAY_PAGE (find_first (GTK_WIDGET (window), STEADY_TYPE_TODAY_PAGE));
+  g_assert_nonnull (page);
+  g_assert_false (steady_today_page_get_loaded (page));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  /* Until then it claims neither that there is nothing nor that there is something. */
+  g_assert_false (has_visible_label (GTK_WIDGET (page), "No check-ins yet"));
+  g_assert_false (has_visible_label (GTK_WIDGET (page), "once the calendar is ready"));
+
+  wait_until (today_is_loaded, page);
+  wait_for_frame (GTK_WIDGET (page));
+  g_assert_true (has_visible_label (GTK_WIDGET (page), "tea on the balcony"));
+  g_assert_false (has_visible_label (GTK_WIDGET (page), "No check-ins yet"));
+  g_assert_true (has_visible_label (GTK_WIDGET (page), "No upcoming sessions"));
 
   stop_application (app);
 }
@@ -1084,6 +1122,7 @@ test_terms (void)
 
 static const UiTest ui_tests[] = {
   { "/journal/today-check-in", test_today_check_in },
+  { "/journal/today-deferred", test_today_deferred },
   { "/journal/list", test_journal_list },
   { "/journal/on-demand", test_on_demand },
   { "/journal/delete-undo", test_delete_undo },
