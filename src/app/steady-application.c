@@ -267,6 +267,13 @@ backup_thread (GTask        *task,
 {
   SteadyDatabase *database = task_data;
   GError *error = NULL;
+  g_autoptr(GError) tidy_error = NULL;
+
+  /* Words edited out of check-ins leave the search index first, so that the backup does not
+   * keep them either. Nothing is lost if this fails: those words stay until the next time. */
+  if (!steady_journal_store_tidy_search_index (steady_database_get_path (database), NULL,
+                                               &tidy_error))
+    g_debug ("The search index was not tidied: %s", tidy_error->message);
 
   if (steady_database_backup_if_due (database, BACKUP_MAX_AGE, &error))
     g_task_return_boolean (task, TRUE);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sqlite3.h>
 
 #include "steady-journal-search-hit-private.h"
 #include "steady-journal-store-private.h"
@@ -306,4 +307,98 @@ steady_journal_store_check_search_index (SteadyJournalStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Maintenance ------------------------------------------------------------------------------ */
+
+/* Long enough for a save on the application's connection to finish first. */
+#define TIDY_BUSY_TIMEOUT_MS 10000
+
+static gboolean
+exec_or_set_error (sqlite3     *db,
+                   const char  *path,
+                   const char  *sql,
+                   GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc == SQLITE_OK)
+    return TRUE;
+  steady_database_set_error_from_sqlite (error, db, rc, path);
+  return FALSE;
+}
+
+/**
+ * steady_journal_store_tidy_search_index:
+ * @db_path: the database file
+ * @out_tidied: (out) (optional): whether there was anything to tidy
+ *
+ * Words taken out of a check-in by editing it stay in the full-text index until the
+ * segments that hold them are merged (deleting merges at once; editing, which is frequent,
+ * does not). This merges the whole index if it has more than one segment, then copies the
+ * log into the file and empties it, so such words are gone from both. It opens its own
+ * connection, so a worker thread can run it while the application goes on; it takes
+ * about as long as deleting a check-in on the same journal.
+ *
+ * Returns: whether it worked
+ */
+gboolean
+steady_journal_store_tidy_search_index (const char  *db_path,
+                                        gboolean    *out_tidied,
+                                        GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n_segments = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (db_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (out_tidied != NULL)
+    *out_tidied = FALSE;
+  rc = sqlite3_open_v2 (db_path, &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      steady_database_set_error_from_sqlite (error, db, rc, db_path);
+      goto out;
+    }
+  sqlite3_busy_timeout (db, TIDY_BUSY_TIMEOUT_MS);
+  /* Freed pages are zeroed, so the merged-away words leave the file, not only the index. */
+  if (!exec_or_set_error (db, db_path, "PRAGMA secure_delete = ON; PRAGMA synchronous = FULL",
+                          error))
+    goto out;
+
+  /* One row per leaf page, each naming its segment. */
+  rc = sqlite3_prepare_v2 (db, "SELECT count (DISTINCT segid) FROM search_fts_idx", -1, &stmt,
+                           NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      steady_database_set_error_from_sqlite (error, db, rc, db_path);
+      goto out;
+    }
+  n_segments = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (n_segments > 1)
+    {
+      if (!exec_or_set_error (db, db_path,
+                              "INSERT INTO search_fts (search_fts) VALUES ('optimize')", error))
+        goto out;
+      if (out_tidied != NULL)
+        *out_tidied = TRUE;
+    }
+  /* If the application is reading just now, the log empties at a later checkpoint. */
+  sqlite3_wal_checkpoint_v2 (db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return ok;
 }
