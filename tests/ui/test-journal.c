@@ -603,7 +603,7 @@ test_search_paging (void)
   GtkAdjustment *adjustment;
   g_autoptr(GPtrArray) lists = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  const guint n = 523;
+  const guint n = 260;
   guint n_shown;
 
   /* More than the 200 that search once stopped at. */
