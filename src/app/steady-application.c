@@ -11,6 +11,7 @@
 #include "steady-application.h"
 #include "steady-calendar-cli.h"
 #include "steady-calendar-page.h"
+#include "steady-first-frame.h"
 #include "steady-preferences-window.h"
 #include "steady-reminders-client.h"
 #include "steady-safety-review.h"
@@ -266,6 +267,13 @@ backup_thread (GTask        *task,
 {
   SteadyDatabase *database = task_data;
   GError *error = NULL;
+  g_autoptr(GError) tidy_error = NULL;
+
+  /* Words edited out of check-ins leave the search index first, so that the backup does not
+   * keep them either. Nothing is lost if this fails: those words stay until the next time. */
+  if (!steady_journal_store_tidy_search_index (steady_database_get_path (database), NULL,
+                                               &tidy_error))
+    g_debug ("The search index was not tidied: %s", tidy_error->message);
 
   if (steady_database_backup_if_due (database, BACKUP_MAX_AGE, &error))
     g_task_return_boolean (task, TRUE);
@@ -528,11 +536,16 @@ check_done_cb (GObject      *object,
 }
 
 static void
-start_check (SteadyApplication *self)
+start_check_cb (GtkWidget *window,
+                gpointer   user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, check_done_cb, NULL);
+  SteadyApplication *self = user_data;
+  g_autoptr(GTask) task = NULL;
 
-  g_task_set_source_tag (task, start_check);
+  if (self->database == NULL)
+    return;
+  task = g_task_new (self, NULL, check_done_cb, NULL);
+  g_task_set_source_tag (task, start_check_cb);
   g_task_set_task_data (task, g_object_ref (self->database), g_object_unref);
   g_task_run_in_thread (task, check_thread);
 }
@@ -578,7 +591,8 @@ open_database_and_present (SteadyApplication *self)
         }
       ensure_journal_store (self);
       present_main_window (self);
-      start_check (self);
+      /* Not before the first frame either: on two cores it competed with the painting. */
+      steady_first_frame_run_after (GTK_WIDGET (find_main_window (self)), start_check_cb, self);
       return;
     }
   ensure_journal_store (self);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* steady-today-page.c: the Today page. One click on a mood opens the check-in with that
- * mood picked and Save as the default, so a check-in takes two clicks. */
+ * mood picked and Save as the default, so a check-in takes two clicks. The last check-in
+ * and the next session come in just after the page is first drawn, so that the window
+ * appears sooner. */
 
 #define G_LOG_DOMAIN "steady-today-page"
 
@@ -11,6 +13,7 @@
 
 #include "steady-entry-editor.h"
 #include "steady-entry-row.h"
+#include "steady-first-frame.h"
 #include "steady-mood-chart.h"
 #include "steady-today-page.h"
 
@@ -36,6 +39,10 @@ struct _SteadyTodayPage
   /* owned */
   SteadyJournalStore *store;
   SteadyMoodEntry    *last_entry;
+  GtkWidget          *pending_next_session; /* until loaded */
+
+  gboolean            loaded;               /* the last check-in and next session are in */
+  gboolean            load_scheduled;
 };
 
 G_DEFINE_FINAL_TYPE (SteadyTodayPage, steady_today_page, GTK_TYPE_WIDGET)
@@ -91,16 +98,12 @@ steady_today_page_get_greeting (SteadyTodayPage *self)
  *
  * Puts the calendar's "next session" widget in its place on the page.
  */
-void
-steady_today_page_set_next_session_widget (SteadyTodayPage *self,
-                                           GtkWidget       *widget)
+static void
+put_next_session_widget (SteadyTodayPage *self,
+                         GtkWidget       *widget)
 {
-  GtkWidget *child;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->next_session_slot));
 
-  g_return_if_fail (STEADY_IS_TODAY_PAGE (self));
-  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
-
-  child = gtk_widget_get_first_child (GTK_WIDGET (self->next_session_slot));
   while (child != NULL)
     {
       GtkWidget *next = gtk_widget_get_next_sibling (child);
@@ -112,6 +115,42 @@ steady_today_page_set_next_session_widget (SteadyTodayPage *self,
   gtk_widget_set_visible (self->next_session_placeholder, widget == NULL);
   if (widget != NULL)
     gtk_box_append (self->next_session_slot, widget);
+}
+
+/**
+ * steady_today_page_set_next_session_widget:
+ * @widget: (nullable): what shows the next session, or %NULL for the empty state
+ *
+ * Puts the calendar's "next session" widget in its place on the page; before the page
+ * has been drawn once, it waits for that (a widget that reads the database when shown
+ * would delay the window).
+ */
+void
+steady_today_page_set_next_session_widget (SteadyTodayPage *self,
+                                           GtkWidget       *widget)
+{
+  g_return_if_fail (STEADY_IS_TODAY_PAGE (self));
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+
+  if (self->loaded)
+    {
+      put_next_session_widget (self, widget);
+      return;
+    }
+  if (widget != NULL)
+    g_object_ref_sink (widget);
+  g_clear_object (&self->pending_next_session);
+  self->pending_next_session = widget;
+  gtk_widget_set_visible (self->next_session_placeholder, FALSE);
+}
+
+/* Whether the last check-in and the next session are shown (see load_late_parts ()). */
+gboolean
+steady_today_page_get_loaded (SteadyTodayPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_TODAY_PAGE (self), FALSE);
+
+  return self->loaded;
 }
 
 /* The skill buttons show only when the application has the actions they start. */
@@ -163,6 +202,23 @@ update_last_entry (SteadyTodayPage *self)
     }
   gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (self->last_list, 0),
                                     self->last_entry != NULL);
+}
+
+/* Reading the last check-in and the next session's occurrences, and laying out and
+ * drawing them, were much of what the Today page added to the time to the first frame;
+ * they wait until just after it. */
+static void
+load_late_parts (GtkWidget *widget,
+                 gpointer   user_data)
+{
+  SteadyTodayPage *self = STEADY_TODAY_PAGE (widget);
+  g_autoptr(GtkWidget) next_session = g_steal_pointer (&self->pending_next_session);
+
+  if (self->loaded)
+    return;
+  self->loaded = TRUE;
+  update_last_entry (self);
+  put_next_session_widget (self, next_session);
 }
 
 /* Editing ------------------------------------------------------------------------------- */
@@ -264,7 +320,9 @@ build_mood_buttons (SteadyTodayPage *self)
       /* Translators: the accessible name of a mood button, e.g. "Mood: very low". */
       g_autofree char *name = g_strdup_printf (_("Mood: %s"), steady_mood_word (mood));
 
-      gtk_image_set_pixel_size (GTK_IMAGE (icon), 40);
+      /* A size the icon theme has drawn (48 px): at sizes in between, GTK loads the SVG
+       * and with it the SVG loader, which alone cost start-up about a tenth. */
+      gtk_image_set_pixel_size (GTK_IMAGE (icon), 48);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
       gtk_box_append (GTK_BOX (box), icon);
@@ -299,14 +357,21 @@ steady_today_page_new (SteadyJournalStore *store)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "entries-reset", G_CALLBACK (update_last_entry), self,
                            G_CONNECT_SWAPPED);
-  update_last_entry (self);
   return GTK_WIDGET (self);
 }
 
 static void
 steady_today_page_map (GtkWidget *widget)
 {
+  SteadyTodayPage *self = STEADY_TODAY_PAGE (widget);
+
   GTK_WIDGET_CLASS (steady_today_page_parent_class)->map (widget);
+
+  if (!self->loaded && !self->load_scheduled)
+    {
+      self->load_scheduled = TRUE;
+      steady_first_frame_run_after (widget, load_late_parts, NULL);
+    }
 
   steady_today_page_update_practice (STEADY_TODAY_PAGE (widget));
   steady_today_page_update_greeting (STEADY_TODAY_PAGE (widget));
@@ -322,6 +387,7 @@ steady_today_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
   g_clear_object (&self->last_entry);
+  g_clear_object (&self->pending_next_session);
 
   G_OBJECT_CLASS (steady_today_page_parent_class)->dispose (object);
 }

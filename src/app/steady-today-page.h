@@ -18,6 +18,7 @@ void       steady_today_page_update_greeting        (SteadyTodayPage    *self);
 const char *steady_today_page_get_greeting          (SteadyTodayPage    *self);
 void       steady_today_page_set_next_session_widget (SteadyTodayPage   *self,
                                                       GtkWidget         *widget);
+gboolean   steady_today_page_get_loaded             (SteadyTodayPage    *self);
 GtkWidget *steady_today_page_check_in               (SteadyTodayPage    *self,
                                                      int                 mood);
 void       steady_today_page_update_practice        (SteadyTodayPage    *self);

@@ -20,8 +20,10 @@
 #include "steady-journal-page.h"
 #include "steady-mood-chart-widget.h"
 
-/* Results beyond this are rarely read; the count says when there are more. */
-#define MAX_RESULTS 200
+/* Results come a page at a time: the first page fills a tall window, and the next is read
+ * when the rows shown come within LOAD_AHEAD of the end. */
+#define RESULTS_PAGE_SIZE 50
+#define LOAD_AHEAD        20
 /* A day's heading sums up at most this many of its check-ins. */
 #define MAX_DAY_SCAN 50
 
@@ -52,16 +54,23 @@ struct _SteadyJournalPage
   SteadyJournalStore *store;
   SteadyJournalModel *model;
   GListStore         *results;       /* SteadyJournalSearchHit */
+  SteadyJournalQuery  query;         /* of the results shown; its strings are these: */
+  char               *query_text;
+  char               *query_emotion_uuid;
+  char               *query_tag_uuid;
+  gboolean            results_complete;
   GPtrArray          *emotion_uuids; /* parallel to emotion_dropdown, from index 1 */
   GPtrArray          *tag_uuids;
   GPtrArray          *charts;        /* SteadyMoodChartWidget, unowned */
 
   guint               rebind_source_id;
+  guint               load_more_source_id;
 };
 
 G_DEFINE_FINAL_TYPE (SteadyJournalPage, steady_journal_page, GTK_TYPE_WIDGET)
 
 static void update_view (SteadyJournalPage *self);
+static void schedule_load_more (SteadyJournalPage *self);
 
 /* Editing ------------------------------------------------------------------------------ */
 
@@ -276,6 +285,11 @@ bind_hit_cb (GtkSignalListItemFactory *factory,
   /* Results are ranked, not grouped: each carries its own date. */
   steady_entry_row_set_entry (row, entry, markup != NULL && *markup != '\0' ? markup : NULL);
   steady_entry_row_set_day_heading (row, &summary);
+
+  /* The list binds the rows it is about to show: near the end, read the next page. */
+  if (gtk_list_item_get_position (item) + LOAD_AHEAD >=
+      g_list_model_get_n_items (G_LIST_MODEL (self->results)))
+    schedule_load_more (self);
 }
 
 static GtkListItemFactory *
@@ -369,37 +383,88 @@ selected_uuid (GtkDropDown *dropdown,
   return g_ptr_array_index (uuids, selected - 1);
 }
 
+/* Reads the hits after the last one shown, up to @limit, and adds them; fewer than asked
+ * means there are no more. */
 static void
-run_search (SteadyJournalPage *self)
+load_results (SteadyJournalPage *self,
+              guint              limit)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) hits = NULL;
-  SteadyJournalQuery query;
-  guint mood = gtk_drop_down_get_selected (self->mood_dropdown);
+  g_autoptr(SteadyJournalSearchHit) last = NULL;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->results));
 
-  steady_journal_query_init (&query);
-  query.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  if (!parse_day (self->from_entry, STEADY_JOURNAL_DAY_MIN, &query.first_day, &error) ||
-      !parse_day (self->to_entry, STEADY_JOURNAL_DAY_MAX, &query.last_day, &error))
+  if (n_items > 0)
+    last = g_list_model_get_item (G_LIST_MODEL (self->results), n_items - 1);
+  hits = steady_journal_store_search (self->store, &self->query, last, limit, &error);
+  if (hits == NULL)
+    {
+      self->results_complete = TRUE;
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  self->results_complete = hits->len < limit;
+  g_list_store_splice (self->results, n_items, 0, hits->pdata, hits->len);
+}
+
+static gboolean
+load_more_cb (gpointer user_data)
+{
+  SteadyJournalPage *self = user_data;
+
+  self->load_more_source_id = 0;
+  if (!self->results_complete)
+    load_results (self, RESULTS_PAGE_SIZE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not while the list binds rows: it must not change under it. */
+static void
+schedule_load_more (SteadyJournalPage *self)
+{
+  if (!self->results_complete && self->load_more_source_id == 0)
+    self->load_more_source_id = g_idle_add (load_more_cb, self);
+}
+
+/* Searches afresh with what the fields say. @min_results keeps as many rows as were
+ * shown, so an edit elsewhere does not take the user back to the top. */
+static void
+run_search (SteadyJournalPage *self,
+            guint              min_results)
+{
+  g_autoptr(GError) error = NULL;
+  guint mood = gtk_drop_down_get_selected (self->mood_dropdown);
+  int first_day;
+  int last_day;
+
+  if (!parse_day (self->from_entry, STEADY_JOURNAL_DAY_MIN, &first_day, &error) ||
+      !parse_day (self->to_entry, STEADY_JOURNAL_DAY_MAX, &last_day, &error))
     {
       gtk_label_set_text (self->filter_error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->filter_error_label), TRUE);
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->filter_error_label), FALSE);
-  if (mood >= STEADY_MOOD_MIN && mood <= STEADY_MOOD_MAX)
-    query.min_mood = query.max_mood = (int)mood;
-  query.emotion_uuid = selected_uuid (self->emotion_dropdown, self->emotion_uuids);
-  query.tag_uuid = selected_uuid (self->tag_dropdown, self->tag_uuids);
 
-  hits = steady_journal_store_search (self->store, &query, NULL, MAX_RESULTS, &error);
+  g_clear_handle_id (&self->load_more_source_id, g_source_remove);
+  g_free (self->query_text);
+  g_free (self->query_emotion_uuid);
+  g_free (self->query_tag_uuid);
+  self->query_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  self->query_emotion_uuid = g_strdup (selected_uuid (self->emotion_dropdown,
+                                                      self->emotion_uuids));
+  self->query_tag_uuid = g_strdup (selected_uuid (self->tag_dropdown, self->tag_uuids));
+  steady_journal_query_init (&self->query);
+  self->query.text = self->query_text;
+  self->query.first_day = first_day;
+  self->query.last_day = last_day;
+  if (mood >= STEADY_MOOD_MIN && mood <= STEADY_MOOD_MAX)
+    self->query.min_mood = self->query.max_mood = (int)mood;
+  self->query.emotion_uuid = self->query_emotion_uuid;
+  self->query.tag_uuid = self->query_tag_uuid;
+
   g_list_store_remove_all (self->results);
-  if (hits == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  g_list_store_splice (self->results, 0, 0, hits->pdata, hits->len);
+  load_results (self, MAX (min_results, RESULTS_PAGE_SIZE));
 }
 
 static gboolean
@@ -436,8 +501,17 @@ query_changed_cb (SteadyJournalPage *self)
   if (is_searching (self))
     {
       gtk_toggle_button_set_active (self->charts_button, FALSE);
-      run_search (self);
+      run_search (self, 0);
     }
+  update_view (self);
+}
+
+/* A check-in added, changed or deleted: the same search again, as far as it was read. */
+static void
+entries_edited_cb (SteadyJournalPage *self)
+{
+  if (is_searching (self))
+    run_search (self, g_list_model_get_n_items (G_LIST_MODEL (self->results)));
   update_view (self);
 }
 
@@ -659,11 +733,11 @@ steady_journal_page_new (SteadyJournalStore *store)
   g_signal_connect_object (store, "terms-changed", G_CALLBACK (terms_changed_cb), self,
                            G_CONNECT_SWAPPED);
   /* Search results follow edits too. */
-  g_signal_connect_object (store, "entry-updated", G_CALLBACK (query_changed_cb), self,
+  g_signal_connect_object (store, "entry-updated", G_CALLBACK (entries_edited_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "entry-removed", G_CALLBACK (query_changed_cb), self,
+  g_signal_connect_object (store, "entry-removed", G_CALLBACK (entries_edited_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "entry-added", G_CALLBACK (query_changed_cb), self,
+  g_signal_connect_object (store, "entry-added", G_CALLBACK (entries_edited_cb), self,
                            G_CONNECT_SWAPPED);
 
   add_chart (self, STEADY_MOOD_CHART_MOOD, _("Mood"));
@@ -696,11 +770,15 @@ steady_journal_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->rebind_source_id, g_source_remove);
+  g_clear_handle_id (&self->load_more_source_id, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_object (&self->results);
+  g_clear_pointer (&self->query_text, g_free);
+  g_clear_pointer (&self->query_emotion_uuid, g_free);
+  g_clear_pointer (&self->query_tag_uuid, g_free);
   g_clear_pointer (&self->emotion_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->tag_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->charts, g_ptr_array_unref);
@@ -778,6 +856,8 @@ steady_journal_page_init (SteadyJournalPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->results = g_list_store_new (STEADY_TYPE_JOURNAL_SEARCH_HIT);
+  steady_journal_query_init (&self->query);
+  self->results_complete = TRUE;
   self->emotion_uuids = g_ptr_array_new_with_free_func (g_free);
   self->tag_uuids = g_ptr_array_new_with_free_func (g_free);
   self->charts = g_ptr_array_new ();

@@ -59,8 +59,50 @@ append_quoted_prefix (GString    *match,
 char *
 steady_journal_search_build_match (const char *text)
 {
+  return steady_journal_search_build_match_full (text, NULL, NULL);
+}
+
+/* Whether FTS5 finds a word in @word: a letter or a digit. */
+static gboolean
+has_token (const char *word,
+           gsize       length)
+{
+  for (const char *c = word; c < word + length; c = g_utf8_next_char (c))
+    if (g_unichar_isalnum (g_utf8_get_char (c)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Two letters or digits, nothing else: what a short-prefix expansion can stand for. */
+static gboolean
+is_short_prefix (const char *word,
+                 gsize       length)
+{
+  return length == STEADY_JOURNAL_SHORT_PREFIX &&
+         g_ascii_isalnum (word[0]) && g_ascii_isalnum (word[1]);
+}
+
+/**
+ * steady_journal_search_build_match_full:
+ * @text: (nullable): what the user typed
+ * @expand: (nullable): gives, for a word of exactly two ASCII letters or digits (lower
+ *   case), an FTS5 expression that matches what its prefix query would, or %NULL to keep
+ *   the prefix query
+ *
+ * As steady_journal_search_build_match (), with short words put another way where that is
+ * cheaper.
+ *
+ * Returns: (transfer full) (nullable): an FTS5 query, or %NULL if @text has no words
+ */
+char *
+steady_journal_search_build_match_full (const char              *text,
+                                        SteadyJournalExpandFunc  expand,
+                                        gpointer                 user_data)
+{
   g_autofree char *clean = NULL;
   g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GString) groups = g_string_new (NULL);
+  gboolean match_has_token = FALSE;
   const char *word = NULL;
 
   if (text == NULL)
@@ -74,7 +116,27 @@ steady_journal_search_build_match (const char *text)
 
       if (blank && word != NULL)
         {
-          append_quoted_prefix (match, word, p - word);
+          g_autofree char *expanded = NULL;
+
+          if (expand != NULL && is_short_prefix (word, p - word))
+            {
+              char prefix[STEADY_JOURNAL_SHORT_PREFIX + 1] = {
+                g_ascii_tolower (word[0]), g_ascii_tolower (word[1]), '\0'
+              };
+
+              expanded = expand (prefix, user_data);
+            }
+          if (expanded != NULL)
+            {
+              /* FTS5 joins a group in parentheses to the rest only with an explicit AND. */
+              g_string_append_printf (groups, "%s%s", groups->len > 0 ? " AND " : "",
+                                      expanded);
+            }
+          else
+            {
+              append_quoted_prefix (match, word, p - word);
+              match_has_token = match_has_token || has_token (word, p - word);
+            }
           word = NULL;
         }
       else if (!blank && word == NULL)
@@ -85,6 +147,13 @@ steady_journal_search_build_match (const char *text)
         break;
     }
 
+  if (groups->len > 0)
+    {
+      /* Beside an AND an empty phrase matches nothing, where beside words it is ignored. */
+      if (!match_has_token)
+        g_string_truncate (match, 0);
+      g_string_append_printf (match, "%s%s", match->len > 0 ? " AND " : "", groups->str);
+    }
   if (match->len == 0)
     return NULL;
   return g_string_free (g_steal_pointer (&match), FALSE);

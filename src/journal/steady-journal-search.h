@@ -32,9 +32,18 @@ typedef struct
 #define STEADY_JOURNAL_MATCH_OPEN  "\001"
 #define STEADY_JOURNAL_MATCH_CLOSE "\002"
 
+/* Words this long are looked up another way (see steady_journal_search_build_match_full ()). */
+#define STEADY_JOURNAL_SHORT_PREFIX 2
+
+typedef char *(*SteadyJournalExpandFunc) (const char *prefix,
+                                          gpointer    user_data);
+
 void  steady_journal_query_init           (SteadyJournalQuery *query);
 
 char *steady_journal_search_build_match   (const char         *text);
+char *steady_journal_search_build_match_full (const char              *text,
+                                              SteadyJournalExpandFunc  expand,
+                                              gpointer                 user_data);
 char *steady_journal_search_split_marks   (const char         *marked,
                                            GArray             *ranges);
 char *steady_journal_search_markup        (const char         *text,

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sqlite3.h>
 
 #include "steady-journal-search-hit-private.h"
 #include "steady-journal-store-private.h"
@@ -17,6 +18,8 @@
  * of slack covers a million records at the same instant. */
 #define KEY_SLACK_US   G_USEC_PER_SEC
 #define SNIPPET_CHARS  160
+/* A two-letter prefix that starts more words than this is left to FTS5's prefix query. */
+#define MAX_EXPANDED_TERMS 2000
 
 /* ?1 words, ?2/?3 rowid range, ?4/?5 local days, ?6/?7 moods, ?8 emotion, ?9 tag, ?10 limit.
  * CROSS JOIN keeps the index as the outer loop: it yields rows newest first by itself, so
@@ -58,6 +61,69 @@ static const char search_filters_sql[] =
   "                                JOIN tag AS t ON t.id = et.tag_id"
   "                               WHERE et.entry_id = e.id AND t.uuid = ?9))"
   " ORDER BY e.at_us DESC, e.id DESC LIMIT ?10";
+
+/* The words in the index, from FTS5 itself; a temporary table on this connection only. */
+static const char create_terms_sql[] =
+  "CREATE VIRTUAL TABLE IF NOT EXISTS temp.steady_search_terms"
+  " USING fts5vocab (main, search_fts, row)";
+static const char terms_sql[] =
+  "SELECT term FROM temp.steady_search_terms WHERE term >= ?1 AND term < ?2";
+
+static SteadyStmt *
+prepare_terms (SteadyJournalStore *self)
+{
+  SteadyStmt *stmt = _steady_journal_store_prepare (self, terms_sql, NULL);
+
+  if (stmt != NULL)
+    return stmt;
+  if (sqlite3_exec (_steady_journal_store_get_handle (self), create_terms_sql, NULL, NULL,
+                    NULL) != SQLITE_OK)
+    return NULL;
+  return _steady_journal_store_prepare (self, terms_sql, NULL);
+}
+
+/* FTS5 answers a two-letter prefix query ("st"*) by merging the posting lists of every word
+ * it starts, all of them, however few rows are asked for: 7–50 ms on twenty years. The same
+ * words joined by OR are read lazily, newest first, and stop after a page. Returns NULL to
+ * keep the prefix query (no such words, too many, or no word list on this connection). */
+static char *
+expand_short_prefix (const char *prefix,
+                     gpointer    user_data)
+{
+  SteadyJournalStore *self = user_data;
+  g_autoptr(SteadyStmt) stmt = prepare_terms (self);
+  g_autoptr(GString) expression = NULL;
+  char end[] = { prefix[0], (char)(prefix[1] + 1), '\0' };
+  guint n_terms = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
+  expression = g_string_new ("(");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *term = (const char *)sqlite3_column_text (stmt, 0);
+
+      if (++n_terms > MAX_EXPANDED_TERMS)
+        return NULL;
+      if (n_terms > 1)
+        g_string_append (expression, " OR ");
+      g_string_append_c (expression, '"');
+      for (const char *c = term; *c != '\0'; c++)
+        {
+          if (*c == '"')
+            g_string_append_c (expression, '"');
+          g_string_append_c (expression, *c);
+        }
+      g_string_append_c (expression, '"');
+    }
+  if (rc != SQLITE_DONE || n_terms == 0)
+    return NULL;
+  g_string_append_c (expression, ')');
+  return g_string_free (g_steal_pointer (&expression), FALSE);
+}
 
 /* The earliest and latest instants that can fall on the local days asked for, whatever
  * the offset; the exact day is checked on local_day. */
@@ -171,7 +237,7 @@ steady_journal_store_search (SteadyJournalStore       *self,
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (after == NULL || STEADY_IS_JOURNAL_SEARCH_HIT (after), NULL);
 
-  match = steady_journal_search_build_match (query->text);
+  match = steady_journal_search_build_match_full (query->text, expand_short_prefix, self);
   time_bounds (query, &lower, &upper);
   if (after != NULL)
     _steady_journal_search_hit_get_cursor (after, &cursor_time, &cursor_id);
@@ -241,4 +307,98 @@ steady_journal_store_check_search_index (SteadyJournalStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Maintenance ------------------------------------------------------------------------------ */
+
+/* Long enough for a save on the application's connection to finish first. */
+#define TIDY_BUSY_TIMEOUT_MS 10000
+
+static gboolean
+exec_or_set_error (sqlite3     *db,
+                   const char  *path,
+                   const char  *sql,
+                   GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc == SQLITE_OK)
+    return TRUE;
+  steady_database_set_error_from_sqlite (error, db, rc, path);
+  return FALSE;
+}
+
+/**
+ * steady_journal_store_tidy_search_index:
+ * @db_path: the database file
+ * @out_tidied: (out) (optional): whether there was anything to tidy
+ *
+ * Words taken out of a check-in by editing it stay in the full-text index until the
+ * segments that hold them are merged (deleting merges at once; editing, which is frequent,
+ * does not). This merges the whole index if it has more than one segment, then copies the
+ * log into the file and empties it, so such words are gone from both. It opens its own
+ * connection, so a worker thread can run it while the application goes on; it takes
+ * about as long as deleting a check-in on the same journal.
+ *
+ * Returns: whether it worked
+ */
+gboolean
+steady_journal_store_tidy_search_index (const char  *db_path,
+                                        gboolean    *out_tidied,
+                                        GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n_segments = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (db_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (out_tidied != NULL)
+    *out_tidied = FALSE;
+  rc = sqlite3_open_v2 (db_path, &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      steady_database_set_error_from_sqlite (error, db, rc, db_path);
+      goto out;
+    }
+  sqlite3_busy_timeout (db, TIDY_BUSY_TIMEOUT_MS);
+  /* Freed pages are zeroed, so the merged-away words leave the file, not only the index. */
+  if (!exec_or_set_error (db, db_path, "PRAGMA secure_delete = ON; PRAGMA synchronous = FULL",
+                          error))
+    goto out;
+
+  /* One row per leaf page, each naming its segment. */
+  rc = sqlite3_prepare_v2 (db, "SELECT count (DISTINCT segid) FROM search_fts_idx", -1, &stmt,
+                           NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      steady_database_set_error_from_sqlite (error, db, rc, db_path);
+      goto out;
+    }
+  n_segments = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (n_segments > 1)
+    {
+      if (!exec_or_set_error (db, db_path,
+                              "INSERT INTO search_fts (search_fts) VALUES ('optimize')", error))
+        goto out;
+      if (out_tidied != NULL)
+        *out_tidied = TRUE;
+    }
+  /* If the application is reading just now, the log empties at a later checkpoint. */
+  sqlite3_wal_checkpoint_v2 (db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return ok;
 }

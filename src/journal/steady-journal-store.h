@@ -137,5 +137,8 @@ GPtrArray          *steady_journal_store_search              (SteadyJournalStore
                                                               GError                **error);
 gboolean            steady_journal_store_check_search_index  (SteadyJournalStore     *self,
                                                               GError                **error);
+gboolean            steady_journal_store_tidy_search_index   (const char             *db_path,
+                                                              gboolean               *out_tidied,
+                                                              GError                **error);
 
 G_END_DECLS

@@ -2,7 +2,7 @@
 /* test-journal-delete.c: deleting an entry leaves no trace of its words (RELIABILITY 10):
  * after the delete and a checkpoint, a marker from its note, its medication list and its
  * draft is in neither the database file nor its write-ahead log, the full-text index
- * included. */
+ * included; and words edited out of an entry are gone once the index is tidied. */
 
 #define G_LOG_DOMAIN "test-journal-delete"
 
@@ -178,6 +178,79 @@ test_no_trace (void)
   g_assert_true (file_contains (path, marker));
 }
 
+/* Words edited out of a check-in stay in the index's older segments until they are
+ * merged; tidying the index, as the daily backup does, takes them out of the file. */
+static void
+test_edited_words (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = steady_database_get_default_path ();
+  g_autoptr(SteadyDatabase) database = steady_database_open (path, &error);
+  g_autoptr(SteadyJournalStore) store = NULL;
+  g_autoptr(SteadyMoodEntry) entry = steady_mood_entry_new ();
+  g_autofree char *marker = NULL;
+  g_autofree char *note = NULL;
+  gboolean tidied = FALSE;
+  SteadyJournalQuery query;
+
+  g_assert_no_error (error);
+  store = steady_journal_store_new (database);
+  marker = g_strdup_printf ("Edited%08xMarker%08x", g_test_rand_int (), g_test_rand_int ());
+  for (guint i = 0; i < 40; i++)
+    add_entry (store, BASE_US + i * HOUR_US, "an ordinary day with ordinary words in it");
+  note = g_strdup_printf ("I first wrote %s here, then thought better of it.", marker);
+  steady_mood_entry_set_time (entry, BASE_US + 40 * HOUR_US, 0);
+  steady_mood_entry_set_mood (entry, 2);
+  steady_mood_entry_set_note (entry, note);
+  g_assert_true (steady_journal_store_create (store, entry, &error));
+  g_assert_no_error (error);
+  for (guint i = 41; i < 60; i++)
+    add_entry (store, BASE_US + i * HOUR_US, "another ordinary day, nothing to hide");
+
+  /* Edited away: the entry no longer has the word, and search no longer finds it. */
+  steady_mood_entry_set_note (entry, "I thought better of it.");
+  g_assert_true (steady_journal_store_update (store, entry, &error));
+  g_assert_no_error (error);
+  steady_journal_query_init (&query);
+  query.text = marker;
+  {
+    g_autoptr(GPtrArray) hits = steady_journal_store_search (store, &query, NULL, 10, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 0);
+  }
+  /* Control: yet the index still holds it, which is what tidying is for. */
+  checkpoint (database);
+  g_assert_true (trace_in_files (path, marker));
+
+  g_assert_true (steady_journal_store_tidy_search_index (path, &tidied, &error));
+  g_assert_no_error (error);
+  g_assert_true (tidied);
+  checkpoint (database);
+  g_assert_false (trace_in_files (path, marker));
+
+  /* The rest is intact, and a tidy index needs no second pass. */
+  g_assert_true (steady_journal_store_check_search_index (store, &error));
+  g_assert_no_error (error);
+  query.text = "ordinary";
+  {
+    g_autoptr(GPtrArray) hits = steady_journal_store_search (store, &query, NULL, 200, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 59);
+  }
+  query.text = "better";
+  {
+    g_autoptr(GPtrArray) hits = steady_journal_store_search (store, &query, NULL, 200, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+  }
+  g_assert_true (steady_journal_store_tidy_search_index (path, &tidied, &error));
+  g_assert_no_error (error);
+  g_assert_false (tidied);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,6 +258,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/journal/delete/no-trace", test_no_trace);
+  g_test_add_func ("/journal/delete/edited-words", test_edited_words);
 
   return g_test_run ();
 }

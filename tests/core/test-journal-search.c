@@ -39,6 +39,8 @@ static const char *queries[] = {
   "near", "Walk", "GROUP", "group", "walk park", "gro hope", "gym", "garden wal", "ga",
   "fitness", "zzz", "night mare", "nightmare", "therapist", "the", "walk OR park",
   "NOT panic", "AND",
+  /* Two letters are answered from the word list (see expand_short_prefix ()). */
+  "wa", "Wa", "ph", "ca walk", "ca sl", "zz", "ne", "ra co", "WO",
 };
 
 typedef struct
@@ -406,6 +408,52 @@ test_build_match (void)
     }
 }
 
+static char *
+expand_for_test (const char *prefix,
+                 gpointer    user_data)
+{
+  GPtrArray *asked = user_data;
+
+  g_ptr_array_add (asked, g_strdup (prefix));
+  return g_str_equal (prefix, "zz") ? NULL : g_strdup_printf ("(%s)", prefix);
+}
+
+/* Only words of two ASCII letters or digits are offered for expansion, in lower case; the
+ * expansions join the other words with AND, and empty phrases are dropped beside them. */
+static void
+test_build_match_short (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *match;
+    const char *asked;
+  } cases[] = {
+    { "St", "(st)", "st" },
+    { "walk st", "\"walk\"* AND (st)", "st" },
+    { "st walk 42", "\"walk\"* AND (st) AND (42)", "st,42" },
+    { "st -", "(st)", "st" },
+    { "zz walk", "\"zz\"* \"walk\"*", "zz" },
+    { "s", "\"s\"*", "" },
+    { "str", "\"str\"*", "" },
+    { "é1 a-", "\"é1\"* \"a-\"*", "" },
+    { "\"a", "\"\"\"a\"*", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) asked = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *match = NULL;
+      g_autofree char *joined = NULL;
+
+      match = steady_journal_search_build_match_full (cases[i].text, expand_for_test, asked);
+      g_ptr_array_add (asked, NULL);
+      joined = g_strjoinv (",", (char **)asked->pdata);
+      g_assert_cmpstr (match, ==, cases[i].match);
+      g_assert_cmpstr (joined, ==, cases[i].asked);
+    }
+}
+
 static SteadyJournalStore *
 open_store (void)
 {
@@ -568,6 +616,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/journal/search/build-match", test_build_match);
+  g_test_add_func ("/journal/search/build-match-short", test_build_match_short);
   g_test_add_func ("/journal/search/hostile-input", test_hostile_input);
   g_test_add_func ("/journal/search/snippets", test_snippets);
   g_test_add ("/journal/search/oracle", Fixture, NULL, fixture_set_up, test_oracle,

@@ -146,6 +146,46 @@ show_journal (SteadyWindow *window)
   return page;
 }
 
+/* Writes @n check-ins an hour apart, newest now, before the application starts; each note
+ * is @note_prefix and the check-in's number, or empty. */
+static void
+write_hourly_entries (guint       n,
+                      const char *note_prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = steady_database_get_default_path ();
+  g_autoptr(SteadyDatabase) database = steady_database_open (path, &error);
+  g_autoptr(SteadyJournalStore) store = NULL;
+
+  g_assert_no_error (error);
+  store = steady_journal_store_new (database);
+  /* Quicker writes; the point is the reading. */
+  g_assert_true (steady_database_exec (database, "PRAGMA synchronous = OFF", NULL));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SteadyMoodEntry) entry = steady_mood_entry_new ();
+
+      steady_mood_entry_set_time (entry,
+                                  g_get_real_time () - (gint64)i * 3600 * G_USEC_PER_SEC, 0);
+      steady_mood_entry_set_mood (entry, 1 + i % 5);
+      if (note_prefix != NULL)
+        {
+          g_autofree char *note = g_strdup_printf ("%s %u", note_prefix, i);
+
+          steady_mood_entry_set_note (entry, note);
+        }
+      g_assert_true (steady_journal_store_create (store, entry, NULL));
+    }
+}
+
+static gboolean
+today_is_loaded (gpointer data)
+{
+  return steady_today_page_get_loaded (data);
+}
+
+/* The Today page, once its last check-in and next session are in (just after it is first
+ * drawn). */
 static SteadyTodayPage *
 today_page (SteadyWindow *window)
 {
@@ -154,6 +194,7 @@ today_page (SteadyWindow *window)
   steady_window_set_page (window, "today");
   page = STEADY_TODAY_PAGE (find_first (GTK_WIDGET (window), STEADY_TYPE_TODAY_PAGE));
   g_assert_nonnull (page);
+  wait_until (today_is_loaded, page);
   wait_for_frame (GTK_WIDGET (page));
   return page;
 }
@@ -221,6 +262,35 @@ test_today_check_in (void)
   save_screenshot (GTK_WIDGET (window), "journal-today-wide-dark");
   resize_window (GTK_WINDOW (window), NARROW_WIDTH, WINDOW_HEIGHT);
   save_screenshot (GTK_WIDGET (window), "journal-today-narrow-dark");
+
+  stop_application (app);
+}
+
+/* The window comes up before the last check-in is read; it shows just after, unasked. */
+static void
+test_today_deferred (void)
+{
+  g_autoptr(GSettings) settings = reset_settings ("US");
+  SteadyApplication *app;
+  SteadyWindow *window;
+  SteadyTodayPage *page;
+
+  write_hourly_entries (1, "tea on the balcony");
+  app = start_application ();
+  window = main_window ();
+  page = STEADY_TODAY_PAGE (find_first (GTK_WIDGET (window), STEADY_TYPE_TODAY_PAGE));
+  g_assert_nonnull (page);
+  g_assert_false (steady_today_page_get_loaded (page));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  /* Until then it claims neither that there is nothing nor that there is something. */
+  g_assert_false (has_visible_label (GTK_WIDGET (page), "No check-ins yet"));
+  g_assert_false (has_visible_label (GTK_WIDGET (page), "once the calendar is ready"));
+
+  wait_until (today_is_loaded, page);
+  wait_for_frame (GTK_WIDGET (page));
+  g_assert_true (has_visible_label (GTK_WIDGET (page), "tea on the balcony"));
+  g_assert_false (has_visible_label (GTK_WIDGET (page), "No check-ins yet"));
+  g_assert_true (has_visible_label (GTK_WIDGET (page), "No upcoming sessions"));
 
   stop_application (app);
 }
@@ -317,7 +387,6 @@ static void
 test_on_demand (void)
 {
   g_autoptr(GSettings) settings = reset_settings ("US");
-  g_autofree char *path = steady_database_get_default_path ();
   SteadyApplication *app;
   SteadyWindow *window;
   g_autoptr(GPtrArray) lists = NULL;
@@ -326,26 +395,7 @@ test_on_demand (void)
   /* More than the model keeps at once. */
   const guint n = (STEADY_JOURNAL_MODEL_MAX_PAGES + 1) * STEADY_JOURNAL_MODEL_PAGE_SIZE;
 
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(SteadyDatabase) database = steady_database_open (path, &error);
-    g_autoptr(SteadyJournalStore) store = NULL;
-
-    g_assert_no_error (error);
-    store = steady_journal_store_new (database);
-    /* Quicker writes; the point is the reading. */
-    g_assert_true (steady_database_exec (database, "PRAGMA synchronous = OFF", NULL));
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(SteadyMoodEntry) entry = steady_mood_entry_new ();
-
-        steady_mood_entry_set_time (entry,
-                                    g_get_real_time () - (gint64)i * 3600 * G_USEC_PER_SEC, 0);
-        steady_mood_entry_set_mood (entry, 1 + i % 5);
-        g_assert_true (steady_journal_store_create (store, entry, NULL));
-      }
-  }
-
+  write_hourly_entries (n, NULL);
   app = start_application ();
   window = main_window ();
   page = show_journal (window);
@@ -535,6 +585,87 @@ test_search (void)
   save_screenshot (GTK_WIDGET (window), "journal-search-nothing-narrow-light");
   steady_journal_page_set_search_text (page, "");
   g_assert_cmpstr (steady_journal_page_get_view (page), ==, "list");
+
+  stop_application (app);
+}
+
+/* More matches than one page: scrolling down reads the rest, and every match can be
+ * reached, newest first, each once. */
+static void
+test_search_paging (void)
+{
+  g_autoptr(GSettings) settings = reset_settings ("US");
+  SteadyApplication *app;
+  SteadyWindow *window;
+  SteadyJournalPage *page;
+  GListModel *results;
+  GtkListView *results_view = NULL;
+  GtkAdjustment *adjustment;
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const guint n = 260;
+  guint n_shown;
+
+  /* More than the 200 that search once stopped at. */
+  write_hourly_entries (n, "lantern walk number");
+  app = start_application ();
+  window = main_window ();
+  resize_window (GTK_WINDOW (window), WIDE_WIDTH, WINDOW_HEIGHT);
+  page = show_journal (window);
+  steady_journal_page_set_search_text (page, "lantern");
+  results = steady_journal_page_get_results (page);
+  g_assert_cmpstr (steady_journal_page_get_view (page), ==, "results");
+  wait_for_frame (GTK_WIDGET (page));
+  drain_events ();
+  /* Only a first page is read, not every match. */
+  n_shown = g_list_model_get_n_items (results);
+  g_assert_cmpuint (n_shown, >, 0);
+  g_assert_cmpuint (n_shown, <, n);
+
+  lists = find_with_class (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, "steady-journal-list");
+  for (guint i = 0; i < lists->len; i++)
+    if (gtk_widget_get_mapped (lists->pdata[i]))
+      results_view = lists->pdata[i];
+  g_assert_nonnull (results_view);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (results_view));
+  g_assert_nonnull (adjustment);
+
+  /* Scroll to the end until nothing more comes, as a user would. */
+  for (guint tries = 0; tries < 100; tries++)
+    {
+      guint before = g_list_model_get_n_items (results);
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                            gtk_adjustment_get_page_size (adjustment));
+      wait_for_frame (GTK_WIDGET (results_view));
+      drain_events ();
+      if (g_list_model_get_n_items (results) == before && before == n)
+        break;
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, n);
+  save_screenshot (GTK_WIDGET (window), "journal-search-end-wide-light");
+
+  /* Each match once, newest first: the last is the oldest note. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SteadyJournalSearchHit) hit = g_list_model_get_item (results, i);
+      SteadyMoodEntry *entry = steady_journal_search_hit_get_entry (hit);
+      g_autofree char *expected = g_strdup_printf ("lantern walk number %u", i);
+
+      g_assert_cmpstr (steady_mood_entry_get_note (entry), ==, expected);
+      g_assert_true (g_hash_table_add (seen, (gpointer)steady_mood_entry_get_uuid (entry)));
+    }
+
+  /* A change elsewhere searches again but keeps what was read. */
+  {
+    g_autoptr(SteadyMoodEntry) entry = steady_mood_entry_new ();
+    SteadyJournalStore *store = steady_application_get_journal_store (app);
+
+    steady_mood_entry_set_mood (entry, 3);
+    steady_mood_entry_set_note (entry, "lantern again");
+    g_assert_true (steady_journal_store_create (store, entry, NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (results), >=, n);
+  }
 
   stop_application (app);
 }
@@ -991,10 +1122,12 @@ test_terms (void)
 
 static const UiTest ui_tests[] = {
   { "/journal/today-check-in", test_today_check_in },
+  { "/journal/today-deferred", test_today_deferred },
   { "/journal/list", test_journal_list },
   { "/journal/on-demand", test_on_demand },
   { "/journal/delete-undo", test_delete_undo },
   { "/journal/search", test_search },
+  { "/journal/search-paging", test_search_paging },
   { "/journal/charts", test_charts },
   { "/journal/draft-recovery", test_draft_recovery },
   { "/journal/bad-input", test_bad_input },
