@@ -87,6 +87,13 @@ GPtrArray          *steady_journal_store_list_at             (SteadyJournalStore
                                                               guint                   limit,
                                                               GError                **error);
 
+gboolean            steady_journal_store_import              (SteadyJournalStore     *self,
+                                                              GPtrArray              *new_tags,
+                                                              GPtrArray              *entries,
+                                                              guint                  *out_n_added,
+                                                              GError                **error);
+void                steady_journal_store_reload              (SteadyJournalStore     *self);
+
 /* Summaries, over local days first_day..last_day inclusive */
 GArray             *steady_journal_store_get_day_summaries   (SteadyJournalStore     *self,
                                                               int                     first_day,
