@@ -130,8 +130,11 @@ work_thread (GTask        *task,
       break;
 #endif
     default:
-      g_set_error_literal (&error, STEADY_REPORT_ERROR, STEADY_REPORT_ERROR_UNSUPPORTED,
-                           _("This build of Steady cannot do that yet."));
+      /* Translators: %s is a format (pdf or json) or "--restore". */
+      g_set_error (&error, STEADY_REPORT_ERROR, STEADY_REPORT_ERROR_UNSUPPORTED,
+                   _("This build of Steady cannot do “%s” yet."),
+                   work->kind == WORK_EXPORT_PDF ? "pdf"
+                   : work->kind == WORK_EXPORT_JSON ? "json" : "--restore");
       break;
     }
   if (ok)
@@ -393,6 +396,9 @@ run_import (const SteadyReportsCliOptions *options)
   Work *work;
 
   content = sniff (options->import_path, &error);
+  /* A file named .ics that is none of these gets the calendar's own explanation. */
+  if (content == CONTENT_UNKNOWN && g_str_has_suffix (options->import_path, ".ics"))
+    return steady_calendar_cli_run (options->import_path, NULL, NULL);
   if (error != NULL)
     {
       /* Translators: %s says why the file could not be read. */
