@@ -445,7 +445,7 @@ test_all_kinds (Fixture       *f,
   g_assert_cmpstr (cell (diary, 1, "acted"), ==, "yes");
   g_assert_cmpstr (cell (diary, 2, "row"), ==, "skill");
   g_assert_cmpstr (cell (diary, 2, "name"), ==, "Wise mind");
-  /* "I used this" at 6 that day raised the card's 5 (the diary store's rule). */
+  /* "I used this" at 6 that day set the card's rating of the skill (the diary store's rule). */
   g_assert_cmpstr (cell (diary, 2, "rating"), ==, "6");
   g_assert_cmpstr (cell (diary, 3, "row"), ==, "distress");
   g_assert_cmpstr (cell (diary, 3, "rating"), ==, "6");
