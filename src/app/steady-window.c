@@ -8,8 +8,10 @@
 #include <glib/gi18n.h>
 
 #include "steady-calendar-page.h"
+#include "steady-export-dialog.h"
 #include "steady-first-frame.h"
 #include "steady-help-dialog.h"
+#include "steady-import-dialog.h"
 #include "steady-journal-page.h"
 #include "steady-next-session-card.h"
 #include "steady-practice-section.h"
@@ -337,7 +339,41 @@ start_mindfulness_activated_cb (GSimpleAction *action,
   steady_practice_section_start_mindfulness (ensure_practice_section (STEADY_WINDOW (user_data)));
 }
 
+/* "Export Data…": CSV files of chosen kinds and dates (issue 8, open formats). */
+static void
+export_data_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkWindow *window = GTK_WINDOW (user_data);
+  GtkApplication *app = gtk_window_get_application (window);
+  SteadyDatabase *database = NULL;
+
+  if (STEADY_IS_APPLICATION (app))
+    database = steady_application_get_database (STEADY_APPLICATION (app));
+  if (database != NULL)
+    gtk_window_present (GTK_WINDOW (steady_export_dialog_new (window, database)));
+}
+
+/* "Import from Daylio…": the file chooser first, then what will be imported. */
+static void
+import_daylio_activated_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  GtkWindow *window = GTK_WINDOW (user_data);
+  GtkApplication *app = gtk_window_get_application (window);
+  SteadyJournalStore *store = NULL;
+
+  if (STEADY_IS_APPLICATION (app))
+    store = steady_application_get_journal_store (STEADY_APPLICATION (app));
+  if (store != NULL)
+    steady_import_dialog_choose_file (steady_import_dialog_new (window, store));
+}
+
 static const GActionEntry win_actions[] = {
+  { "export-data", export_data_activated_cb },
+  { "import-daylio", import_daylio_activated_cb },
   { "get-help", get_help_activated_cb },
   { "safety-plan", safety_plan_activated_cb },
   { "show-page", show_page_activated_cb, "s" },

@@ -625,23 +625,40 @@ steady_daylio_describe (const SteadyDaylioSummary *summary,
   if (summary->n_new_tags > 0)
     {
       g_string_append_c (text, ' ');
-      /* Translators: %u is a number of Daylio activities that become journal tags. */
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u activity becomes a new tag.",
-                                                 "%u activities become new tags.",
-                                                 summary->n_new_tags), summary->n_new_tags);
+      if (done)
+        /* Translators: %u is a number of Daylio activities that became journal tags. */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u activity became a new tag.",
+                                                   "%u activities became new tags.",
+                                                   summary->n_new_tags), summary->n_new_tags);
+      else
+        /* Translators: %u is a number of Daylio activities that will become journal tags. */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u activity will become a new tag.",
+                                                   "%u activities will become new tags.",
+                                                   summary->n_new_tags), summary->n_new_tags);
     }
   if (summary->n_unknown_mood > 0)
     {
       g_string_append_c (text, ' ');
       /* Translators: %u is a number of entries whose mood is one the person made up in
        * Daylio, which Steady cannot place on its scale without being told. */
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u entry with a mood of your own was "
-                                                 "left out.",
-                                                 "%u entries with moods of your own were "
-                                                 "left out.", summary->n_unknown_mood),
-                              summary->n_unknown_mood);
+      if (done)
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u entry with a mood of your own was "
+                                                   "left out.",
+                                                   "%u entries with moods of your own were "
+                                                   "left out.", summary->n_unknown_mood),
+                                summary->n_unknown_mood);
+      else
+        /* Translators: %u is a number of entries whose mood is one the person made up in
+         * Daylio; they can still place it on the scale before importing. */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u entry with a mood of your own will be "
+                                                   "left out.",
+                                                   "%u entries with moods of your own will be "
+                                                   "left out.", summary->n_unknown_mood),
+                                summary->n_unknown_mood);
     }
   return g_string_free (text, FALSE);
 }

@@ -151,7 +151,8 @@ test_sample (Fixture       *f,
   g_assert_cmpuint (count_tags (f), ==, tags_before);
   words = steady_daylio_describe (&preview, FALSE);
   g_assert_nonnull (strstr (words, "6 new entries will be added"));
-  g_assert_nonnull (strstr (words, "1 entry with a mood of your own was left out"));
+  g_assert_nonnull (strstr (words, "4 activities will become new tags."));
+  g_assert_nonnull (strstr (words, "1 entry with a mood of your own will be left out."));
 
   g_assert_true (steady_daylio_import_apply (import, f->store, &done, &error));
   g_assert_no_error (error);
