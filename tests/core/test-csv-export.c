@@ -185,9 +185,10 @@ static void
 add_practice (SteadyDatabase *db)
 {
   g_autoptr(SteadyPracticeStore) store = steady_practice_store_new (db);
-  g_autoptr(SteadyPracticeRecord) sit = steady_practice_record_new (STEADY_PRACTICE_KIND_MINDFULNESS);
+  g_autoptr(SteadyPracticeRecord) sit = NULL;
   g_autoptr(GError) error = NULL;
 
+  sit = steady_practice_record_new (STEADY_PRACTICE_KIND_MINDFULNESS);
   sit->planned_us = 600 * G_USEC_PER_SEC;
   sit->actual_us = 590 * G_USEC_PER_SEC + 400000;
   sit->started_at_us = iso_us ("2026-03-27T20:00:00+01:00");

@@ -130,6 +130,33 @@ test_export_csv (Fixture       *f,
   g_assert_null (strstr (contents, "Fuimos al café"));
   g_clear_pointer (&contents, g_free);
 
+  /* Since the last session on the calendar (one, on 28 March at 10:00 UTC). */
+  {
+    g_autofree char *ics = path_in (f, "session.ics");
+    g_autofree char *since = path_in (f, "since");
+    g_autofree char *since_journal = g_build_filename (since, "journal.csv", NULL);
+
+    g_assert_true (g_file_set_contents (ics,
+                                        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                                        "PRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:s@t\r\n"
+                                        "DTSTART:20260328T100000Z\r\n"
+                                        "DTEND:20260328T110000Z\r\nSUMMARY:Group\r\n"
+                                        "END:VEVENT\r\nEND:VCALENDAR\r\n", -1, NULL));
+    steady_cli_run (&run, f->home, "--import", ics, NULL);
+    g_assert_true (steady_cli_run_exited_with (&run, 0));
+    steady_cli_run_clear (&run);
+    steady_cli_run (&run, f->home, "--export", "csv", "--output", since, "--since-last-session",
+                    "--kind", "journal,sessions", NULL);
+    g_assert_true (steady_cli_run_exited_with (&run, 0));
+    g_assert_nonnull (strstr (run.out, "journal.csv: 4 rows"));
+    g_assert_nonnull (strstr (run.out, "sessions.csv: 1 row\n"));
+    steady_cli_run_clear (&run);
+    g_assert_true (g_file_get_contents (since_journal, &contents, NULL, NULL));
+    g_assert_null (strstr (contents, "Slept 8 hours."));
+    g_assert_nonnull (strstr (contents, "Clocks changed last night"));
+    g_clear_pointer (&contents, g_free);
+  }
+
   /* One kind only, the whole journal. */
   g_assert_cmpint (g_remove (journal), ==, 0);
   steady_cli_run (&run, f->home, "--export", "csv", "--output", out, "--kind", "journal", NULL);
