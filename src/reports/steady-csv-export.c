@@ -351,7 +351,7 @@ write_entry (CsvFile          *csv,
     {
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-      add_plain (csv, g_ascii_formatd (buffer, sizeof buffer, "%.2g", sleep));
+      add_plain (csv, g_ascii_formatd (buffer, sizeof buffer, "%g", sleep));
     }
   else
     add_plain (csv, NULL);

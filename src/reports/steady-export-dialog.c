@@ -136,7 +136,8 @@ update_range (SteadyExportDialog *self)
       break;
     case STEADY_EXPORT_RANGE_EVERYTHING:
     default:
-      self->range_ok = steady_report_range_parse (NULL, NULL, NULL, &self->range, &error);
+      steady_report_range_everything (&self->range);
+      self->range_ok = TRUE;
       break;
     }
 
