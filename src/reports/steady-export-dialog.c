@@ -181,8 +181,6 @@ add_kind_rows (SteadyExportDialog *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), steady_csv_kind_get_file_name (kind));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      steady_csv_kind_get_title (kind), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_signal_connect_object (check, "toggled", G_CALLBACK (update_sensitivity), self,

@@ -130,7 +130,7 @@ entry_row (GtkWindow *dialog,
 static gboolean
 can_export (GtkWindow *dialog)
 {
-  return gtk_widget_get_sensitive (find_button_with_label (GTK_WIDGET (dialog), "_Export…"));
+  return gtk_widget_get_sensitive (find_button_with_label (GTK_WIDGET (dialog), "Export…"));
 }
 
 static void
@@ -355,7 +355,7 @@ test_import (void)
   g_assert_nonnull (strstr (gtk_label_get_text (summary_label (dialog)),
                             "6 were already there"));
   g_assert_false (gtk_widget_get_sensitive (find_button_with_label (GTK_WIDGET (dialog),
-                                                                    "_Import")));
+                                                                    "Import")));
   gtk_window_close (dialog);
 
   /* A damaged export: the line and the reason, and nothing imported. */
