@@ -636,10 +636,12 @@ steady_journal_store_create (SteadyJournalStore  *self,
  *   UUIDs and cleaned names
  * @entries: (element-type SteadyMoodEntry): new entries with their own UUIDs; one whose UUID
  *   is already in the journal is left as it is there
+ * @cancellable: (nullable): stops the import, which then saves nothing
  * @out_n_added: (out) (optional): how many entries were added
  *
  * Adds what another app's export held, in one transaction: either all of it is saved or,
- * on any error, nothing is. Pages are told to read the journal again once, not per entry.
+ * on any error or a cancellation, nothing is. Pages are told to read the journal again
+ * once, not per entry.
  *
  * Returns: whether everything is saved
  */
@@ -647,6 +649,7 @@ gboolean
 steady_journal_store_import (SteadyJournalStore  *self,
                              GPtrArray           *new_tags,
                              GPtrArray           *entries,
+                             GCancellable        *cancellable,
                              guint               *out_n_added,
                              GError             **error)
 {
@@ -681,6 +684,8 @@ steady_journal_store_import (SteadyJournalStore  *self,
       g_autoptr(SteadyMoodEntry) existing = NULL;
       g_autoptr(GError) local_error = NULL;
 
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto failed;
       existing = _steady_journal_store_load_entry (self, steady_mood_entry_get_uuid (entry),
                                                    &local_error);
       if (existing != NULL)
@@ -695,6 +700,8 @@ steady_journal_store_import (SteadyJournalStore  *self,
         goto failed;
       n_added++;
     }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto failed;
   if (!steady_database_commit (self->database, error))
     goto not_saved;
 

@@ -563,10 +563,12 @@ steady_daylio_import_preview (SteadyDaylioImport  *self,
   return plan (self, store, out, NULL, NULL, error);
 }
 
-/* Adds the new entries and tags in one transaction; on an error nothing is added. */
+/* Adds the new entries and tags in one transaction; on an error or a cancellation nothing
+ * is added. */
 gboolean
 steady_daylio_import_apply (SteadyDaylioImport  *self,
                             SteadyJournalStore  *store,
+                            GCancellable        *cancellable,
                             SteadyDaylioSummary *out,
                             GError             **error)
 {
@@ -581,7 +583,7 @@ steady_daylio_import_apply (SteadyDaylioImport  *self,
 
   if (!plan (self, store, &summary, entries, new_tags, error))
     return FALSE;
-  if (!steady_journal_store_import (store, new_tags, entries, &n_added, error))
+  if (!steady_journal_store_import (store, new_tags, entries, cancellable, &n_added, error))
     return FALSE;
   /* Another window may have added some of them since the plan was made. */
   summary.n_already += summary.n_added - n_added;

@@ -43,6 +43,7 @@ gboolean            steady_daylio_import_preview         (SteadyDaylioImport  *s
                                                           GError             **error);
 gboolean            steady_daylio_import_apply           (SteadyDaylioImport  *self,
                                                           SteadyJournalStore  *store,
+                                                          GCancellable        *cancellable,
                                                           SteadyDaylioSummary *out,
                                                           GError             **error);
 void                steady_daylio_import_free            (SteadyDaylioImport  *self);

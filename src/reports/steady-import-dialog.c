@@ -32,7 +32,9 @@ struct _SteadyImportDialog
   SteadyDaylioImport    *import;       /* once the file is read */
   GtkFileChooserNative  *chooser;
   GPtrArray             *mood_rows;    /* (element-type AdwComboRow), one per unknown mood */
-  gboolean               busy;
+  GCancellable          *cancellable;  /* while a file is read or imported */
+  gboolean               importing;    /* the import was started (and the worker has it) */
+  gboolean               closed;       /* closed or destroyed: a result is not wanted */
 };
 
 G_DEFINE_FINAL_TYPE (SteadyImportDialog, steady_import_dialog, ADW_TYPE_WINDOW)
@@ -73,11 +75,15 @@ show_failure (SteadyImportDialog *self,
 static void
 update_preview (SteadyImportDialog *self)
 {
-  const char * const *unknown = steady_daylio_import_get_unknown_moods (self->import);
+  const char * const *unknown;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   SteadyDaylioSummary summary;
 
+  /* Rows may still notify while the window goes, or after the worker took the import. */
+  if (self->import == NULL || self->closed)
+    return;
+  unknown = steady_daylio_import_get_unknown_moods (self->import);
   for (guint i = 0; i < self->mood_rows->len; i++)
     steady_daylio_import_set_mood (self->import, unknown[i],
                                    (int) adw_combo_row_get_selected (g_ptr_array_index (
@@ -147,8 +153,13 @@ read_done_cb (GObject      *object,
   SteadyImportDialog *self = STEADY_IMPORT_DIALOG (object);
   g_autoptr(GError) error = NULL;
 
-  self->busy = FALSE;
+  g_clear_object (&self->cancellable);
   self->import = g_task_propagate_pointer (G_TASK (result), &error);
+  if (self->closed)
+    {
+      g_clear_pointer (&self->import, steady_daylio_import_free);
+      return;
+    }
   if (self->import == NULL)
     {
       show_failure (self, error);
@@ -174,12 +185,12 @@ steady_import_dialog_load_file (SteadyImportDialog *self,
 
   g_return_if_fail (STEADY_IS_IMPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (self->import == NULL && !self->busy);
+  g_return_if_fail (self->import == NULL && self->cancellable == NULL);
 
-  self->busy = TRUE;
+  self->cancellable = g_cancellable_new ();
   adw_status_page_set_title (self->working_page, _("Reading the Export…"));
   show_page (self, "working");
-  task = g_task_new (self, NULL, read_done_cb, NULL);
+  task = g_task_new (self, self->cancellable, read_done_cb, NULL);
   g_task_set_source_tag (task, steady_import_dialog_load_file);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, read_thread);
@@ -188,7 +199,8 @@ steady_import_dialog_load_file (SteadyImportDialog *self,
 typedef struct
 {
   char                *db_path;
-  SteadyDaylioImport  *import;   /* unowned: the dialog keeps it and leaves it alone */
+  SteadyJournalStore  *store;    /* the pages' store, told to reload afterwards */
+  SteadyDaylioImport  *import;
   SteadyDaylioSummary  summary;
 } ApplyJob;
 
@@ -208,7 +220,8 @@ apply_thread (GTask        *task,
   database = steady_database_open (job->db_path, &error);
   if (database != NULL)
     store = steady_journal_store_new (database);
-  if (store == NULL || !steady_daylio_import_apply (job->import, store, &job->summary, &error))
+  if (store == NULL ||
+      !steady_daylio_import_apply (job->import, store, cancellable, &job->summary, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -218,6 +231,8 @@ static void
 apply_job_free (ApplyJob *job)
 {
   g_free (job->db_path);
+  g_clear_object (&job->store);
+  g_clear_pointer (&job->import, steady_daylio_import_free);
   g_free (job);
 }
 
@@ -230,17 +245,24 @@ apply_done_cb (GObject      *object,
   ApplyJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  self->busy = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  g_clear_object (&self->cancellable);
+  /* The pages must see what was imported, even if this window is gone meanwhile. */
+  if (ok && job->summary.n_added > 0)
+    steady_journal_store_reload (job->store);
+  if (self->closed)
+    return;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_result (self, "process-stop-symbolic", _("Stopped"), _("Nothing was imported."));
+  else if (!ok)
+    show_failure (self, error);
+  else
     {
-      show_failure (self, error);
-      return;
+      text = steady_daylio_describe (&job->summary, TRUE);
+      show_result (self, "emblem-ok-symbolic", _("Imported"), text);
     }
-  if (job->summary.n_added > 0)
-    steady_journal_store_reload (self->store);
-  text = steady_daylio_describe (&job->summary, TRUE);
-  show_result (self, "emblem-ok-symbolic", _("Imported"), text);
 }
 
 static void
@@ -252,18 +274,19 @@ apply_activated (GtkWidget  *widget,
   g_autoptr(GTask) task = NULL;
   ApplyJob *job;
 
-  if (self->import == NULL || self->busy)
+  if (self->import == NULL || self->cancellable != NULL)
     return;
   job = g_new0 (ApplyJob, 1);
   job->db_path = g_strdup (steady_database_get_path (steady_journal_store_get_database (
                                                        self->store)));
-  job->import = self->import;
-  self->busy = TRUE;
+  job->store = g_object_ref (self->store);
+  /* The worker owns it from here: this window may be destroyed before the worker is done. */
+  job->import = g_steal_pointer (&self->import);
+  self->importing = TRUE;
+  self->cancellable = g_cancellable_new ();
   adw_status_page_set_title (self->working_page, _("Importing…"));
   show_page (self, "working");
-  /* One transaction cannot be stopped half-way: Cancel waits for it. */
-  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
-  task = g_task_new (self, NULL, apply_done_cb, NULL);
+  task = g_task_new (self, self->cancellable, apply_done_cb, NULL);
   g_task_set_source_tag (task, apply_activated);
   g_task_set_task_data (task, job, (GDestroyNotify) apply_job_free);
   g_task_run_in_thread (task, apply_thread);
@@ -313,14 +336,23 @@ steady_import_dialog_choose_file (SteadyImportDialog *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-/* While the import's transaction runs, the window stays until it is done. */
+/* Cancel or closing while an import runs stops it (its transaction is rolled back) and the
+ * window says so; while the file is only being read, the window simply goes. */
 static gboolean
 steady_import_dialog_close_request (GtkWindow *window)
 {
   SteadyImportDialog *self = STEADY_IMPORT_DIALOG (window);
 
-  if (self->busy && self->import != NULL)
-    return TRUE;
+  if (self->cancellable != NULL && self->importing)
+    {
+      g_cancellable_cancel (self->cancellable);
+      return TRUE;
+    }
+  if (self->cancellable != NULL)
+    {
+      self->closed = TRUE;
+      g_cancellable_cancel (self->cancellable);
+    }
   return GTK_WINDOW_CLASS (steady_import_dialog_parent_class)->close_request (window);
 }
 
@@ -332,6 +364,10 @@ steady_import_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  self->closed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->mood_rows, g_ptr_array_unref);
   g_clear_pointer (&self->import, steady_daylio_import_free);
   g_clear_object (&self->store);

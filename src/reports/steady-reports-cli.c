@@ -93,7 +93,7 @@ import_daylio (Work          *work,
   if (import == NULL)
     return FALSE;
   store = steady_journal_store_new (work->database);
-  return steady_daylio_import_apply (import, store, &work->daylio, error);
+  return steady_daylio_import_apply (import, store, cancellable, &work->daylio, error);
 }
 
 static void

@@ -154,7 +154,7 @@ test_sample (Fixture       *f,
   g_assert_nonnull (strstr (words, "4 activities will become new tags."));
   g_assert_nonnull (strstr (words, "1 entry with a mood of your own will be left out."));
 
-  g_assert_true (steady_daylio_import_apply (import, f->store, &done, &error));
+  g_assert_true (steady_daylio_import_apply (import, f->store, NULL, &done, &error));
   g_assert_no_error (error);
   g_assert_cmpmem (&done, sizeof done, &preview, sizeof preview);
   g_assert_cmpuint (count_entries (f), ==, 6);
@@ -211,7 +211,7 @@ test_twice (Fixture       *f,
   {
     g_autoptr(SteadyDaylioImport) import = load_sample (f);
 
-    g_assert_true (steady_daylio_import_apply (import, f->store, &summary, &error));
+    g_assert_true (steady_daylio_import_apply (import, f->store, NULL, &summary, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (summary.n_added, ==, 6);
   }
@@ -224,7 +224,7 @@ test_twice (Fixture       *f,
     g_assert_cmpuint (summary.n_added, ==, 0);
     g_assert_cmpuint (summary.n_already, ==, 6);
     g_assert_cmpuint (summary.n_new_tags, ==, 0);
-    g_assert_true (steady_daylio_import_apply (import, f->store, &summary, &error));
+    g_assert_true (steady_daylio_import_apply (import, f->store, NULL, &summary, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (summary.n_added, ==, 0);
     g_assert_cmpuint (summary.n_already, ==, 6);
@@ -241,7 +241,7 @@ test_twice (Fixture       *f,
     g_autoptr(SteadyMoodEntry) own = NULL;
 
     steady_daylio_import_set_mood (import, "sleepy-ISH", 2);
-    g_assert_true (steady_daylio_import_apply (import, f->store, &summary, &error));
+    g_assert_true (steady_daylio_import_apply (import, f->store, NULL, &summary, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (summary.n_added, ==, 1);
     g_assert_cmpuint (summary.n_unknown_mood, ==, 0);
@@ -319,7 +319,7 @@ test_malformed (Fixture       *f,
     SteadyDaylioSummary summary;
 
     g_assert_no_error (error);
-    g_assert_true (steady_daylio_import_apply (import, f->store, &summary, &error));
+    g_assert_true (steady_daylio_import_apply (import, f->store, NULL, &summary, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (summary.n_added, ==, 0);
     g_assert_cmpuint (summary.n_unknown_mood, ==, 1);
@@ -357,16 +357,31 @@ test_one_transaction (Fixture       *f,
       steady_mood_entry_add_tag (entry, i == 0 ? tag_uuid : gone_uuid, "tag");
       g_ptr_array_add (entries, entry);
     }
-  g_assert_false (steady_journal_store_import (f->store, new_tags, entries, &n_added, &error));
+  g_assert_false (steady_journal_store_import (f->store, new_tags, entries, NULL, &n_added,
+                                               &error));
   g_assert_nonnull (error);
   g_assert_cmpuint (n_added, ==, 99);
   g_assert_cmpuint (count_entries (f), ==, 0);
   g_assert_cmpuint (count_tags (f), ==, tags_before);
   g_clear_error (&error);
 
+  /* Cancelled: nothing either. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    g_cancellable_cancel (cancellable);
+    g_ptr_array_remove_index (entries, 1);
+    g_assert_false (steady_journal_store_import (f->store, new_tags, entries, cancellable,
+                                                 &n_added, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_cmpuint (count_entries (f), ==, 0);
+    g_assert_cmpuint (count_tags (f), ==, tags_before);
+  }
+
   /* The same without the bad entry goes in whole. */
-  g_ptr_array_remove_index (entries, 1);
-  g_assert_true (steady_journal_store_import (f->store, new_tags, entries, &n_added, &error));
+  g_assert_true (steady_journal_store_import (f->store, new_tags, entries, NULL, &n_added,
+                                              &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_added, ==, 1);
   g_assert_cmpuint (count_entries (f), ==, 1);

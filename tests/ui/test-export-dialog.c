@@ -374,6 +374,17 @@ test_import (void)
   gtk_window_close (dialog);
   g_assert_cmpuint (count_entries (store), ==, 7);
 
+  /* Closed while the file is still being read: the window goes, and nothing follows. */
+  dialog = GTK_WINDOW (steady_import_dialog_new (GTK_WINDOW (window), store));
+  steady_import_dialog_load_file (STEADY_IMPORT_DIALOG (dialog), sample);
+  gtk_window_present (dialog);
+  gtk_window_close (dialog);
+  drain_events ();
+  g_assert_null (find_visible_toplevel (STEADY_TYPE_IMPORT_DIALOG));
+  g_usleep (G_USEC_PER_SEC / 10);
+  drain_events ();
+  g_assert_cmpuint (count_entries (store), ==, 7);
+
   stop_application (app);
 }
 
