@@ -175,14 +175,10 @@ test_bad_options (Fixture       *f,
   g_autofree char *file = path_in (f, "out.pdf");
   SteadyCliRun run = { 0 };
 
+  /* The dates themselves are checked in test-report-range; here, that they reach the user. */
   steady_cli_run (&run, f->home, "--export", "csv", "--output", out, "--from", "2026-02-30",
                   NULL);
   assert_usage (&run, "The date 2026-02-30 does not exist");
-  steady_cli_run (&run, f->home, "--export", "csv", "--output", out, "--to", "yesterday", NULL);
-  assert_usage (&run, "YYYY-MM-DD");
-  steady_cli_run (&run, f->home, "--export", "csv", "--output", out, "--from", "1066-10-14",
-                  NULL);
-  assert_usage (&run, "between the years 1970 and 2199");
   steady_cli_run (&run, f->home, "--export", "csv", "--output", out, "--from", "2026-03-02",
                   "--to", "2026-03-01", NULL);
   assert_usage (&run, "The first day comes after the last day");
@@ -203,8 +199,6 @@ test_bad_options (Fixture       *f,
   assert_usage (&run, "cannot export “xlsx”");
   steady_cli_run (&run, f->home, "--export", "csv", NULL);
   assert_usage (&run, "--output FOLDER");
-  steady_cli_run (&run, f->home, "--output", out, NULL);
-  assert_usage (&run, "go with --export");
   steady_cli_run (&run, f->home, "--from", "2026-01-01", NULL);
   assert_usage (&run, "go with --export");
   steady_cli_run (&run, f->home, "--export", "csv", "--output", out, "--import", file, NULL);
