@@ -22,6 +22,8 @@
 #include "steady-skill-store.h"
 #include "steady-skills-library.h"
 
+/* How far into the future sessions.csv lists scheduled sessions. */
+#define SESSIONS_AHEAD_US ((gint64) 366 * 24 * 3600 * G_USEC_PER_SEC)
 /* Entries read from the journal at a time. */
 #define JOURNAL_PAGE 256
 /* Spreadsheets' own byte order mark, so that Excel reads the accents right. */
@@ -854,7 +856,11 @@ write_sessions (CsvFile                  *csv,
   g_autoptr(GPtrArray) occurrences = NULL;
   GTimeZone *zone = steady_session_store_get_local_zone (store);
 
-  occurrences = steady_session_store_expand (store, range->from_us, range->to_us, NULL, error);
+  /* A repeating series without an end would fill the file with centuries of sessions: the
+   * future is cut at a year from now. */
+  occurrences = steady_session_store_expand (store, range->from_us,
+                                             MIN (range->to_us, g_get_real_time () +
+                                                  SESSIONS_AHEAD_US), NULL, error);
   if (occurrences == NULL)
     return FALSE;
   for (guint i = 0; i < occurrences->len; i++)

@@ -245,10 +245,34 @@ fill (SteadyDatabase *db)
   add_session (db);
 }
 
+static void export_range_and_read (Fixture                 *f,
+                                   guint                    kinds,
+                                   const SteadyReportRange *range,
+                                   SteadyCsvCount          *counts);
+
+/* The test's range: 23 March to 5 April 2026, across the spring change. */
 static void
-export_and_read (Fixture *f,
-                 guint    kinds,
+export_and_read (Fixture        *f,
+                 guint           kinds,
                  SteadyCsvCount *counts)
+{
+  g_autoptr(GError) error = NULL;
+  SteadyReportRange range;
+  GDate first, last;
+
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&first, 23, G_DATE_MARCH, 2026);
+  g_date_set_dmy (&last, 5, G_DATE_APRIL, 2026);
+  g_assert_true (steady_report_range_custom (&first, &last, NULL, &range, &error));
+  export_range_and_read (f, kinds, &range, counts);
+}
+
+static void
+export_range_and_read (Fixture                 *f,
+                       guint                    kinds,
+                       const SteadyReportRange *range,
+                       SteadyCsvCount          *counts)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
@@ -257,17 +281,10 @@ export_and_read (Fixture *f,
   g_autofree char *readme = g_build_filename (g_getenv ("STEADY_SOURCE_ROOT"), "src", "reports",
                                               "README.md", NULL);
   const char *argv[] = { "python3", script, f->folder, readme, NULL };
-  SteadyReportRange range;
-  GDate first, last;
   JsonObject *root;
   int status;
 
-  g_date_clear (&first, 1);
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&first, 23, G_DATE_MARCH, 2026);
-  g_date_set_dmy (&last, 5, G_DATE_APRIL, 2026);
-  g_assert_true (steady_report_range_custom (&first, &last, NULL, &range, &error));
-  g_assert_true (steady_csv_export (f->db, kinds, &range, f->folder, NULL, NULL, NULL, counts,
+  g_assert_true (steady_csv_export (f->db, kinds, range, f->folder, NULL, NULL, NULL, counts,
                                     &error));
   g_assert_no_error (error);
 
@@ -530,6 +547,40 @@ test_some_kinds (Fixture       *f,
   g_assert_true (json_object_has_member (f->files, "sessions.csv"));
 }
 
+/* A repeating series without an end: upcoming sessions stop a year from now. */
+static void
+test_endless_series (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SteadySessionStore) store = steady_session_store_new (f->db);
+  g_autoptr(SteadySessionSeries) series = steady_session_series_new ();
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  g_autoptr(GError) error = NULL;
+  SteadyReportRange everything;
+  gint64 week = (gint64) 7 * 24 * 3600 * G_USEC_PER_SEC;
+  gint64 year_ahead = g_get_real_time () + (gint64) 366 * 24 * 3600 * G_USEC_PER_SEC;
+  gint64 last_start;
+
+  steady_session_series_set_title (series, "Open-ended group");
+  steady_session_series_set_start (series, "20260302T090000", "Europe/Berlin");
+  series->duration_minutes = 60;
+  steady_session_series_set_rrule (series, "FREQ=WEEKLY");
+  g_assert_true (steady_session_store_add_series (store, series, &error));
+  g_assert_no_error (error);
+
+  steady_report_range_everything (&everything);
+  export_range_and_read (f, STEADY_CSV_KIND_MASK (STEADY_CSV_KIND_SESSIONS), &everything, NULL);
+  sessions = rows_of (f, "sessions.csv");
+  last = g_date_time_new_from_iso8601 (cell (sessions, sessions->len - 1, "start"), NULL);
+  last_start = g_date_time_to_unix (last) * G_USEC_PER_SEC;
+  g_assert_cmpint (last_start, <=, year_ahead);
+  g_assert_cmpint (last_start, >, year_ahead - week);
+  /* The other series' three, and one a week from March 2026 until then. */
+  g_assert_cmpuint (sessions->len, ==,
+                    3 + 1 + (last_start - iso_us ("2026-03-02T09:00:00+01:00") + week / 2) / week);
+}
+
 /* Cancelled, or failing on one file: no file of the export appears, an older one stays. */
 static void
 test_nothing_half_written (Fixture       *f,
@@ -612,6 +663,8 @@ main (int   argc,
   g_test_add ("/csv-export/nothing-leaks", Fixture, NULL, fixture_set_up, test_nothing_leaks,
               fixture_tear_down);
   g_test_add ("/csv-export/some-kinds", Fixture, NULL, fixture_set_up, test_some_kinds,
+              fixture_tear_down);
+  g_test_add ("/csv-export/endless-series", Fixture, NULL, fixture_set_up, test_endless_series,
               fixture_tear_down);
   g_test_add ("/csv-export/nothing-half-written", Fixture, NULL, fixture_set_up,
               test_nothing_half_written, fixture_tear_down);
