@@ -13,6 +13,7 @@
 #include "steady-calendar-page.h"
 #include "steady-first-frame.h"
 #include "steady-preferences-window.h"
+#include "steady-reports-cli.h"
 #include "steady-reminders-client.h"
 #include "steady-safety-review.h"
 #include "steady-terms-page.h"
@@ -221,6 +222,18 @@ calendar_changed_activated_cb (GSimpleAction *action,
     steady_window_reload_calendar (STEADY_WINDOW (window));
 }
 
+/* "steady --import" of a Daylio export, or "steady --restore", changed the journal. */
+static void
+journal_changed_activated_cb (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  SteadyApplication *self = STEADY_APPLICATION (user_data);
+
+  if (self->journal_store != NULL)
+    steady_journal_store_reload (self->journal_store);
+}
+
 static void
 background_reminders_changed_cb (SteadyApplication *self)
 {
@@ -255,6 +268,7 @@ static const GActionEntry app_actions[] = {
   { STEADY_OPEN_SESSION_ACTION, open_session_activated_cb, "s" },
   { STEADY_OPEN_SAFETY_PLAN_ACTION, open_safety_plan_activated_cb },
   { STEADY_CALENDAR_CHANGED_ACTION, calendar_changed_activated_cb },
+  { STEADY_JOURNAL_CHANGED_ACTION, journal_changed_activated_cb },
   { "preferences", preferences_activated_cb },
   { "about", about_activated_cb },
 };
@@ -656,18 +670,25 @@ steady_application_handle_local_options (GApplication *app,
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
     }
-  /* Import and export work on the data file here, before any window or display is needed. */
+  /* Import, export and restore work on the data file here, before any window or display is
+   * needed. */
   if (g_variant_dict_contains (options, "import") || g_variant_dict_contains (options, "export") ||
-      g_variant_dict_contains (options, "output"))
+      g_variant_dict_contains (options, "output") || g_variant_dict_contains (options, "from") ||
+      g_variant_dict_contains (options, "to") || g_variant_dict_contains (options, "kind") ||
+      g_variant_dict_contains (options, "since-last-session") ||
+      g_variant_dict_contains (options, "restore"))
     {
-      const char *import_path = NULL;
-      const char *export_format = NULL;
-      const char *output_path = NULL;
+      SteadyReportsCliOptions cli = { NULL };
 
-      g_variant_dict_lookup (options, "import", "^&ay", &import_path);
-      g_variant_dict_lookup (options, "export", "&s", &export_format);
-      g_variant_dict_lookup (options, "output", "^&ay", &output_path);
-      return steady_calendar_cli_run (import_path, export_format, output_path);
+      g_variant_dict_lookup (options, "import", "^&ay", &cli.import_path);
+      g_variant_dict_lookup (options, "export", "&s", &cli.export_format);
+      g_variant_dict_lookup (options, "output", "^&ay", &cli.output_path);
+      g_variant_dict_lookup (options, "from", "&s", &cli.from);
+      g_variant_dict_lookup (options, "to", "&s", &cli.to);
+      g_variant_dict_lookup (options, "kind", "&s", &cli.kinds);
+      g_variant_dict_lookup (options, "restore", "^&ay", &cli.restore_path);
+      cli.since_last_session = g_variant_dict_contains (options, "since-last-session");
+      return steady_reports_cli_run (&cli);
     }
   return -1;
 }
@@ -709,15 +730,39 @@ steady_application_init (SteadyApplication *self)
   static const GOptionEntry entries[] = {
     { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
-    { "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-      N_("Import sessions from an iCalendar file, without opening a window"), N_("FILE.ics") },
     { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-      /* Translators: keep "ics" as it is: it is the only format and what the user types. */
-      N_("Export the sessions in a format (ics), without opening a window"), N_("FORMAT") },
+      /* Translators: keep pdf, csv, json and ics as they are: they are what the user types. */
+      N_("Export without opening a window: pdf (the report for your therapist), csv (one "
+         "file per kind of record), json (a complete backup) or ics (the sessions)"),
+      N_("FORMAT") },
     { "output", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-      N_("The file --export writes"), N_("FILE") },
+      N_("The file --export writes, or for csv the folder its files go to"), N_("PATH") },
+    { "from", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+      N_("Export records from this day on (pdf and csv)"), N_("YYYY-MM-DD") },
+    { "to", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+      N_("Export records up to and including this day (pdf and csv)"), N_("YYYY-MM-DD") },
+    { "since-last-session", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Export what happened since your last session on the calendar (pdf and csv)"), NULL },
+    { "kind", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+      /* Translators: keep the kinds' names as they are: they are what the user types. */
+      N_("Only these kinds of record, for csv: journal, exercises, diary-cards, skill-uses, "
+         "practice, sessions"), N_("KIND,…") },
+    { "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Import sessions from an iCalendar file, or journal entries from a Daylio CSV "
+         "export, without opening a window"), N_("FILE") },
+    { "restore", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Restore a JSON backup, merging it with your data, without opening a window"),
+      N_("FILE") },
     { NULL }
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_description (G_APPLICATION (self),
+    /* Translators: examples for "steady --help"; translate the words, keep the options. */
+    _("Examples:\n"
+      "  steady --export pdf --output report.pdf --since-last-session\n"
+      "  steady --export csv --output Steady-CSV --from 2026-01-01 --to 2026-01-31\n"
+      "  steady --import daylio_export.csv\n\n"
+      "Exit status: 0 when done, 1 when it could not be done, 2 when the options do not go "
+      "together. Files are written readable by you only, and whole or not at all."));
 }

@@ -10,8 +10,10 @@
 #include "steady-backup-dialog.h"
 #include "steady-calendar-page.h"
 #include "steady-diary-card-window.h"
+#include "steady-export-dialog.h"
 #include "steady-first-frame.h"
 #include "steady-help-dialog.h"
+#include "steady-import-dialog.h"
 #include "steady-journal-page.h"
 #include "steady-next-session-card.h"
 #include "steady-practice-section.h"
@@ -474,7 +476,41 @@ restore_activated_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* "Export Data…": CSV files of chosen kinds and dates (issue 8, open formats). */
+static void
+export_data_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkWindow *window = GTK_WINDOW (user_data);
+  GtkApplication *app = gtk_window_get_application (window);
+  SteadyDatabase *database = NULL;
+
+  if (STEADY_IS_APPLICATION (app))
+    database = steady_application_get_database (STEADY_APPLICATION (app));
+  if (database != NULL)
+    gtk_window_present (GTK_WINDOW (steady_export_dialog_new (window, database)));
+}
+
+/* "Import from Daylio…": the file chooser first, then what will be imported. */
+static void
+import_daylio_activated_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  GtkWindow *window = GTK_WINDOW (user_data);
+  GtkApplication *app = gtk_window_get_application (window);
+  SteadyJournalStore *store = NULL;
+
+  if (STEADY_IS_APPLICATION (app))
+    store = steady_application_get_journal_store (STEADY_APPLICATION (app));
+  if (store != NULL)
+    steady_import_dialog_choose_file (steady_import_dialog_new (window, store));
+}
+
 static const GActionEntry win_actions[] = {
+  { "export-data", export_data_activated_cb },
+  { "import-daylio", import_daylio_activated_cb },
   { "diary-card", diary_card_activated_cb, "i" },
   { "back-up", back_up_activated_cb },
   { "restore", restore_activated_cb },

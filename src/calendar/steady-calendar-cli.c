@@ -9,14 +9,13 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "steady-calendar-cli.h"
 #include "steady-database.h"
 #include "steady-ics-export.h"
 #include "steady-reminders-client.h"
+#include "steady-report-common.h"
 
 /* How long to wait for the running app or the reminder service to answer. */
 #define CALL_TIMEOUT_MS 5000
@@ -61,34 +60,43 @@ steady_calendar_describe_import (const SteadyIcsImport *import)
 }
 
 /* The schedule says where and when someone is in treatment: only its owner may read the
- * file, even when it replaces one that others could read. */
+ * file, even when it replaces one that others could read. It is written as every export is
+ * (steady-report-common): whole or not at all. */
 gboolean
 steady_calendar_export_private (SteadySessionStore  *store,
                                 GFile               *file,
                                 GError             **error)
 {
+  g_autofree char *text = NULL;
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (STEADY_IS_SESSION_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!steady_ics_export_to_file (store, file, error))
-    return FALSE;
   path = g_file_get_path (file);
-  if (path != NULL && g_chmod (path, 0600) != 0)
+  if (path == NULL)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The file was written, but others may be able to read it: %s"),
-                   g_strerror (saved_errno));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Choose a folder on this computer."));
       return FALSE;
     }
-  return TRUE;
+  text = steady_ics_export_to_string (store, error);
+  if (text == NULL)
+    return FALSE;
+  return steady_report_write_file (path, text, strlen (text), NULL, error);
 }
 
-static void
-tell_others (void)
+/**
+ * steady_calendar_cli_tell_running:
+ * @action: the application action that makes a running Steady read its data again
+ * @replan_reminders: whether the reminder service should plan again too
+ *
+ * After the command line changed the database under them, tells a running Steady and the
+ * reminder service; when neither runs, there is nothing to tell.
+ */
+void
+steady_calendar_cli_tell_running (const char *action,
+                                  gboolean    replan_reminders)
 {
   g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   g_autoptr(GVariant) owned = NULL;
@@ -117,13 +125,14 @@ tell_others (void)
       g_strdelimit (app_path, ".", '/');
       reply = g_dbus_connection_call_sync (bus, APPLICATION_ID, app_path, "org.gtk.Actions",
                                            "Activate",
-                                           g_variant_new ("(s@av@a{sv})",
-                                                          STEADY_CALENDAR_CHANGED_ACTION,
+                                           g_variant_new ("(s@av@a{sv})", action,
                                                           no_parameter, no_platform_data),
                                            NULL, G_DBUS_CALL_FLAGS_NONE, CALL_TIMEOUT_MS, NULL,
                                            NULL);
     }
 
+  if (!replan_reminders)
+    return;
   replan = g_dbus_connection_call_sync (bus, STEADY_REMINDERS_BUS_NAME,
                                         STEADY_REMINDERS_OBJECT_PATH, STEADY_REMINDERS_INTERFACE,
                                         "Replan", NULL, NULL, G_DBUS_CALL_FLAGS_NONE,
@@ -182,7 +191,7 @@ steady_calendar_cli_run (const char *import_path,
         }
       summary = steady_calendar_describe_import (import);
       g_print ("%s\n", summary);
-      tell_others ();
+      steady_calendar_cli_tell_running (STEADY_CALENDAR_CHANGED_ACTION, TRUE);
     }
 
   if (export_format != NULL)

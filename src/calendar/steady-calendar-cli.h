@@ -17,6 +17,8 @@ int   steady_calendar_cli_run        (const char            *import_path,
                                       const char            *export_format,
                                       const char            *output_path);
 char *steady_calendar_describe_import (const SteadyIcsImport *import);
+void  steady_calendar_cli_tell_running (const char            *action,
+                                       gboolean               replan_reminders);
 gboolean steady_calendar_export_private (SteadySessionStore  *store,
                                          GFile               *file,
                                          GError             **error);

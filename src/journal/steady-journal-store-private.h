@@ -49,6 +49,11 @@ SteadyMoodEntry *_steady_journal_store_load_entry   (SteadyJournalStore  *self,
                                                      const char          *uuid,
                                                      GError             **error);
 void             _steady_journal_store_emit_reset   (SteadyJournalStore  *self);
+gboolean         _steady_journal_store_insert_term  (SteadyJournalStore    *self,
+                                                     SteadyJournalTermKind  kind,
+                                                     const char            *uuid,
+                                                     const char            *name,
+                                                     GError               **error);
 void             _steady_journal_store_emit_terms_changed (SteadyJournalStore    *self,
                                                      SteadyJournalTermKind  kind);
 

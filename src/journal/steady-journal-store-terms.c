@@ -259,6 +259,28 @@ steady_journal_store_list_terms (SteadyJournalStore     *self,
   return g_steal_pointer (&terms);
 }
 
+/* Inserts a term with a cleaned @name inside the caller's transaction, unless another term of
+ * the kind has that name in any letter case. */
+gboolean
+_steady_journal_store_insert_term (SteadyJournalStore     *self,
+                                   SteadyJournalTermKind   kind,
+                                   const char             *uuid,
+                                   const char             *name,
+                                   GError                **error)
+{
+  g_autoptr(SteadyStmt) stmt = NULL;
+
+  if (!check_name (self, kind, name, NULL, error))
+    return FALSE;
+  stmt = _steady_journal_store_prepare (self, term_sql[kind].insert, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+  return step_done (self, stmt, kind, error);
+}
+
 /**
  * steady_journal_store_add_term:
  * @kind: emotions or tags
@@ -272,7 +294,6 @@ steady_journal_store_add_term (SteadyJournalStore     *self,
                                const char             *name,
                                GError                **error)
 {
-  g_autoptr(SteadyStmt) stmt = NULL;
   g_autofree char *clean = NULL;
   g_autofree char *uuid = NULL;
 
@@ -286,17 +307,8 @@ steady_journal_store_add_term (SteadyJournalStore     *self,
 
   if (!steady_database_begin (steady_journal_store_get_database (self), error))
     return NULL;
-  if (!check_name (self, kind, clean, NULL, error))
+  if (!_steady_journal_store_insert_term (self, kind, uuid, clean, error))
     goto failed;
-  stmt = _steady_journal_store_prepare (self, term_sql[kind].insert, error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
-  if (!step_done (self, stmt, kind, error))
-    goto failed;
-  g_clear_pointer (&stmt, _steady_stmt_reset);
   if (!steady_database_commit (steady_journal_store_get_database (self), error))
     return NULL;
 

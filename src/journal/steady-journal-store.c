@@ -631,6 +631,113 @@ steady_journal_store_create (SteadyJournalStore  *self,
 }
 
 /**
+ * steady_journal_store_import:
+ * @new_tags: (element-type SteadyJournalTerm): activity tags to create first, with their
+ *   UUIDs and cleaned names
+ * @entries: (element-type SteadyMoodEntry): new entries with their own UUIDs; one whose UUID
+ *   is already in the journal is left as it is there
+ * @cancellable: (nullable): stops the import, which then saves nothing
+ * @out_n_added: (out) (optional): how many entries were added
+ *
+ * Adds what another app's export held, in one transaction: either all of it is saved or,
+ * on any error or a cancellation, nothing is. Pages are told to read the journal again
+ * once, not per entry.
+ *
+ * Returns: whether everything is saved
+ */
+gboolean
+steady_journal_store_import (SteadyJournalStore  *self,
+                             GPtrArray           *new_tags,
+                             GPtrArray           *entries,
+                             GCancellable        *cancellable,
+                             guint               *out_n_added,
+                             GError             **error)
+{
+  gint64 now = g_get_real_time ();
+  guint n_added = 0;
+
+  g_return_val_if_fail (STEADY_IS_JOURNAL_STORE (self), FALSE);
+  g_return_val_if_fail (new_tags != NULL, FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      if (!steady_mood_entry_validate (g_ptr_array_index (entries, i), error))
+        return FALSE;
+    }
+  if (!steady_database_begin (self->database, error))
+    return FALSE;
+  for (guint i = 0; i < new_tags->len; i++)
+    {
+      SteadyJournalTerm *tag = g_ptr_array_index (new_tags, i);
+
+      if (!_steady_journal_store_insert_term (self, STEADY_JOURNAL_TERM_TAG,
+                                              steady_journal_term_get_uuid (tag),
+                                              steady_journal_term_get_name (tag), error))
+        goto failed;
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      SteadyMoodEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(SteadyMoodEntry) stored = NULL;
+      g_autoptr(SteadyMoodEntry) existing = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto failed;
+      existing = _steady_journal_store_load_entry (self, steady_mood_entry_get_uuid (entry),
+                                                   &local_error);
+      if (existing != NULL)
+        continue;
+      if (!g_error_matches (local_error, STEADY_JOURNAL_ERROR, STEADY_JOURNAL_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          goto failed;
+        }
+      stored = insert_whole_entry (self, entry, now, now, error);
+      if (stored == NULL)
+        goto failed;
+      n_added++;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto failed;
+  if (!steady_database_commit (self->database, error))
+    goto not_saved;
+
+  if (new_tags->len > 0)
+    _steady_journal_store_emit_terms_changed (self, STEADY_JOURNAL_TERM_TAG);
+  if (n_added > 0)
+    _steady_journal_store_emit_reset (self);
+  if (out_n_added != NULL)
+    *out_n_added = n_added;
+  return TRUE;
+
+failed:
+  steady_database_rollback (self->database);
+not_saved:
+  for (guint i = 0; i < entries->len; i++)
+    _steady_mood_entry_set_stored (g_ptr_array_index (entries, i), 0, 0, 0);
+  return FALSE;
+}
+
+/**
+ * steady_journal_store_reload:
+ *
+ * Tells every page to read the journal and its vocabulary again, after another process
+ * (such as "steady --import") changed them.
+ */
+void
+steady_journal_store_reload (SteadyJournalStore *self)
+{
+  g_return_if_fail (STEADY_IS_JOURNAL_STORE (self));
+
+  _steady_journal_store_emit_terms_changed (self, STEADY_JOURNAL_TERM_EMOTION);
+  _steady_journal_store_emit_terms_changed (self, STEADY_JOURNAL_TERM_TAG);
+  _steady_journal_store_emit_reset (self);
+}
+
+/**
  * steady_journal_store_update:
  * @entry: an entry read from this store and changed; on success it has its new time of
  *   update

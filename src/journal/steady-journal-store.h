@@ -4,7 +4,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "steady-database.h"
 #include "steady-journal-common.h"
@@ -86,6 +86,14 @@ GPtrArray          *steady_journal_store_list_at             (SteadyJournalStore
                                                               guint                   position,
                                                               guint                   limit,
                                                               GError                **error);
+
+gboolean            steady_journal_store_import              (SteadyJournalStore     *self,
+                                                              GPtrArray              *new_tags,
+                                                              GPtrArray              *entries,
+                                                              GCancellable           *cancellable,
+                                                              guint                  *out_n_added,
+                                                              GError                **error);
+void                steady_journal_store_reload              (SteadyJournalStore     *self);
 
 /* Summaries, over local days first_day..last_day inclusive */
 GArray             *steady_journal_store_get_day_summaries   (SteadyJournalStore     *self,

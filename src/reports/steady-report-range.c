@@ -62,6 +62,15 @@ days_range (const GDate       *first,
   out->to_us = day_start_us (&after, zone);
 }
 
+void
+steady_report_range_everything (SteadyReportRange *out)
+{
+  g_return_if_fail (out != NULL);
+
+  out->from_us = STEADY_REPORT_EVERYTHING_FROM_US;
+  out->to_us = STEADY_REPORT_EVERYTHING_TO_US;
+}
+
 /* Today and the six days before it. */
 void
 steady_report_range_last_week (gint64             now_us,
@@ -274,7 +283,8 @@ steady_report_parse_date (const char  *text,
   return check_year (out, error);
 }
 
-/* Either end may be NULL: from the earliest or to the latest date a report may cover. */
+/* Either end may be NULL: then the range reaches back to the first record, or on to the
+ * last. */
 gboolean
 steady_report_range_parse (const char         *from,
                            const char         *to,
@@ -282,6 +292,7 @@ steady_report_range_parse (const char         *from,
                            SteadyReportRange  *out,
                            GError            **error)
 {
+  SteadyReportRange range;
   GDate first, last;
 
   g_return_val_if_fail (out != NULL, FALSE);
@@ -289,21 +300,29 @@ steady_report_range_parse (const char         *from,
 
   g_date_clear (&first, 1);
   g_date_clear (&last, 1);
-  if (from != NULL)
+  if (from != NULL && !steady_report_parse_date (from, &first, error))
+    return FALSE;
+  if (to != NULL && !steady_report_parse_date (to, &last, error))
+    return FALSE;
+  if (from != NULL && to != NULL)
+    return steady_report_range_custom (&first, &last, zone, out, error);
+
+  steady_report_range_everything (&range);
+  if (from != NULL || to != NULL)
     {
-      if (!steady_report_parse_date (from, &first, error))
+      SteadyReportRange day;
+
+      /* One day's range gives the instant an end falls on. */
+      if (!steady_report_range_custom (from != NULL ? &first : &last,
+                                       from != NULL ? &first : &last, zone, &day, error))
         return FALSE;
+      if (from != NULL)
+        range.from_us = day.from_us;
+      else
+        range.to_us = day.to_us;
     }
-  else
-    g_date_set_dmy (&first, 1, G_DATE_JANUARY, STEADY_REPORT_MIN_YEAR);
-  if (to != NULL)
-    {
-      if (!steady_report_parse_date (to, &last, error))
-        return FALSE;
-    }
-  else
-    g_date_set_dmy (&last, 31, G_DATE_DECEMBER, STEADY_REPORT_MAX_YEAR);
-  return steady_report_range_custom (&first, &last, zone, out, error);
+  *out = range;
+  return TRUE;
 }
 
 gboolean

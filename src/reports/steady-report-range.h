@@ -19,11 +19,17 @@ typedef struct
   gint64 to_us;
 } SteadyReportRange;
 
+/* Everything any record can hold: a day beyond the schema's bounds on each side (records
+ * are kept from 1900 to the end of 2999, UTC). */
+#define STEADY_REPORT_EVERYTHING_FROM_US G_GINT64_CONSTANT (-2209075200000000)
+#define STEADY_REPORT_EVERYTHING_TO_US   G_GINT64_CONSTANT (32503766400000000)
+
 /* The earliest and latest years a date given for a report may have. */
 #define STEADY_REPORT_MIN_YEAR 1970
 #define STEADY_REPORT_MAX_YEAR 2199
 
 /* @zone NULL means the local time zone; @now_us is "now" in UTC microseconds. */
+void     steady_report_range_everything         (SteadyReportRange  *out);
 void     steady_report_range_last_week          (gint64              now_us,
                                                  GTimeZone          *zone,
                                                  SteadyReportRange  *out);

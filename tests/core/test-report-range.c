@@ -141,12 +141,21 @@ test_parse_dates (void)
   g_assert_nonnull (strstr (error->message, "tomorrow"));
   g_clear_error (&error);
 
-  /* An open end reaches the first or last day a report may cover. */
+  /* An open end reaches the first or the last record anyone can have. */
   g_assert_true (steady_report_range_parse (NULL, "2026-03-29", zone, &range, &error));
   g_assert_no_error (error);
-  assert_range (&range, "1970-01-01T00:00:00+01:00", "2026-03-30T00:00:00+02:00");
+  g_assert_cmpint (range.from_us, ==, STEADY_REPORT_EVERYTHING_FROM_US);
+  g_assert_cmpint (range.to_us, ==, iso_us ("2026-03-30T00:00:00+02:00"));
   g_assert_true (steady_report_range_parse ("2026-03-29", NULL, zone, &range, &error));
-  assert_range (&range, "2026-03-29T00:00:00+01:00", "2200-01-01T00:00:00+01:00");
+  assert_range (&range, "2026-03-29T00:00:00+01:00", "3000-01-02T00:00:00Z");
+  g_assert_true (steady_report_range_parse (NULL, NULL, zone, &range, &error));
+  assert_range (&range, "1899-12-31T00:00:00Z", "3000-01-02T00:00:00Z");
+  /* The widest range still has words. */
+  {
+    g_autofree char *text = steady_report_range_describe (&range, zone);
+
+    g_assert_cmpstr (text, ==, "31 December 1899 – 2 January 3000");
+  }
 }
 
 static void
@@ -260,6 +269,13 @@ test_iso8601 (void)
   g_assert_cmpstr (before_epoch, ==, "1969-12-31T23:59:59+00:00");
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static char *
 dir_listing (const char *dir)
 {
@@ -270,7 +286,7 @@ dir_listing (const char *dir)
   g_assert_nonnull (handle);
   while ((name = g_dir_read_name (handle)) != NULL)
     g_ptr_array_add (names, (gpointer) name);
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
 }

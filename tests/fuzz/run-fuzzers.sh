@@ -14,7 +14,7 @@ set -euo pipefail
 source_root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-60}
 build=${2:-$source_root/_build/fuzz}
-targets=(ics-import backup-restore)
+targets=(ics-import backup-restore csv-import)
 
 if ! command -v clang >/dev/null; then
   echo "run-fuzzers: clang is needed for libFuzzer" >&2
