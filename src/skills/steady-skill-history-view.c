@@ -25,7 +25,7 @@ struct _SteadySkillHistoryView
 
   /* children */
   GtkSearchEntry    *search_entry;
-  GtkDropDown       *kind_dropdown;
+  GtkMenuButton     *kind_button;
   GtkStack          *stack;
   GtkListBox        *list_box;
   GtkWidget         *more_button;
@@ -36,6 +36,7 @@ struct _SteadySkillHistoryView
   SteadyDiaryStore  *diary_store;
   SteadyPracticeStore *practice_store;
   SteadyHistoryItem *last;        /* the last row shown: where the next page starts */
+  int                kind_filter;  /* -1 for everything, else the one kind shown */
 };
 
 G_DEFINE_FINAL_TYPE (SteadySkillHistoryView, steady_skill_history_view, GTK_TYPE_WIDGET)
@@ -52,15 +53,10 @@ static guint signals[N_SIGNALS];
 static void delete_clicked_cb (GtkButton             *button,
                                SteadySkillHistoryRow *row);
 
-/* Filter choices: "Everything", then each history kind in its own order. */
 static guint
 selected_kinds (SteadySkillHistoryView *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->kind_dropdown);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    return STEADY_HISTORY_MASK_ALL;
-  return STEADY_HISTORY_MASK (selected - 1);
+  return self->kind_filter < 0 ? STEADY_HISTORY_MASK_ALL : STEADY_HISTORY_MASK (self->kind_filter);
 }
 
 static const char *
@@ -315,6 +311,44 @@ filter_changed_cb (SteadySkillHistoryView *self)
   steady_skill_history_view_reload (self);
 }
 
+static const char *
+kind_filter_title (int kind)
+{
+  /* Translators: the history filter's first choice: every kind of record. */
+  return kind < 0 ? _("Everything") : steady_skill_history_kind_get_title (kind);
+}
+
+/* The filter is history.kind: -1 for everything, else a SteadySkillKind or SteadyHistoryKind,
+ * chosen in a menu button rather than a drop-down, whose inner button GTK 4.8 leaves unnamed. */
+static void
+set_kind_filter (SteadySkillHistoryView *self,
+                 int                     kind)
+{
+  g_autofree char *name = NULL;
+
+  self->kind_filter = kind;
+  gtk_menu_button_set_label (self->kind_button, kind_filter_title (kind));
+  /* Translators: what a screen reader says for the history's filter; %s is what is shown,
+   * such as "Everything" or "Thought record". */
+  name = g_strdup_printf (_("Show: %s"), kind_filter_title (kind));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+kind_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SteadySkillHistoryView *self = STEADY_SKILL_HISTORY_VIEW (widget);
+  int kind = g_variant_get_int32 (parameter);
+
+  g_return_if_fail (kind >= -1 && kind < STEADY_N_HISTORY_KINDS);
+
+  set_kind_filter (self, kind);
+  steady_skill_history_view_reload (self);
+}
+
 static GtkWidget *
 make_status_page (const char *icon_name,
                   const char *title,
@@ -331,7 +365,7 @@ make_status_page (const char *icon_name,
 static void
 build_search_bar (SteadySkillHistoryView *self)
 {
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GMenu) kinds = g_menu_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
@@ -345,18 +379,17 @@ build_search_bar (SteadySkillHistoryView *self)
                             G_CALLBACK (filter_changed_cb), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));
 
-  /* Translators: the history filter's first choice: every kind of record. */
-  gtk_string_list_append (kinds, _("Everything"));
-  for (int kind = 0; kind < STEADY_N_HISTORY_KINDS; kind++)
-    gtk_string_list_append (kinds, steady_skill_history_kind_get_title (kind));
-  self->kind_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)),
-                                                          NULL));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_dropdown), _("Show only one kind"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show"), -1);
-  g_signal_connect_swapped (self->kind_dropdown, "notify::selected",
-                            G_CALLBACK (filter_changed_cb), self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->kind_dropdown));
+  for (int kind = -1; kind < STEADY_N_HISTORY_KINDS; kind++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (kind_filter_title (kind), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "history.kind", g_variant_new_int32 (kind));
+      g_menu_append_item (kinds, item);
+    }
+  self->kind_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_menu_model (self->kind_button, G_MENU_MODEL (kinds));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_button), _("Show only one kind"));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->kind_button));
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -468,6 +501,8 @@ steady_skill_history_view_class_init (SteadySkillHistoryViewClass *klass)
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 0);
 
+  gtk_widget_class_install_action (widget_class, "history.kind", "i", kind_activated);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "skillhistoryview");
 }
@@ -480,4 +515,5 @@ steady_skill_history_view_init (SteadySkillHistoryView *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   build_search_bar (self);
   build_list (self);
+  set_kind_filter (self, -1);
 }

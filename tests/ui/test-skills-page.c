@@ -16,6 +16,7 @@
 #include "steady-journal-common.h"
 #include "steady-practice-store.h"
 #include "steady-skill-history-row.h"
+#include "steady-skill-history-view.h"
 #include "steady-skill-library-view.h"
 #include "steady-skill-store.h"
 #include "steady-skills-library.h"
@@ -569,6 +570,7 @@ test_history (void)
   const SteadyHistoryItem *item;
   SteadySkillsPage *page;
   GtkWidget *private_mark;
+  GtkWidget *history;
 
   record_action (window, "open-skill-record", G_VARIANT_TYPE_STRING, &open);
   record_action (window, "diary-card", G_VARIANT_TYPE_INT32, &diary_card);
@@ -642,16 +644,18 @@ test_history (void)
   g_assert_cmpint (g_variant_get_int32 (diary_card.parameter), ==, today () - 1);
 
   /* Filter by kind. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_first (page_child (page, "history_bin"),
-                                                         GTK_TYPE_DROP_DOWN)),
-                              1 + STEADY_HISTORY_PRACTICE);
+  history = find_first (page_child (page, "history_bin"), STEADY_TYPE_SKILL_HISTORY_VIEW);
+  g_assert_true (gtk_widget_activate_action (history, "history.kind", "i",
+                                             STEADY_HISTORY_PRACTICE));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (find_first (history,
+                                                                           GTK_TYPE_MENU_BUTTON))),
+                   ==, "Breathing or mindfulness");
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = history_rows (page);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpint (steady_skill_history_row_get_item (rows->pdata[0])->kind, ==,
                    STEADY_HISTORY_PRACTICE);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_first (page_child (page, "history_bin"),
-                                                         GTK_TYPE_DROP_DOWN)), 0);
+  g_assert_true (gtk_widget_activate_action (history, "history.kind", "i", -1));
 
   /* Search the words of exercises; the match is in bold, as in the journal. */
   type_search (page_child (page, "history_bin"), "river");
