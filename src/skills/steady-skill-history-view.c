@@ -90,6 +90,7 @@ load_page (SteadySkillHistoryView *self)
       return FALSE;
     }
   shown = MIN (items->len, PAGE_SIZE);
+  gtk_widget_set_visible (self->more_button, items->len > PAGE_SIZE);
   for (guint i = 0; i < shown; i++)
     {
       GtkWidget *row = steady_skill_history_row_new (items->pdata[i]);
@@ -104,7 +105,6 @@ load_page (SteadySkillHistoryView *self)
       g_clear_pointer (&self->last, steady_history_item_free);
       self->last = g_ptr_array_steal_index (items, shown - 1);
     }
-  gtk_widget_set_visible (self->more_button, items->len > PAGE_SIZE);
   return shown > 0;
 }
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steady-diary-store.h"
 #include "steady-draft-store.h"
 #include "steady-journal-common.h"
 #include "steady-skill-history-view.h"
@@ -41,6 +42,9 @@ struct _SteadySkillsPage
   AdwBin                *what_helps_bin;
   AdwBin                *history_bin;
 
+  /* children */
+  GtkWidget             *diary_row;
+
   /* unowned: rows replaced on every reload */
   GPtrArray             *exercise_rows;
   GPtrArray             *unfinished_rows;
@@ -49,6 +53,7 @@ struct _SteadySkillsPage
   SteadyDatabase        *database;
   SteadySkillStore      *skill_store;
   SteadyDraftStore      *draft_store;
+  SteadyDiaryStore      *diary_store;
 };
 
 G_DEFINE_FINAL_TYPE (SteadySkillsPage, steady_skills_page, GTK_TYPE_WIDGET)
@@ -310,16 +315,45 @@ load_unfinished (SteadySkillsPage *self)
 
 /* The diary card and the sub-pages --------------------------------------------------------- */
 
+static int
+local_utc_offset (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return (int)(g_date_time_get_utc_offset (now) / G_USEC_PER_SEC);
+}
+
+static int
+local_today (void)
+{
+  return steady_journal_day_from_time (g_get_real_time (), local_utc_offset ());
+}
+
 static void
 diary_clicked_cb (GtkButton        *button,
                   SteadySkillsPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int today = steady_journal_day_from_time (g_date_time_to_unix (now) * G_USEC_PER_SEC,
-                                            (int)(g_date_time_get_utc_offset (now) /
-                                                  G_USEC_PER_SEC));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.diary-card", "i", local_today ());
+}
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.diary-card", "i", today);
+/* The row says whether today's card has been started, so a glance is enough. */
+static void
+update_diary_row (SteadySkillsPage *self)
+{
+  g_autoptr(SteadyDiaryCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+
+  card = steady_diary_store_load_card (self->diary_store, local_today (), local_utc_offset (),
+                                       &error);
+  if (card != NULL && card->created_us != 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->diary_row),
+                                 _("Started today. Open it to add to it or change it."));
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->diary_row),
+                                 _("Emotions, urges and the skills you used today, in under a "
+                                   "minute. The week view is what you bring to group."));
+  if (card == NULL)
+    show_error (self, error);
 }
 
 static void
@@ -349,12 +383,10 @@ build_fixed_rows (SteadySkillsPage *self)
   GtkWidget *button = make_arrow_button (_("Today’s Diary Card"));
 
   g_signal_connect (button, "clicked", G_CALLBACK (diary_clicked_cb), self);
-  adw_preferences_group_add (self->diary_group,
-                             make_open_row (_("Today’s diary card"),
-                                            _("Emotions, urges and the skills you used today, "
-                                              "in under a minute. The week view is what you "
-                                              "bring to group."),
-                                            "x-office-calendar-symbolic", button));
+  self->diary_row = make_open_row (_("Today’s diary card"), NULL, "x-office-calendar-symbolic",
+                                   button);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->diary_row), 0);
+  adw_preferences_group_add (self->diary_group, self->diary_row);
 
   add_subpage_row (self, "library", _("Skills Library"),
                    _("The four DBT-informed modules and their skills, with “I used this”"),
@@ -369,18 +401,26 @@ build_fixed_rows (SteadySkillsPage *self)
 
 /* Public -------------------------------------------------------------------------------- */
 
-/* Reads everything again: after an editor saved, finished or deleted (win.skills-changed),
- * and when the page is shown. */
+/* What the overview and "what helps me" show, which any change may touch. */
+static void
+reload_overview (SteadySkillsPage *self)
+{
+  load_unfinished (self);
+  load_exercises (self);
+  update_diary_row (self);
+  steady_what_helps_view_reload (STEADY_WHAT_HELPS_VIEW (adw_bin_get_child (self->what_helps_bin)));
+}
+
+/* Reads everything again: after an editor saved, finished or deleted (win.skills-changed). */
 void
 steady_skills_page_reload (SteadySkillsPage *self)
 {
   g_return_if_fail (STEADY_IS_SKILLS_PAGE (self));
 
-  load_unfinished (self);
-  load_exercises (self);
-  steady_what_helps_view_reload (STEADY_WHAT_HELPS_VIEW (adw_bin_get_child (self->what_helps_bin)));
+  reload_overview (self);
   if (g_strcmp0 (steady_skills_page_get_subpage (self), "history") == 0)
     steady_skill_history_view_reload (STEADY_SKILL_HISTORY_VIEW (adw_bin_get_child (self->history_bin)));
+  /* The practice section reads its own when it is shown. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     steady_practice_section_reload (steady_skills_page_get_practice_section (self));
 }
@@ -445,9 +485,7 @@ static void
 view_changed_cb (GtkWidget        *view,
                  SteadySkillsPage *self)
 {
-  load_unfinished (self);
-  load_exercises (self);
-  steady_what_helps_view_reload (STEADY_WHAT_HELPS_VIEW (adw_bin_get_child (self->what_helps_bin)));
+  reload_overview (self);
 }
 
 static void
@@ -472,6 +510,7 @@ steady_skills_page_new (SteadyDatabase *database)
   self->database = g_object_ref (database);
   self->skill_store = steady_skill_store_new (database);
   self->draft_store = steady_draft_store_new (database);
+  self->diary_store = steady_diary_store_new (database);
 
   view = steady_skill_library_view_new (database);
   g_signal_connect (view, "add-toast", G_CALLBACK (add_toast_cb), self);
@@ -484,9 +523,16 @@ steady_skills_page_new (SteadyDatabase *database)
   adw_bin_set_child (self->history_bin, view);
 
   adw_bin_set_child (self->what_helps_bin, steady_what_helps_view_new (database));
-
-  steady_skills_page_reload (self);
   return GTK_WIDGET (self);
+}
+
+/* Coming back to the page shows what was done elsewhere meanwhile (a practice started from
+ * Today changes what is used most). */
+static void
+steady_skills_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (steady_skills_page_parent_class)->map (widget);
+  reload_overview (STEADY_SKILLS_PAGE (widget));
 }
 
 static void
@@ -499,6 +545,7 @@ steady_skills_page_dispose (GObject *object)
   g_clear_pointer (&self->unfinished_rows, g_ptr_array_unref);
   g_clear_object (&self->skill_store);
   g_clear_object (&self->draft_store);
+  g_clear_object (&self->diary_store);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (steady_skills_page_parent_class)->dispose (object);
@@ -511,6 +558,7 @@ steady_skills_page_class_init (SteadySkillsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = steady_skills_page_dispose;
+  widget_class->map = steady_skills_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/skills/steady-skills-page.ui");

@@ -411,7 +411,9 @@ test_overview (void)
   g_assert_cmpstr (g_variant_get_string (open.parameter, NULL), ==,
                    steady_skill_record_get_uuid (unfinished));
 
-  click (row_button (find_row (page_child (page, "diary_group"), "Today’s diary card")));
+  row = find_row (page_child (page, "diary_group"), "Today’s diary card");
+  g_assert_false (has_visible_label (row, "Started today"));
+  click (row_button (row));
   g_assert_cmpuint (diary.n_activations, ==, 1);
   g_assert_cmpint (g_variant_get_int32 (diary.parameter), ==, today ());
 
@@ -427,6 +429,19 @@ test_overview (void)
   titles = row_titles (page_child (page, "unfinished_group"));
   g_assert_cmpuint (titles->len, ==, 1);
   g_assert_cmpstr (titles->pdata[0], ==, "Name the emotion");
+
+  /* Once today's card is started, its row says so. */
+  {
+    g_autoptr(SteadyDiaryStore) diary_store = steady_diary_store_new (database);
+    g_autoptr(SteadyDiaryCard) card = steady_diary_card_new (today (), local_offset ());
+
+    card->distress = 3;
+    g_assert_true (steady_diary_store_save_card (diary_store, card, &error));
+    g_assert_no_error (error);
+    g_action_group_activate_action (G_ACTION_GROUP (window), "skills-changed", NULL);
+    wait_for_frame (GTK_WIDGET (page));
+    g_assert_true (has_visible_label (page_child (page, "diary_group"), "Started today"));
+  }
 
   /* Breathing still starts from the window's action, through the page's practice section. */
   g_assert_nonnull (steady_skills_page_get_practice_section (page));
@@ -498,6 +513,7 @@ test_library (void)
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (used)));
   g_assert_nonnull (popover);
   wait_for_frame (popover);
+  save_screenshot (popover, "skills-page-library-rating-light");
   collect (popover, GTK_TYPE_BUTTON, buttons);
   /* The whole scale, each step in words. */
   g_assert_cmpuint (buttons->len, ==, STEADY_SKILL_RATING_MAX + 1);
@@ -712,6 +728,58 @@ test_history (void)
   stop_application (app);
 }
 
+/* A long history comes a page at a time, the next when asked for (or scrolled to), with
+ * nothing missed or shown twice. */
+static void
+test_history_paging (void)
+{
+  g_autoptr(GSettings) settings = reset_settings ("US");
+  SteadyApplication *app = start_application ();
+  SteadyWindow *window = main_window ();
+  SteadyDatabase *database = steady_application_get_database (app);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) rows = NULL;
+  SteadySkillsPage *page;
+  GtkWidget *more;
+  const guint n_practices = 100;
+
+  for (guint i = 0; i < n_practices; i++)
+    add_practice (database, i % 2 == 0 ? STEADY_PRACTICE_KIND_BREATHING
+                                       : STEADY_PRACTICE_KIND_MINDFULNESS,
+                  (i + 1) * 10 * MINUTE_US, -1, -1);
+  page = show_skills (window);
+  steady_skills_page_show_subpage (page, "history");
+  wait_for_frame (GTK_WIDGET (page));
+
+  rows = history_rows (page);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <, n_practices);
+  more = find_button_with_label (page_child (page, "history_bin"), "Show _More");
+  g_assert_nonnull (more);
+  while (gtk_widget_get_visible (more))
+    {
+      guint before = rows->len;
+
+      click (more);
+      g_clear_pointer (&rows, g_ptr_array_unref);
+      rows = history_rows (page);
+      g_assert_cmpuint (rows->len, >, before);
+    }
+  g_assert_cmpuint (rows->len, ==, n_practices);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SteadyHistoryItem *item = steady_skill_history_row_get_item (rows->pdata[i]);
+
+      g_assert_false (g_hash_table_contains (seen, item->uuid));
+      g_hash_table_add (seen, item->uuid);
+      if (i > 0)
+        g_assert_cmpint (steady_skill_history_row_get_item (rows->pdata[i - 1])->time_us, >,
+                         item->time_us);
+    }
+
+  stop_application (app);
+}
+
 /* "What helps me" says why it shows nothing until there is enough, then ranks by the mean
  * fall in distress, with counts. */
 static void
@@ -769,6 +837,7 @@ static const UiTest ui_tests[] = {
   { "/skills-page/overview", test_overview },
   { "/skills-page/library", test_library },
   { "/skills-page/history", test_history },
+  { "/skills-page/history-paging", test_history_paging },
   { "/skills-page/what-helps", test_what_helps },
 };
 
