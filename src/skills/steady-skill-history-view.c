@@ -138,6 +138,13 @@ steady_skill_history_view_focus_search (SteadySkillHistoryView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The local day of a diary card, or of the card a skill use is on. */
+static int
+item_local_day (const SteadyHistoryItem *item)
+{
+  return steady_journal_day_from_time (item->time_us, item->utc_offset_s);
+}
+
 /* Opening ------------------------------------------------------------------------------- */
 
 static void
@@ -155,9 +162,7 @@ row_activated_cb (GtkListBox             *box,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.open-skill-record", "s", item->uuid);
   else
     /* A skill used is on its day's diary card. */
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.diary-card", "i",
-                                steady_journal_day_from_time (item->time_us,
-                                                              item->utc_offset_s));
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.diary-card", "i", item_local_day (item));
 }
 
 /* Deleting, with undo ------------------------------------------------------------------- */
@@ -222,9 +227,7 @@ delete_item (SteadySkillHistoryView   *self,
   if (item->kind < STEADY_N_SKILL_KINDS)
     deleted->record = steady_skill_store_delete (self->skill_store, item->uuid, &local_error);
   else if (item->kind == STEADY_HISTORY_DIARY_CARD)
-    deleted->card = steady_diary_store_delete_card (self->diary_store,
-                                                    steady_journal_day_from_time (item->time_us,
-                                                                                  item->utc_offset_s),
+    deleted->card = steady_diary_store_delete_card (self->diary_store, item_local_day (item),
                                                     &local_error);
   else if (item->kind == STEADY_HISTORY_SKILL_USE)
     deleted->use = steady_diary_store_delete_skill_use (self->diary_store, item->uuid,

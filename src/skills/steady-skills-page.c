@@ -58,6 +58,24 @@ struct _SteadySkillsPage
 
 G_DEFINE_FINAL_TYPE (SteadySkillsPage, steady_skills_page, GTK_TYPE_WIDGET)
 
+static SteadySkillHistoryView *
+history_view (SteadySkillsPage *self)
+{
+  return STEADY_SKILL_HISTORY_VIEW (adw_bin_get_child (self->history_bin));
+}
+
+static SteadyWhatHelpsView *
+what_helps_view (SteadySkillsPage *self)
+{
+  return STEADY_WHAT_HELPS_VIEW (adw_bin_get_child (self->what_helps_bin));
+}
+
+static SteadySkillLibraryView *
+library_view (SteadySkillsPage *self)
+{
+  return STEADY_SKILL_LIBRARY_VIEW (adw_bin_get_child (self->library_bin));
+}
+
 /* Rows ---------------------------------------------------------------------------------- */
 
 /* A row that the whole of opens something; its button is what a screen reader finds and
@@ -268,15 +286,17 @@ list_unfinished (SteadySkillsPage *self)
 static char *
 describe_unfinished (SteadySkillRecord *record)
 {
-  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (steady_skill_record_get_utc_offset (record));
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (steady_skill_record_get_time (record)
-                                                            / G_USEC_PER_SEC);
+  int offset = steady_skill_record_get_utc_offset (record);
+  gint64 time_us = steady_skill_record_get_time (record);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (offset);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time_us / G_USEC_PER_SEC);
   g_autoptr(GDateTime) when = g_date_time_to_timezone (utc, zone);
   SteadySkillKind kind = steady_skill_record_get_kind (record);
   guint n_steps = steady_skill_kind_get_n_steps (kind);
   guint step = CLAMP (steady_skill_record_get_step_reached (record), 1, n_steps);
   /* Translators: when an unfinished exercise was begun, as g_date_time_format. */
-  g_autofree char *started = g_date_time_format (when, C_("unfinished exercise", "%a %-d %b, %H:%M"));
+  g_autofree char *started = g_date_time_format (when, C_("unfinished exercise",
+                                                         "%a %-d %b, %H:%M"));
 
   /* Translators: an unfinished exercise: when it was begun, and how far it got, e.g.
    * "Sun 22 Nov, 21:40 · step 3 of 7". */
@@ -408,7 +428,7 @@ reload_overview (SteadySkillsPage *self)
   load_unfinished (self);
   load_exercises (self);
   update_diary_row (self);
-  steady_what_helps_view_reload (STEADY_WHAT_HELPS_VIEW (adw_bin_get_child (self->what_helps_bin)));
+  steady_what_helps_view_reload (what_helps_view (self));
 }
 
 /* Reads everything again: after an editor saved, finished or deleted (win.skills-changed). */
@@ -419,7 +439,7 @@ steady_skills_page_reload (SteadySkillsPage *self)
 
   reload_overview (self);
   if (g_strcmp0 (steady_skills_page_get_subpage (self), "history") == 0)
-    steady_skill_history_view_reload (STEADY_SKILL_HISTORY_VIEW (adw_bin_get_child (self->history_bin)));
+    steady_skill_history_view_reload (history_view (self));
   /* The practice section reads its own when it is shown. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     steady_practice_section_reload (steady_skills_page_get_practice_section (self));
@@ -450,16 +470,16 @@ steady_skills_page_show_subpage (SteadySkillsPage *self,
       return;
     }
   if (g_str_equal (name, "history"))
-    steady_skill_history_view_reload (STEADY_SKILL_HISTORY_VIEW (adw_bin_get_child (self->history_bin)));
+    steady_skill_history_view_reload (history_view (self));
   else if (g_str_equal (name, "what-helps"))
-    steady_what_helps_view_reload (STEADY_WHAT_HELPS_VIEW (adw_bin_get_child (self->what_helps_bin)));
+    steady_what_helps_view_reload (what_helps_view (self));
   adw_leaflet_set_visible_child_name (self->leaflet, name);
 
   /* Typing goes straight into the search of a list that has one. */
   if (g_str_equal (name, "history"))
-    steady_skill_history_view_focus_search (STEADY_SKILL_HISTORY_VIEW (adw_bin_get_child (self->history_bin)));
+    steady_skill_history_view_focus_search (history_view (self));
   else if (g_str_equal (name, "library"))
-    steady_skill_library_view_focus_search (STEADY_SKILL_LIBRARY_VIEW (adw_bin_get_child (self->library_bin)));
+    steady_skill_library_view_focus_search (library_view (self));
 }
 
 const char *
@@ -496,6 +516,21 @@ back_activated (GtkWidget  *widget,
   SteadySkillsPage *self = STEADY_SKILLS_PAGE (widget);
 
   adw_leaflet_set_visible_child_name (self->leaflet, "overview");
+}
+
+/* Ctrl+F searches the library while it is shown, and the history from anywhere else. */
+static gboolean
+search_shortcut_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  SteadySkillsPage *self = STEADY_SKILLS_PAGE (widget);
+
+  if (g_strcmp0 (steady_skills_page_get_subpage (self), "library") == 0)
+    steady_skill_library_view_focus_search (library_view (self));
+  else
+    steady_skills_page_show_subpage (self, "history");
+  return TRUE;
 }
 
 GtkWidget *
@@ -583,7 +618,20 @@ steady_skills_page_class_init (SteadySkillsPageClass *klass)
 static void
 steady_skills_page_init (SteadySkillsPage *self)
 {
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* As on the Journal page, Ctrl+F finds from anywhere in the window while the page shows. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f,
+                                                                                  GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (
+                                                            search_shortcut_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   self->exercise_rows = g_ptr_array_new ();
   self->unfinished_rows = g_ptr_array_new ();

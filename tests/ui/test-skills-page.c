@@ -151,9 +151,10 @@ static guint
 count_skill_uses (SteadyDatabase *database)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = steady_skill_history_list (database,
-                                                          STEADY_HISTORY_MASK (STEADY_HISTORY_SKILL_USE),
-                                                          NULL, NULL, 100, &error);
+  g_autoptr(GPtrArray) items = NULL;
+
+  items = steady_skill_history_list (database, STEADY_HISTORY_MASK (STEADY_HISTORY_SKILL_USE),
+                                     NULL, NULL, 100, &error);
 
   g_assert_no_error (error);
   return items->len;
@@ -382,7 +383,8 @@ test_overview (void)
   g_assert_cmpstr (titles->pdata[4], ==, "PLEASE check");
   /* Each says what it is for. */
   g_assert_true (has_visible_label (page_child (page, "exercises_group"),
-                                    steady_skill_kind_get_summary (STEADY_SKILL_KIND_THOUGHT_RECORD)));
+                                    steady_skill_kind_get_summary (
+                                      STEADY_SKILL_KIND_THOUGHT_RECORD)));
 
   /* One click opens an exercise, by its kind's id. */
   row = find_row (page_child (page, "exercises_group"), "Thought record");
@@ -826,7 +828,9 @@ test_what_helps (void)
   g_assert_cmpstr (titles->pdata[0], ==, "Breathing pacer");
   g_assert_cmpstr (titles->pdata[1], ==, "Check the facts");
   g_assert_cmpstr (titles->pdata[2], ==, "Opposite action");
-  g_assert_true (has_visible_label (GTK_WIDGET (view), "eased by 5.0 points on average, from the 3 times you rated it"));
+  g_assert_true (has_visible_label (GTK_WIDGET (view),
+                                    "eased by 5.0 points on average, from the 3 times you "
+                                    "rated it"));
   g_assert_true (has_visible_label (GTK_WIDGET (view), "stayed about the same"));
   screenshots (window, settings, "what-helps");
 
