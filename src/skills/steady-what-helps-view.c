@@ -48,8 +48,8 @@ describe_change (const SteadyHelpItem *item)
     /* Translators: %s says how many uses, e.g. "from the 4 times you rated it". */
     return g_strdup_printf (_("Your distress stayed about the same, %s"), uses);
   /* Translators: %s says how many uses, e.g. "from the 4 times you rated it". */
-  return g_strdup_printf (_("Your distress was often higher afterwards, %s. That is worth "
-                            "talking over with your therapist."), uses);
+  return g_strdup_printf (_("Your distress was higher afterwards on average, %s. That "
+                            "happens; it may be worth talking over with your therapist."), uses);
 }
 
 static void
