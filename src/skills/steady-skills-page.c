@@ -58,21 +58,47 @@ struct _SteadySkillsPage
 
 G_DEFINE_FINAL_TYPE (SteadySkillsPage, steady_skills_page, GTK_TYPE_WIDGET)
 
+static void add_toast_cb    (GtkWidget        *view,
+                            AdwToast         *toast,
+                            SteadySkillsPage *self);
+static void view_changed_cb (GtkWidget        *view,
+                             SteadySkillsPage *self);
+
+/* The sub-pages are built the first time they are shown: most visits to the page need none
+ * of them, and each adds many widgets (and nodes for assistive technology). */
 static SteadySkillHistoryView *
 history_view (SteadySkillsPage *self)
 {
+  if (adw_bin_get_child (self->history_bin) == NULL)
+    {
+      GtkWidget *view = steady_skill_history_view_new (self->database);
+
+      g_signal_connect (view, "add-toast", G_CALLBACK (add_toast_cb), self);
+      g_signal_connect (view, "changed", G_CALLBACK (view_changed_cb), self);
+      adw_bin_set_child (self->history_bin, view);
+    }
   return STEADY_SKILL_HISTORY_VIEW (adw_bin_get_child (self->history_bin));
 }
 
 static SteadyWhatHelpsView *
 what_helps_view (SteadySkillsPage *self)
 {
+  if (adw_bin_get_child (self->what_helps_bin) == NULL)
+    adw_bin_set_child (self->what_helps_bin, steady_what_helps_view_new (self->database));
   return STEADY_WHAT_HELPS_VIEW (adw_bin_get_child (self->what_helps_bin));
 }
 
 static SteadySkillLibraryView *
 library_view (SteadySkillsPage *self)
 {
+  if (adw_bin_get_child (self->library_bin) == NULL)
+    {
+      GtkWidget *view = steady_skill_library_view_new (self->database);
+
+      g_signal_connect (view, "add-toast", G_CALLBACK (add_toast_cb), self);
+      g_signal_connect (view, "changed", G_CALLBACK (view_changed_cb), self);
+      adw_bin_set_child (self->library_bin, view);
+    }
   return STEADY_SKILL_LIBRARY_VIEW (adw_bin_get_child (self->library_bin));
 }
 
@@ -428,7 +454,8 @@ reload_overview (SteadySkillsPage *self)
   load_unfinished (self);
   load_exercises (self);
   update_diary_row (self);
-  steady_what_helps_view_reload (what_helps_view (self));
+  if (adw_bin_get_child (self->what_helps_bin) != NULL)
+    steady_what_helps_view_reload (what_helps_view (self));
 }
 
 /* Reads everything again: after an editor saved, finished or deleted (win.skills-changed). */
@@ -438,7 +465,8 @@ steady_skills_page_reload (SteadySkillsPage *self)
   g_return_if_fail (STEADY_IS_SKILLS_PAGE (self));
 
   reload_overview (self);
-  if (g_strcmp0 (steady_skills_page_get_subpage (self), "history") == 0)
+  if (adw_bin_get_child (self->history_bin) != NULL &&
+      g_strcmp0 (steady_skills_page_get_subpage (self), "history") == 0)
     steady_skill_history_view_reload (history_view (self));
   /* The practice section reads its own when it is shown. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -537,7 +565,6 @@ GtkWidget *
 steady_skills_page_new (SteadyDatabase *database)
 {
   SteadySkillsPage *self;
-  GtkWidget *view;
 
   g_return_val_if_fail (STEADY_IS_DATABASE (database), NULL);
 
@@ -546,18 +573,6 @@ steady_skills_page_new (SteadyDatabase *database)
   self->skill_store = steady_skill_store_new (database);
   self->draft_store = steady_draft_store_new (database);
   self->diary_store = steady_diary_store_new (database);
-
-  view = steady_skill_library_view_new (database);
-  g_signal_connect (view, "add-toast", G_CALLBACK (add_toast_cb), self);
-  g_signal_connect (view, "changed", G_CALLBACK (view_changed_cb), self);
-  adw_bin_set_child (self->library_bin, view);
-
-  view = steady_skill_history_view_new (database);
-  g_signal_connect (view, "add-toast", G_CALLBACK (add_toast_cb), self);
-  g_signal_connect (view, "changed", G_CALLBACK (view_changed_cb), self);
-  adw_bin_set_child (self->history_bin, view);
-
-  adw_bin_set_child (self->what_helps_bin, steady_what_helps_view_new (database));
   return GTK_WIDGET (self);
 }
 
