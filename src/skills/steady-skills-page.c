@@ -17,6 +17,7 @@
 #include "steady-skill-insights.h"
 #include "steady-skill-library-view.h"
 #include "steady-skill-store.h"
+#include "steady-skills-error.h"
 #include "steady-skills-page.h"
 #include "steady-what-helps-view.h"
 
@@ -236,6 +237,112 @@ continue_clicked_cb (GtkButton        *button,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-skill-record", "s", uuid);
 }
 
+/* What a discarded exercise was, kept by its toast for Undo: the saved record (if it had been
+ * saved) and the draft (if one was being typed). */
+typedef struct
+{
+  char              *uuid;
+  char              *draft_kind;
+  char              *draft;
+  SteadySkillRecord *saved;
+} Discarded;
+
+static void
+discarded_free (Discarded *discarded)
+{
+  g_free (discarded->uuid);
+  g_free (discarded->draft_kind);
+  g_free (discarded->draft);
+  g_clear_object (&discarded->saved);
+  g_free (discarded);
+}
+
+static gboolean
+undo_discard (SteadySkillsPage  *self,
+              const Discarded   *discarded,
+              GError           **error)
+{
+  if (discarded->saved != NULL &&
+      !steady_skill_store_restore (self->skill_store, discarded->saved, error))
+    return FALSE;
+  return discarded->draft == NULL ||
+         steady_draft_store_save (self->draft_store, discarded->draft_kind, discarded->uuid,
+                                  discarded->draft, error);
+}
+
+static void
+undo_discard_clicked_cb (AdwToast         *toast,
+                         SteadySkillsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!undo_discard (self, g_object_get_data (G_OBJECT (toast), "steady-discarded"), &error))
+    show_error (self, error);
+  steady_skills_page_reload (self);
+}
+
+/* Deletes the saved record (its draft goes with it), or else the draft alone. */
+static Discarded *
+discard (SteadySkillsPage  *self,
+         SteadySkillRecord *record,
+         GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *uuid = steady_skill_record_get_uuid (record);
+  Discarded *discarded = g_new0 (Discarded, 1);
+
+  discarded->uuid = g_strdup (uuid);
+  discarded->draft_kind = g_strdup (steady_skill_record_get_draft_kind (record));
+  discarded->draft = steady_draft_store_load (self->draft_store, discarded->draft_kind, uuid,
+                                              NULL, NULL);
+  discarded->saved = steady_skill_store_delete (self->skill_store, uuid, &local_error);
+  if (discarded->saved == NULL &&
+      g_error_matches (local_error, STEADY_SKILLS_ERROR, STEADY_SKILLS_ERROR_NOT_FOUND))
+    {
+      g_clear_error (&local_error);
+      steady_draft_store_delete (self->draft_store, discarded->draft_kind, uuid, &local_error);
+    }
+  if (local_error != NULL)
+    {
+      discarded_free (discarded);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return discarded;
+}
+
+/* No question first: the toast's Undo brings back what was written. */
+static void
+discard_clicked_cb (GtkButton        *button,
+                    SteadySkillsPage *self)
+{
+  SteadySkillRecord *record = g_object_get_data (G_OBJECT (button), "steady-record");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  Discarded *discarded;
+  AdwToast *toast;
+
+  discarded = discard (self, record, &error);
+  if (discarded == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  /* Translators: a toast after an unfinished exercise was discarded; %s is the exercise,
+   * such as "Thought record". */
+  title = g_strdup_printf (_("%s discarded"),
+                           steady_skill_kind_get_title (steady_skill_record_get_kind (record)));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "steady-discarded", discarded,
+                          (GDestroyNotify)discarded_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_discard_clicked_cb), self,
+                           0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  steady_skills_page_reload (self);
+}
+
 static int
 compare_newest_first (gconstpointer a,
                       gconstpointer b)
@@ -329,6 +436,26 @@ describe_unfinished (SteadySkillRecord *record)
   return g_strdup_printf (_("%s · step %u of %u"), started, step, n_steps);
 }
 
+static GtkWidget *
+make_discard_button (SteadySkillsPage  *self,
+                     SteadySkillRecord *record,
+                     const char        *title)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  /* Translators: a button beside an unfinished exercise; %s is the exercise. */
+  g_autofree char *name = g_strdup_printf (_("Discard %s"), title);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "steady-record", g_object_ref (record),
+                          g_object_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (discard_clicked_cb), self);
+  return button;
+}
+
 static void
 load_unfinished (SteadySkillsPage *self)
 {
@@ -353,6 +480,7 @@ load_unfinished (SteadySkillsPage *self)
                               g_strdup (steady_skill_record_get_uuid (record)), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (continue_clicked_cb), self);
       row = make_open_row (title, subtitle, "document-edit-symbolic", button);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_discard_button (self, record, title));
       adw_preferences_group_add (self->unfinished_group, row);
       g_ptr_array_add (self->unfinished_rows, row);
     }

@@ -407,8 +407,7 @@ test_overview (void)
   g_assert_cmpstr (titles->pdata[0], ==, "Name the emotion");
   g_assert_cmpstr (titles->pdata[1], ==, "Opposite action");
   row = find_row (page_child (page, "unfinished_group"), "Opposite action");
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (row_button (row))), ==, "_Continue");
-  click (row_button (row));
+  click (find_button_with_label (row, "_Continue"));
   g_assert_cmpuint (open.n_activations, ==, 1);
   g_assert_cmpstr (g_variant_get_string (open.parameter, NULL), ==,
                    steady_skill_record_get_uuid (unfinished));
@@ -431,6 +430,28 @@ test_overview (void)
   titles = row_titles (page_child (page, "unfinished_group"));
   g_assert_cmpuint (titles->len, ==, 1);
   g_assert_cmpstr (titles->pdata[0], ==, "Name the emotion");
+
+  /* Discarding the draft takes it away, and Undo brings back what was typed. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    g_autofree char *kept = NULL;
+
+    row = find_row (page_child (page, "unfinished_group"), "Name the emotion");
+    collect (row, GTK_TYPE_BUTTON, buttons);
+    click (buttons->pdata[buttons->len - 1]);
+    drain_events ();
+    g_assert_null (steady_draft_store_load (drafts, steady_skill_record_get_draft_kind (drafted),
+                                            steady_skill_record_get_uuid (drafted), NULL, NULL));
+    g_assert_false (gtk_widget_get_visible (page_child (page, "unfinished_group")));
+    wait_for_frame (GTK_WIDGET (window));
+    click (find_button_with_label (GTK_WIDGET (page), "_Undo"));
+    drain_events ();
+    kept = steady_draft_store_load (drafts, steady_skill_record_get_draft_kind (drafted),
+                                    steady_skill_record_get_uuid (drafted), NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (kept, ==, payload);
+    g_assert_nonnull (find_row (page_child (page, "unfinished_group"), "Name the emotion"));
+  }
 
   /* Once today's card is started, its row says so. */
   {
