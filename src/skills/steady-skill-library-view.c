@@ -458,7 +458,7 @@ steady_skill_library_view_init (SteadySkillLibraryView *self)
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "edit-find-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No skills found"));
   adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Try another word, such as “calm”, “urge” or “ask”."));
+                                   _("Try another word, such as “calm”, “crisis” or “ask”."));
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_stack_add_named (self->stack, build_list (self), "list");
