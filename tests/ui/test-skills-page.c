@@ -855,6 +855,10 @@ test_what_helps (void)
   g_assert_true (has_visible_label (GTK_WIDGET (view), "stayed about the same"));
   screenshots (window, settings, "what-helps");
 
+  /* Back (the button, Escape or Alt+Left) returns to the page itself. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "skills.back", NULL));
+  g_assert_cmpstr (steady_skills_page_get_subpage (page), ==, "overview");
+
   stop_application (app);
 }
 
