@@ -14,6 +14,7 @@
 #include "steady-next-session-card.h"
 #include "steady-practice-section.h"
 #include "steady-safety-plan-window.h"
+#include "steady-skill-editor.h"
 #include "steady-today-page.h"
 #include "steady-window.h"
 
@@ -337,12 +338,66 @@ start_mindfulness_activated_cb (GSimpleAction *action,
   steady_practice_section_start_mindfulness (ensure_practice_section (STEADY_WINDOW (user_data)));
 }
 
+/* The thought record and DBT-informed worksheets open in an editor beside the window, not
+ * modal, so "Get help now" stays one click away; the Skills page opens them by these names. */
+static SteadySkillStore *
+new_skill_store (SteadyWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  SteadyDatabase *database = NULL;
+
+  if (STEADY_IS_APPLICATION (app))
+    database = steady_application_get_database (STEADY_APPLICATION (app));
+  return database != NULL ? steady_skill_store_new (database) : NULL;
+}
+
+static void
+skill_exercise_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  SteadyWindow *self = STEADY_WINDOW (user_data);
+  g_autoptr(SteadySkillStore) store = new_skill_store (self);
+  SteadySkillKind kind;
+
+  if (store == NULL || !steady_skill_kind_from_id (g_variant_get_string (parameter, NULL), &kind))
+    return;
+  gtk_window_present (GTK_WINDOW (steady_skill_editor_new (GTK_WINDOW (self), store, kind, NULL)));
+}
+
+static void
+open_skill_record_activated_cb (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  SteadyWindow *self = STEADY_WINDOW (user_data);
+  const char *uuid = g_variant_get_string (parameter, NULL);
+  g_autoptr(SteadySkillStore) store = new_skill_store (self);
+  g_autoptr(SteadySkillRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  SteadySkillEditor *editor = steady_skill_editor_find (uuid);
+
+  if (editor == NULL && store != NULL)
+    {
+      if ((record = steady_skill_store_load (store, uuid, &error)) == NULL)
+        {
+          steady_window_add_toast (self, error->message);
+          return;
+        }
+      editor = steady_skill_editor_new (GTK_WINDOW (self), store, STEADY_N_SKILL_KINDS, record);
+    }
+  if (editor != NULL)
+    gtk_window_present (GTK_WINDOW (editor));
+}
+
 static const GActionEntry win_actions[] = {
   { "get-help", get_help_activated_cb },
   { "safety-plan", safety_plan_activated_cb },
   { "show-page", show_page_activated_cb, "s" },
   { "start-breathing", start_breathing_activated_cb },
   { "start-mindfulness", start_mindfulness_activated_cb },
+  { "skill-exercise", skill_exercise_activated_cb, "s" },
+  { "open-skill-record", open_skill_record_activated_cb, "s" },
 };
 
 static void
