@@ -75,6 +75,46 @@ answered_changed_cb (SteadyRatingRow *self)
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Pressing the slider or a key on it answers, even when the value stays where it was (the
+ * person means the value the slider already shows). */
+static void
+answer (SteadyRatingRow *self)
+{
+  if (!gtk_switch_get_active (self->answered))
+    gtk_switch_set_active (self->answered, TRUE);
+}
+
+static void
+scale_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  SteadyRatingRow *self)
+{
+  answer (self);
+}
+
+static gboolean
+scale_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      SteadyRatingRow       *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_Right: case GDK_KEY_Up: case GDK_KEY_Down:
+    case GDK_KEY_KP_Left: case GDK_KEY_KP_Right: case GDK_KEY_KP_Up: case GDK_KEY_KP_Down:
+    case GDK_KEY_Home: case GDK_KEY_End: case GDK_KEY_Page_Up: case GDK_KEY_Page_Down:
+      if ((state & (GDK_ALT_MASK | GDK_CONTROL_MASK)) == 0)
+        answer (self);
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 steady_rating_row_class_init (SteadyRatingRowClass *klass)
 {
@@ -126,6 +166,17 @@ steady_rating_row_init (SteadyRatingRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
   gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->hint_label));
 
+  {
+    GtkGesture *press = gtk_gesture_click_new ();
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
+    g_signal_connect (press, "pressed", G_CALLBACK (scale_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->scale), GTK_EVENT_CONTROLLER (press));
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (scale_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->scale), keys);
+  }
   g_signal_connect_swapped (self->scale, "value-changed", G_CALLBACK (scale_changed_cb), self);
   g_signal_connect_swapped (self->answered, "notify::active", G_CALLBACK (answered_changed_cb),
                             self);
@@ -222,6 +273,24 @@ steady_rating_row_set_value (SteadyRatingRow *self,
   gtk_switch_set_active (self->answered, given);
   self->loading = FALSE;
   update_value_label (self);
+}
+
+/**
+ * steady_rating_row_set_start:
+ * @value: where the slider stands while nothing is rated, e.g. the first rating of a mood
+ *   rated again
+ */
+void
+steady_rating_row_set_start (SteadyRatingRow *self,
+                             int              value)
+{
+  g_return_if_fail (STEADY_IS_RATING_ROW (self));
+
+  if (gtk_switch_get_active (self->answered) || value < 0 || value > self->upper)
+    return;
+  self->loading = TRUE;
+  gtk_range_set_value (GTK_RANGE (self->scale), value);
+  self->loading = FALSE;
 }
 
 int

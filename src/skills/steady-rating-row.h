@@ -17,6 +17,8 @@ GtkWidget *steady_rating_row_new           (const char      *title,
 int        steady_rating_row_get_value     (SteadyRatingRow *self);
 void       steady_rating_row_set_value     (SteadyRatingRow *self,
                                             int              value);
+void       steady_rating_row_set_start     (SteadyRatingRow *self,
+                                            int              value);
 int        steady_rating_row_get_upper     (SteadyRatingRow *self);
 GtkRange  *steady_rating_row_get_scale     (SteadyRatingRow *self);
 GtkSwitch *steady_rating_row_get_switch    (SteadyRatingRow *self);

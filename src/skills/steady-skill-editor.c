@@ -210,6 +210,26 @@ update_step_widgets (SteadySkillEditor *self)
 
 static void schedule_draft (SteadySkillEditor *self);
 
+/* Puts the focus on the first control under @widget in the order the step lists them (Tab's
+ * own order follows positions on screen, which a step just shown does not have yet). A rating
+ * is answered on its slider, so that is where its focus goes. */
+static gboolean
+focus_first_control (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_is_sensitive (widget))
+    return FALSE;
+  if (STEADY_IS_RATING_ROW (widget))
+    return gtk_widget_grab_focus (GTK_WIDGET (steady_rating_row_get_scale (STEADY_RATING_ROW (widget))));
+  if (gtk_widget_get_focusable (widget) && !GTK_IS_LIST_BOX (widget) && !GTK_IS_FLOW_BOX (widget))
+    return gtk_widget_grab_focus (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (focus_first_control (child))
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * steady_skill_editor_set_step:
  * @step: 1 to the number of steps, or one more for the review at the end
@@ -240,9 +260,10 @@ steady_skill_editor_set_step (SteadySkillEditor *self,
   if (gtk_toggle_button_get_active (self->full_form_button))
     return;
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  /* At the review the focus goes to Finish, so Enter there never flips the Private switch. */
   shown = self->step <= self->n_steps ? g_ptr_array_index (self->step_boxes, self->step - 1)
-                                      : self->review_box;
-  if (gtk_widget_get_mapped (shown) && !gtk_widget_child_focus (shown, GTK_DIR_TAB_FORWARD))
+                                      : NULL;
+  if (shown == NULL || !focus_first_control (shown))
     gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
 }
 

@@ -150,6 +150,8 @@ new_list_row (GtkWidget *child)
   GtkWidget *row = gtk_list_box_row_new ();
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* The focus goes straight to the controls in the row. */
+  gtk_widget_set_focusable (row, FALSE);
   gtk_widget_set_margin_start (child, 12);
   gtk_widget_set_margin_end (child, 6);
   gtk_widget_set_margin_top (child, 6);
@@ -234,7 +236,8 @@ steady_skill_field_view_add_thought (SteadySkillFieldView *self,
   item = g_new0 (Item, 1);
   item->view = self;
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  item->hot = GTK_CHECK_BUTTON (gtk_check_button_new ());
+  /* Translators: marks the hot thought, the one with the most charge, in a list of them. */
+  item->hot = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("Hot")));
   gtk_widget_set_valign (GTK_WIDGET (item->hot), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (item->hot), _("The hot thought: the one that hits hardest"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (item->hot), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -247,8 +250,9 @@ steady_skill_field_view_add_thought (SteadySkillFieldView *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (item->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Thought"), -1);
   gtk_editable_set_text (item->entry, text);
-  gtk_box_append (GTK_BOX (line), GTK_WIDGET (item->hot));
+  /* The thought first: the focus lands where it is typed. */
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (item->entry));
+  gtk_box_append (GTK_BOX (line), GTK_WIDGET (item->hot));
   gtk_box_append (GTK_BOX (line), new_remove_button (_("Remove This Thought"), item));
 
   item->row = new_list_row (line);
@@ -353,6 +357,9 @@ build_moods (SteadySkillFieldView *self,
       g_object_set_data_full (G_OBJECT (button), "mood", g_strdup (moods[i]), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (add_suggested_mood_cb), self);
       gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
+      /* The button takes the focus and Enter itself; the flow box's child around it would be
+       * a second stop for every suggestion. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
     }
   gtk_box_append (GTK_BOX (self), flow);
   gtk_box_append (GTK_BOX (self), new_add_button (self, _("Add Your Own Feeling")));
@@ -405,7 +412,7 @@ build_thoughts (SteadySkillFieldView *self)
   self->input = new_list (self);
   gtk_box_append (GTK_BOX (self), self->input);
   gtk_box_append (GTK_BOX (self),
-                  new_wrapped_label (_("Mark the hot thought with the round button beside it."),
+                  new_wrapped_label (_("Mark the one that hits hardest as Hot."),
                                      "dim-label"));
   gtk_box_append (GTK_BOX (self), new_add_button (self, _("Add a Thought")));
   if (self->kind == STEADY_SKILL_KIND_THOUGHT_RECORD)
@@ -658,6 +665,7 @@ load_rerating (SteadySkillFieldView *self,
       item->view = self;
       item->row = steady_rating_row_new (name, hint, 100);
       steady_rating_row_set_value (STEADY_RATING_ROW (item->row), after);
+      steady_rating_row_set_start (STEADY_RATING_ROW (item->row), before);
       g_signal_connect_swapped (item->row, "changed", G_CALLBACK (emit_changed), self);
       gtk_box_append (GTK_BOX (self->input), item->row);
       g_ptr_array_add (self->items, item);
