@@ -50,6 +50,9 @@ update_value_label (SteadyRatingRow *self)
   else
     text = g_strdup (_("Not rated"));
   gtk_label_set_text (self->value_label, text);
+  /* A slider not answered looks faded, so its knob does not read as a rating given. */
+  gtk_widget_set_opacity (GTK_WIDGET (self->scale),
+                          gtk_switch_get_active (self->answered) ? 1.0 : 0.55);
 }
 
 static void

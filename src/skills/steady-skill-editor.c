@@ -38,7 +38,6 @@ struct _SteadySkillEditor
   GtkSwitch         *private_switch;
   GtkWidget         *delete_button;
   GtkWidget         *back_button;
-  GtkLabel          *progress_label;
   GtkButton         *next_button;
 
   /* children of steps_box, owned by it */
@@ -197,7 +196,7 @@ update_step_widgets (SteadySkillEditor *self)
   else
     /* Translators: where the user is in an exercise, e.g. "Step 2 of 7". */
     progress = g_strdup_printf (_("Step %u of %u"), self->step, self->n_steps);
-  gtk_label_set_text (self->progress_label, progress);
+  adw_window_title_set_subtitle (self->window_title, progress);
 
   if (full || review)
     gtk_button_set_label (self->next_button, _("Finish"));
@@ -1083,7 +1082,6 @@ steady_skill_editor_class_init (SteadySkillEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, private_switch);
   gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, delete_button);
   gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, back_button);
-  gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, progress_label);
   gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, next_button);
 
   gtk_widget_class_install_action (widget_class, "editor.next", NULL, next_activated_cb);

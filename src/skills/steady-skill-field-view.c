@@ -343,14 +343,14 @@ build_moods (SteadySkillFieldView *self,
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 6);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 8);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
   for (guint i = 0; moods != NULL && moods[i] != NULL; i++)
     {
       GtkWidget *button = gtk_button_new_with_label (moods[i]);
       /* Translators: the accessible name of a button that adds a mood; %s is the mood. */
       g_autofree char *label = g_strdup_printf (_("Add %s"), moods[i]);
 
-      gtk_widget_add_css_class (button, "pill");
       gtk_widget_add_css_class (button, "steady-mood-suggestion");
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       label, -1);

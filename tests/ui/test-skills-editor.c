@@ -853,8 +853,8 @@ test_full_form (void)
 
       g_assert_true (has_visible_label (GTK_WIDGET (editor), heading));
     }
-  g_assert_true (has_visible_label (GTK_WIDGET (editor), "How It Went"));
-  g_assert_true (has_visible_label (GTK_WIDGET (editor), "All steps"));
+  g_assert_true (has_visible_label (GTK_WIDGET (editor), "What Changed"));
+  g_assert_true (has_visible_label (GTK_WIDGET (editor), "All steps"));   /* the subtitle */
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (next)), ==, "Finish");
   g_assert_false (gtk_widget_get_visible (find_button_with_label (GTK_WIDGET (editor), "Back")));
   screenshots (GTK_WIDGET (editor), "thought-record-full-form", TRUE, fixture.settings);
