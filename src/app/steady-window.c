@@ -371,23 +371,13 @@ open_skill_record_activated_cb (GSimpleAction *action,
                                 gpointer       user_data)
 {
   SteadyWindow *self = STEADY_WINDOW (user_data);
-  const char *uuid = g_variant_get_string (parameter, NULL);
   g_autoptr(SteadySkillStore) store = new_skill_store (self);
-  g_autoptr(SteadySkillRecord) record = NULL;
   g_autoptr(GError) error = NULL;
-  SteadySkillEditor *editor = steady_skill_editor_find (uuid);
 
-  if (editor == NULL && store != NULL)
-    {
-      if ((record = steady_skill_store_load (store, uuid, &error)) == NULL)
-        {
-          steady_window_add_toast (self, error->message);
-          return;
-        }
-      editor = steady_skill_editor_new (GTK_WINDOW (self), store, STEADY_N_SKILL_KINDS, record);
-    }
-  if (editor != NULL)
-    gtk_window_present (GTK_WINDOW (editor));
+  if (store != NULL && steady_skill_editor_open (GTK_WINDOW (self), store,
+                                                 g_variant_get_string (parameter, NULL),
+                                                 &error) == NULL)
+    steady_window_add_toast (self, error->message);
 }
 
 static const GActionEntry win_actions[] = {

@@ -899,6 +899,88 @@ steady_skill_editor_new (GtkWindow         *parent,
   return self;
 }
 
+/* The exercise @uuid as only its draft has it (it was never saved), or NULL. */
+static SteadySkillRecord *
+load_unsaved_draft (SteadySkillStore *store,
+                    const char       *uuid)
+{
+  g_autoptr(SteadyDraftStore) drafts =
+    steady_draft_store_new (steady_skill_store_get_database (store));
+
+  for (guint kind = 0; kind < STEADY_N_SKILL_KINDS; kind++)
+    {
+      g_autofree char *draft_kind = g_strconcat (STEADY_SKILL_DRAFT_KIND_PREFIX,
+                                                 steady_skill_kind_to_id (kind), NULL);
+      g_autofree char *payload = steady_draft_store_load (drafts, draft_kind, uuid, NULL, NULL);
+      SteadySkillRecord *record;
+
+      if (payload == NULL)
+        continue;
+      record = steady_skill_record_new_from_draft (payload, NULL);
+      if (record != NULL && g_strcmp0 (steady_skill_record_get_uuid (record), uuid) == 0)
+        return record;
+      g_clear_object (&record);
+    }
+  return NULL;
+}
+
+/**
+ * steady_skill_editor_open:
+ * @uuid: a saved exercise, or one that so far is only a draft
+ *
+ * Opens the exercise @uuid to go on with, or brings its open editor forward. A saved one whose
+ * draft is newer offers the draft back.
+ *
+ * Returns: (transfer none) (nullable): the editor, or %NULL with @error saying why in words
+ */
+SteadySkillEditor *
+steady_skill_editor_open (GtkWindow         *parent,
+                          SteadySkillStore  *store,
+                          const char        *uuid,
+                          GError           **error)
+{
+  SteadySkillEditor *self;
+  g_autoptr(SteadySkillRecord) record = NULL;
+  g_autoptr(GError) load_error = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (STEADY_IS_SKILL_STORE (store), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if ((self = steady_skill_editor_find (uuid)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return self;
+    }
+  record = steady_skill_store_load (store, uuid, &load_error);
+  if (record != NULL)
+    {
+      self = steady_skill_editor_new (parent, store, STEADY_N_SKILL_KINDS, record);
+    }
+  else if (g_error_matches (load_error, STEADY_SKILLS_ERROR, STEADY_SKILLS_ERROR_NOT_FOUND) &&
+           (record = load_unsaved_draft (store, uuid)) != NULL)
+    {
+      /* Never saved: the draft is the exercise, shown as it was left. */
+      self = steady_skill_editor_new (parent, store, steady_skill_record_get_kind (record), NULL);
+      g_clear_pointer (&self->offered_draft_key, g_free);
+      gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+      load_record (self, record);
+      self->loading = TRUE;
+      steady_skill_editor_set_step (self, steady_skill_record_get_step_reached (record));
+      self->loading = FALSE;
+    }
+  else
+    {
+      g_propagate_error (error, g_steal_pointer (&load_error));
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, STEADY_SKILLS_ERROR, STEADY_SKILLS_ERROR_NOT_FOUND,
+                             _("This exercise no longer exists; it may have been deleted."));
+      return NULL;
+    }
+  gtk_window_present (GTK_WINDOW (self));
+  return self;
+}
+
 /**
  * steady_skill_editor_find:
  *

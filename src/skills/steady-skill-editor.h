@@ -18,6 +18,10 @@ SteadySkillEditor *steady_skill_editor_new               (GtkWindow          *pa
                                                           SteadySkillStore   *store,
                                                           SteadySkillKind     kind,
                                                           SteadySkillRecord  *record);
+SteadySkillEditor *steady_skill_editor_open              (GtkWindow          *parent,
+                                                          SteadySkillStore   *store,
+                                                          const char         *uuid,
+                                                          GError            **error);
 SteadySkillEditor *steady_skill_editor_find              (const char         *uuid);
 SteadySkillRecord *steady_skill_editor_get_record        (SteadySkillEditor  *self);
 const char        *steady_skill_editor_get_uuid          (SteadySkillEditor  *self);

@@ -662,6 +662,21 @@ test_drafts (void)
   gtk_window_destroy (GTK_WINDOW (editor));
   drain_events ();
 
+  /* The Skills page offers a never-saved exercise to continue by its UUID: it opens as it
+   * was left, nothing to restore first. An unknown UUID opens nothing. */
+  editor = open_record (&fixture, uuid);
+  g_assert_false (steady_skill_editor_get_draft_offered (editor));
+  g_assert_cmpuint (steady_skill_editor_get_step (editor), ==, 2);
+  g_assert_cmpstr (steady_skill_record_get_text (steady_skill_editor_get_record (editor),
+                                                 "situation"), ==,
+                   "half a situation about the bus");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  drain_events ();
+  g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "open-skill-record",
+                                  g_variant_new_string ("3a1f6a3e-5a0c-4c59-9d0e-0d1c2b3a4f5e"));
+  drain_events ();
+  g_assert_null (find_visible_toplevel (STEADY_TYPE_SKILL_EDITOR));
+
   editor = open_exercise (&fixture, STEADY_SKILL_KIND_THOUGHT_RECORD);
   wait_for_frame (GTK_WIDGET (editor));
   g_assert_true (steady_skill_editor_get_draft_offered (editor));
