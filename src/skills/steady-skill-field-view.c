@@ -160,6 +160,17 @@ new_list_row (GtkWidget *child)
   return row;
 }
 
+/* Names an entry and the text inside it, which is what takes the focus and holds the words
+ * for assistive technology in GTK 4.8. */
+static void
+name_entry (GtkEditable *entry,
+            const char  *name)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (entry)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 /**
  * steady_skill_field_view_add_mood:
  * @before: how strong, 0–100
@@ -188,8 +199,7 @@ steady_skill_field_view_add_mood (SteadySkillFieldView *self,
   gtk_entry_set_placeholder_text (GTK_ENTRY (item->entry), _("Name the feeling"));
   gtk_entry_set_max_length (GTK_ENTRY (item->entry), 100);
   gtk_widget_set_hexpand (GTK_WIDGET (item->entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (item->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Mood"), -1);
+  name_entry (item->entry, _("Mood"));
   gtk_editable_set_text (item->entry, name);
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (item->entry));
   gtk_box_append (GTK_BOX (line), new_remove_button (_("Remove This Mood"), item));
@@ -247,8 +257,7 @@ steady_skill_field_view_add_thought (SteadySkillFieldView *self,
   item->entry = GTK_EDITABLE (gtk_entry_new ());
   gtk_entry_set_placeholder_text (GTK_ENTRY (item->entry), _("A thought that went through your mind"));
   gtk_widget_set_hexpand (GTK_WIDGET (item->entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (item->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Thought"), -1);
+  name_entry (item->entry, _("Thought"));
   gtk_editable_set_text (item->entry, text);
   /* The thought first: the focus lands where it is typed. */
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (item->entry));
