@@ -796,6 +796,19 @@ get_help_activated_cb (GtkWidget  *widget,
 }
 
 static void
+destroy_window_cb (gpointer user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(GtkWindow) window = g_weak_ref_get (weak);
+
+  /* Unless it went already, with the application. */
+  if (window != NULL)
+    gtk_window_destroy (window);
+  g_weak_ref_clear (weak);
+  g_free (weak);
+}
+
+static void
 delete_response_cb (AdwMessageDialog  *dialog,
                     const char        *response,
                     SteadySkillEditor *self)
@@ -817,7 +830,15 @@ delete_response_cb (AdwMessageDialog  *dialog,
                              steady_skill_record_get_uuid (self->record), NULL);
   self->dirty = FALSE;
   notify_skills_changed (self);
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* The dialog closes itself after this answer: the editor, which it belongs to, goes
+   * right after it. */
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  {
+    GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (weak, self);
+    g_idle_add_once (destroy_window_cb, weak);
+  }
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include "steady-application.h"
 #include "steady-draft-store.h"
+#include "steady-help-dialog.h"
 #include "steady-rating-row.h"
 #include "steady-skill-editor.h"
 #include "steady-skill-field-view.h"
@@ -135,6 +136,29 @@ count_records (Fixture *fixture)
 }
 
 /* Acting as the user ---------------------------------------------------------------------- */
+
+/* The review's Private switch: the one shown that is not a rating's. */
+static GtkSwitch *
+private_switch (SteadySkillEditor *editor)
+{
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (editor), GTK_TYPE_SWITCH, switches);
+  for (guint i = 0; i < switches->len; i++)
+    if (gtk_widget_get_ancestor (switches->pdata[i], STEADY_TYPE_RATING_ROW) == NULL &&
+        gtk_widget_is_visible (switches->pdata[i]))
+      return switches->pdata[i];
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+header_bar (SteadySkillEditor *editor)
+{
+  GtkWidget *header = find_first (GTK_WIDGET (editor), ADW_TYPE_HEADER_BAR);
+
+  g_assert_nonnull (header);
+  return header;
+}
 
 static SteadySkillFieldView *
 field_view (SteadySkillEditor *editor,
@@ -344,6 +368,17 @@ test_thought_record (void)
   g_assert_false (gtk_widget_is_sensitive (find_button_with_label (GTK_WIDGET (editor), "Back")));
   screenshots (GTK_WIDGET (editor), "thought-record-step1-empty", FALSE, fixture.settings);
 
+  /* "Get help now" is one click away in the editor too: the main window's help. */
+  click (find_first (header_bar (editor), GTK_TYPE_BUTTON));
+  {
+    GtkWindow *help = wait_for_toplevel (STEADY_TYPE_HELP_DIALOG);
+
+    g_assert_true (gtk_window_get_transient_for (help) == GTK_WINDOW (fixture.window));
+    g_assert_true (has_visible_label (GTK_WIDGET (help), "988"));
+    gtk_window_destroy (help);
+    drain_events ();
+  }
+
   /* Step 1: distress before, the situation. */
   slide (steady_skill_editor_get_distress_row (editor, FALSE), 7);
   type_text (editor, 1, "situation",
@@ -490,7 +525,35 @@ test_thought_record (void)
       }
     g_assert_cmpuint (n_editors, ==, 1);
   }
-  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Made private and finished again: kept out of exports from now on. */
+  gtk_switch_set_active (private_switch (editor), TRUE);
+  g_assert_true (steady_skill_record_get_private (steady_skill_editor_get_record (editor)));
+  click (next = gtk_window_get_default_widget (GTK_WINDOW (editor)));
+  wait_until (no_editor_open, NULL);
+  g_assert_cmpuint (fixture.n_changed, ==, 2);
+  g_clear_object (&saved);
+  saved = load (&fixture, uuid);
+  g_assert_true (steady_skill_record_get_private (saved));
+  g_assert_true (steady_skill_record_get_finished (saved));
+
+  /* Deleted only after saying yes; then gone, and the Skills page told. */
+  editor = open_record (&fixture, uuid);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
+  {
+    GtkWindow *dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    save_screenshot (GTK_WIDGET (dialog), "skills-editor-delete-light");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    drain_events ();
+    g_assert_cmpuint (count_records (&fixture), ==, 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
+    dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  }
+  wait_until (no_editor_open, NULL);
+  g_assert_cmpuint (count_records (&fixture), ==, 0);
+  g_assert_cmpuint (fixture.n_changed, ==, 3);
 
   fixture_stop (&fixture);
 }
