@@ -15,6 +15,7 @@
 #include "steady-safety-plan-store.h"
 #include "steady-skill-editor.h"
 #include "steady-skill-field-view.h"
+#include "steady-skill-outcome.h"
 #include "steady-skills-error.h"
 
 /* Well inside the promised two seconds, and rare enough not to write on every key. */
@@ -109,68 +110,11 @@ notify_skills_changed (SteadySkillEditor *self)
 /* The review: what changed, in words ------------------------------------------------------ */
 
 static void
-append_change (GString    *text,
-               const char *before_after_line)
-{
-  if (text->len > 0)
-    g_string_append_c (text, '\n');
-  g_string_append (text, before_after_line);
-}
-
-static char *
-describe_distress (int before,
-                   int after)
-{
-  if (before < 0 && after < 0)
-    return g_strdup (_("You skipped the distress ratings. That is fine."));
-  if (before < 0 || after < 0)
-    return g_strdup (_("Rate your distress both at the start and at the end to see a change."));
-  if (after < before)
-    /* Translators: distress from 0 to 10 at the start and at the end of an exercise. */
-    return g_strdup_printf (_("Your distress eased from %d to %d."), before, after);
-  if (after > before)
-    return g_strdup_printf (_("Your distress went up from %d to %d. Noticing that is part of "
-                              "the work too."), before, after);
-  return g_strdup_printf (_("Your distress stayed at %d."), before);
-}
-
-static char *
-describe_mood (const char *name,
-               int         before,
-               int         after)
-{
-  if (after < 0)
-    /* Translators: a mood of a thought record that was not rated again at the end. */
-    return g_strdup_printf (_("%s was %d at first and not rated again."), name, before);
-  if (after < before)
-    /* Translators: a mood rated 0–100 at the start and again at the end, e.g. "Sadness eased
-     * from 80 to 50." */
-    return g_strdup_printf (_("%s eased from %d to %d."), name, before, after);
-  if (after > before)
-    return g_strdup_printf (_("%s went up from %d to %d."), name, before, after);
-  return g_strdup_printf (_("%s stayed at %d."), name, before);
-}
-
-static void
 update_outcome (SteadySkillEditor *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *distress = NULL;
+  g_autofree char *text = steady_skill_outcome_describe (self->record);
 
-  for (guint i = 0; i < steady_skill_record_get_n_moods (self->record); i++)
-    {
-      const char *name;
-      int before, after;
-      g_autofree char *line = NULL;
-
-      steady_skill_record_get_mood (self->record, i, &name, &before, &after);
-      line = describe_mood (name, before, after);
-      append_change (text, line);
-    }
-  distress = describe_distress (steady_skill_record_get_distress_before (self->record),
-                                steady_skill_record_get_distress_after (self->record));
-  append_change (text, distress);
-  gtk_label_set_text (self->outcome_label, text->str);
+  gtk_label_set_text (self->outcome_label, text);
 }
 
 /* Steps ---------------------------------------------------------------------------------- */
@@ -218,7 +162,11 @@ focus_first_control (GtkWidget *widget)
   if (!gtk_widget_get_visible (widget) || !gtk_widget_is_sensitive (widget))
     return FALSE;
   if (STEADY_IS_RATING_ROW (widget))
-    return gtk_widget_grab_focus (GTK_WIDGET (steady_rating_row_get_scale (STEADY_RATING_ROW (widget))));
+    {
+      GtkRange *scale = steady_rating_row_get_scale (STEADY_RATING_ROW (widget));
+
+      return gtk_widget_grab_focus (GTK_WIDGET (scale));
+    }
   if (gtk_widget_get_focusable (widget) && !GTK_IS_LIST_BOX (widget) && !GTK_IS_FLOW_BOX (widget))
     return gtk_widget_grab_focus (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget);

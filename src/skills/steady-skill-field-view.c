@@ -249,13 +249,15 @@ steady_skill_field_view_add_thought (SteadySkillFieldView *self,
   /* Translators: marks the hot thought, the one with the most charge, in a list of them. */
   item->hot = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("Hot")));
   gtk_widget_set_valign (GTK_WIDGET (item->hot), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (item->hot), _("The hot thought: the one that hits hardest"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (item->hot),
+                               _("The hot thought: the one that hits hardest"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (item->hot), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Hot Thought"), -1);
   if (self->items->len > 0)
     gtk_check_button_set_group (item->hot, ((Item *)g_ptr_array_index (self->items, 0))->hot);
   item->entry = GTK_EDITABLE (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (GTK_ENTRY (item->entry), _("A thought that went through your mind"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (item->entry),
+                                  _("A thought that went through your mind"));
   gtk_widget_set_hexpand (GTK_WIDGET (item->entry), TRUE);
   name_entry (item->entry, _("Thought"));
   gtk_editable_set_text (item->entry, text);
@@ -859,8 +861,8 @@ steady_skill_field_view_store (SteadySkillFieldView *self,
       }
       break;
     case STEADY_SKILL_FIELD_PERCENT:
-      steady_skill_record_set_percent (record, id,
-                                       steady_rating_row_get_value (STEADY_RATING_ROW (self->input)));
+      steady_skill_record_set_percent (record, id, steady_rating_row_get_value (
+                                         STEADY_RATING_ROW (self->input)));
       break;
     case STEADY_SKILL_FIELD_CHOICE:
       {

@@ -95,7 +95,8 @@ open_exercise (Fixture         *fixture,
                    steady_skill_kind_get_title (kind));
   /* Beside the main window, not in front of it: "Get help now" stays one click away. */
   g_assert_false (gtk_window_get_modal (GTK_WINDOW (editor)));
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) ==
+                 GTK_WINDOW (fixture->window));
   return editor;
 }
 
@@ -818,6 +819,7 @@ test_ranges_and_errors (void)
   SteadySkillEditor *editor;
   SteadyRatingRow *distress;
   SteadyRatingRow *belief;
+  SteadySkillRecord *record;
   SteadySkillFieldView *moods;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
@@ -828,6 +830,7 @@ test_ranges_and_errors (void)
   database = steady_application_get_database (fixture.app);
   editor = open_exercise (&fixture, STEADY_SKILL_KIND_THOUGHT_RECORD);
   distress = steady_skill_editor_get_distress_row (editor, FALSE);
+  record = steady_skill_editor_get_record (editor);
 
   /* Not touched is not rated: skipping is the default. */
   g_assert_cmpint (steady_rating_row_get_value (distress), ==, STEADY_SKILL_NO_RATING);
@@ -837,12 +840,10 @@ test_ranges_and_errors (void)
   g_assert_true (has_visible_label (GTK_WIDGET (distress), "10 of 10"));
   slide (distress, -3);
   g_assert_cmpint (steady_rating_row_get_value (distress), ==, 0);
-  g_assert_cmpint (steady_skill_record_get_distress_before (steady_skill_editor_get_record (editor)),
-                   ==, 0);
+  g_assert_cmpint (steady_skill_record_get_distress_before (record), ==, 0);
   /* The switch takes the answer back: skipped. */
   gtk_switch_set_active (steady_rating_row_get_switch (distress), FALSE);
-  g_assert_cmpint (steady_skill_record_get_distress_before (steady_skill_editor_get_record (editor)),
-                   ==, STEADY_SKILL_NO_RATING);
+  g_assert_cmpint (steady_skill_record_get_distress_before (record), ==, STEADY_SKILL_NO_RATING);
 
   belief = STEADY_RATING_ROW (steady_skill_field_view_get_input (field_view (editor, 6,
                                                                              "belief")));
