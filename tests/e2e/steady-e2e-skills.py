@@ -228,6 +228,7 @@ def complete_with_keyboard(tap, steady, editor):
             keyboard.press("Right")
         e2e.wait_for("the mood at 70", lambda: slider_value(strength) == 70)
         tap.result(True, "a suggested mood is added and rated with the keyboard")
+        e2e.check_named(tap, e2e.settled(editor), "the moods step")
         keyboard.press("Right", "Alt_L")
         wait_shows(editor, "Step 3 of 7")
 
@@ -241,6 +242,7 @@ def complete_with_keyboard(tap, steady, editor):
         e2e.wait_for("the thought marked hot",
                      lambda: e2e.states(hot).contains(pyatspi.STATE_CHECKED))
         tap.result(True, "Space marks the hot thought")
+        e2e.check_named(tap, e2e.settled(editor), "the thoughts step")
         keyboard.press("Right", "Alt_L")
         wait_shows(editor, "Step 4 of 7")
 
