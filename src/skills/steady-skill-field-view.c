@@ -399,8 +399,8 @@ build_traps (SteadySkillFieldView *self)
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(traps[i].explanation));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      /* The row names its check box already; the explanation is read after the name. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(traps[i].name),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(traps[i].explanation),
                                       -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);

@@ -153,6 +153,22 @@ def wait_focus(window, what, roles, name=None):
     return e2e.wait_for("the focus on %s" % what, found)
 
 
+def tab_to(keyboard, window, name, roles, most=12):
+    """Presses Tab until the focus is on the control @name, waiting for each press to move
+    the focus before the next."""
+    seen = wait_focus(window, "a control", tuple(e2e.CONTROL_ROLES) + ("text", "entry"))
+    for _ in range(most):
+        if seen.name == name and seen.role in roles:
+            return seen
+        before = (seen.role, seen.name, e2e.id_of(seen.node))
+        keyboard.press("Tab")
+        seen = e2e.wait_for("Tab to move the focus on",
+                            lambda: (lambda now: now if now is not None and
+                                     (now.role, now.name, e2e.id_of(now.node)) != before
+                                     else None)(focused(window)))
+    raise e2e.StepFailed("Tab did not reach '%s' in %d presses" % (name, most))
+
+
 def shows(window, text):
     """Whether a label laid out in @window says @text."""
     return any(seen.role == "label" and seen.name == text and e2e.is_laid_out(seen.node)
@@ -215,12 +231,7 @@ def complete_with_keyboard(tap, steady, editor):
         # Step 2: Tab through the suggested feelings to one, Enter adds it; the arrow keys
         # set its strength.
         name = "Add %s" % MOOD
-        for _ in range(12):
-            seen = focused(editor)
-            if seen is not None and seen.name == name:
-                break
-            keyboard.press("Tab")
-        wait_focus(editor, "'%s'" % name, ("push button",), name)
+        tab_to(keyboard, editor, name, ("push button",))
         keyboard.press("Return")
         strength = wait_focus(editor, "the new mood's strength", ("slider",),
                               "How strong: %s" % MOOD).node
