@@ -13,6 +13,7 @@
 #include "steady-help-dialog.h"
 #include "steady-journal-store.h"
 #include "steady-safety-plan-store.h"
+#include "steady-skill-drafts.h"
 #include "steady-skill-editor.h"
 #include "steady-skill-field-view.h"
 #include "steady-skill-outcome.h"
@@ -463,56 +464,20 @@ schedule_draft (SteadySkillEditor *self)
     self->draft_source_id = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
 }
 
-/* Whether @uuid is an exercise that was never saved, so its draft is all there is of it. */
-static gboolean
-is_unsaved (SteadySkillEditor *self,
-            const char        *uuid)
-{
-  g_autoptr(SteadySkillRecord) stored = NULL;
-  g_autoptr(GError) error = NULL;
-
-  stored = steady_skill_store_load (self->store, uuid, &error);
-  return stored == NULL && g_error_matches (error, STEADY_SKILLS_ERROR,
-                                            STEADY_SKILLS_ERROR_NOT_FOUND);
-}
-
-/* Looks for a draft to offer back: this record's, or for a new exercise, one of the same kind
- * that was never saved. */
+/* Offers back a draft: this record's, or for a new exercise, one of the same kind that was
+ * never saved. */
 static void
 find_draft (SteadySkillEditor *self)
 {
-  const char *kind = steady_skill_record_get_draft_kind (self->record);
-  g_autofree char *payload = NULL;
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GDateTime) saved = NULL;
   gint64 updated_us = 0;
 
-  if (self->stored)
-    {
-      payload = steady_draft_store_load (self->drafts, kind,
-                                         steady_skill_record_get_uuid (self->record),
-                                         &updated_us, NULL);
-      if (payload != NULL)
-        self->offered_draft_key = g_strdup (steady_skill_record_get_uuid (self->record));
-    }
-  else
-    {
-      g_autoptr(GError) error = NULL;
-      g_auto(GStrv) keys = steady_draft_store_list_keys (self->drafts, kind, &error);
-
-      if (keys == NULL)
-        g_debug ("No drafts to offer: %s", error->message);
-      for (guint i = 0; keys != NULL && keys[i] != NULL && payload == NULL; i++)
-        {
-          if (!is_unsaved (self, keys[i]))
-            continue;
-          payload = steady_draft_store_load (self->drafts, kind, keys[i], &updated_us, NULL);
-          if (payload != NULL)
-            self->offered_draft_key = g_strdup (keys[i]);
-        }
-    }
-  if (payload == NULL)
+  self->offered_draft_key = steady_skill_drafts_find_offer (self->store, self->drafts,
+                                                            self->record, self->stored,
+                                                            &updated_us);
+  if (self->offered_draft_key == NULL)
     return;
 
   saved = g_date_time_new_from_unix_local (updated_us / G_USEC_PER_SEC);
@@ -868,29 +833,14 @@ steady_skill_editor_new (GtkWindow         *parent,
   return self;
 }
 
-/* The exercise @uuid as only its draft has it (it was never saved), or NULL. */
 static SteadySkillRecord *
-load_unsaved_draft (SteadySkillStore *store,
-                    const char       *uuid)
+load_unsaved (SteadySkillStore *store,
+              const char       *uuid)
 {
   g_autoptr(SteadyDraftStore) drafts =
     steady_draft_store_new (steady_skill_store_get_database (store));
 
-  for (guint kind = 0; kind < STEADY_N_SKILL_KINDS; kind++)
-    {
-      g_autofree char *draft_kind = g_strconcat (STEADY_SKILL_DRAFT_KIND_PREFIX,
-                                                 steady_skill_kind_to_id (kind), NULL);
-      g_autofree char *payload = steady_draft_store_load (drafts, draft_kind, uuid, NULL, NULL);
-      SteadySkillRecord *record;
-
-      if (payload == NULL)
-        continue;
-      record = steady_skill_record_new_from_draft (payload, NULL);
-      if (record != NULL && g_strcmp0 (steady_skill_record_get_uuid (record), uuid) == 0)
-        return record;
-      g_clear_object (&record);
-    }
-  return NULL;
+  return steady_skill_drafts_load_unsaved (store, drafts, uuid);
 }
 
 /**
@@ -927,7 +877,7 @@ steady_skill_editor_open (GtkWindow         *parent,
       self = steady_skill_editor_new (parent, store, STEADY_N_SKILL_KINDS, record);
     }
   else if (g_error_matches (load_error, STEADY_SKILLS_ERROR, STEADY_SKILLS_ERROR_NOT_FOUND) &&
-           (record = load_unsaved_draft (store, uuid)) != NULL)
+           (record = load_unsaved (store, uuid)) != NULL)
     {
       /* Never saved: the draft is the exercise, shown as it was left. */
       self = steady_skill_editor_new (parent, store, steady_skill_record_get_kind (record), NULL);
