@@ -15,6 +15,7 @@
 #include "steady-practice-section.h"
 #include "steady-safety-plan-window.h"
 #include "steady-skill-editor.h"
+#include "steady-skills-page.h"
 #include "steady-today-page.h"
 #include "steady-window.h"
 
@@ -29,7 +30,7 @@ struct _SteadyWindow
   AdwViewSwitcherBar   *switcher_bar;
   AdwBin               *today_bin;
   AdwBin               *calendar_bin;
-  AdwBin               *practice_bin;
+  AdwBin               *skills_bin;
   AdwBin               *journal_bin;
 
   /* owned */
@@ -62,8 +63,8 @@ ensure_journal_page (SteadyWindow *self)
     adw_bin_set_child (self->journal_bin, steady_journal_page_new (store));
 }
 
-/* The Calendar page and the Skills page's practice section read the database when built,
- * so they too are built the first time they are needed, not before the first frame. */
+/* The Calendar and Skills pages read the database when built, so they too are built the
+ * first time they are needed, not before the first frame. */
 static SteadyCalendarPage *
 ensure_calendar_page (SteadyWindow *self)
 {
@@ -72,12 +73,29 @@ ensure_calendar_page (SteadyWindow *self)
   return STEADY_CALENDAR_PAGE (adw_bin_get_child (self->calendar_bin));
 }
 
+/* NULL only while there is no database. */
+static SteadySkillsPage *
+ensure_skills_page (SteadyWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  SteadyDatabase *database = NULL;
+
+  if (adw_bin_get_child (self->skills_bin) == NULL && STEADY_IS_APPLICATION (app))
+    {
+      database = steady_application_get_database (STEADY_APPLICATION (app));
+      if (database != NULL)
+        adw_bin_set_child (self->skills_bin, steady_skills_page_new (database));
+    }
+  return STEADY_SKILLS_PAGE (adw_bin_get_child (self->skills_bin));
+}
+
+/* The Skills page holds the practice section that breathing and mindfulness start from. */
 static SteadyPracticeSection *
 ensure_practice_section (SteadyWindow *self)
 {
-  if (adw_bin_get_child (self->practice_bin) == NULL)
-    adw_bin_set_child (self->practice_bin, g_object_new (STEADY_TYPE_PRACTICE_SECTION, NULL));
-  return STEADY_PRACTICE_SECTION (adw_bin_get_child (self->practice_bin));
+  SteadySkillsPage *page = ensure_skills_page (self);
+
+  return page != NULL ? steady_skills_page_get_practice_section (page) : NULL;
 }
 
 SteadyWindow *
@@ -286,7 +304,7 @@ visible_page_changed_cb (GObject    *object,
   else if (g_strcmp0 (page, "calendar") == 0)
     ensure_calendar_page (self);
   else if (g_strcmp0 (page, "skills") == 0)
-    ensure_practice_section (self);
+    ensure_skills_page (self);
 }
 
 static void
@@ -327,7 +345,10 @@ start_breathing_activated_cb (GSimpleAction *action,
                               GVariant      *parameter,
                               gpointer       user_data)
 {
-  steady_practice_section_start_breathing (ensure_practice_section (STEADY_WINDOW (user_data)));
+  SteadyPracticeSection *section = ensure_practice_section (STEADY_WINDOW (user_data));
+
+  if (section != NULL)
+    steady_practice_section_start_breathing (section);
 }
 
 static void
@@ -335,7 +356,23 @@ start_mindfulness_activated_cb (GSimpleAction *action,
                                 GVariant      *parameter,
                                 gpointer       user_data)
 {
-  steady_practice_section_start_mindfulness (ensure_practice_section (STEADY_WINDOW (user_data)));
+  SteadyPracticeSection *section = ensure_practice_section (STEADY_WINDOW (user_data));
+
+  if (section != NULL)
+    steady_practice_section_start_mindfulness (section);
+}
+
+/* The exercise and diary card editors say so after every save, finish or delete; a Skills
+ * page not built yet reads everything when it is. */
+static void
+skills_changed_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  SteadyWindow *self = STEADY_WINDOW (user_data);
+
+  if (adw_bin_get_child (self->skills_bin) != NULL)
+    steady_skills_page_reload (STEADY_SKILLS_PAGE (adw_bin_get_child (self->skills_bin)));
 }
 
 /* The thought record and DBT-informed worksheets open in an editor beside the window, not
@@ -388,6 +425,7 @@ static const GActionEntry win_actions[] = {
   { "start-mindfulness", start_mindfulness_activated_cb },
   { "skill-exercise", skill_exercise_activated_cb, "s" },
   { "open-skill-record", open_skill_record_activated_cb, "s" },
+  { "skills-changed", skills_changed_activated_cb },
 };
 
 static void
@@ -472,7 +510,7 @@ steady_window_class_init (SteadyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, today_bin);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, calendar_bin);
-  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, practice_bin);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, skills_bin);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, journal_bin);
 }
 

@@ -388,6 +388,33 @@ steady_skill_store_list (SteadySkillStore  *self,
 }
 
 /**
+ * steady_skill_store_list_unfinished:
+ * @limit: most records to return
+ *
+ * The exercises saved but not finished yet, which the Skills page offers to continue. There
+ * are few of them, so reading the table once costs little even after twenty years.
+ *
+ * Returns: (transfer container) (element-type SteadySkillRecord): newest first
+ */
+GPtrArray *
+steady_skill_store_list_unfinished (SteadySkillStore  *self,
+                                    guint              limit,
+                                    GError           **error)
+{
+  g_autoptr(SteadySkillsStmt) stmt = NULL;
+
+  g_return_val_if_fail (STEADY_IS_SKILL_STORE (self), NULL);
+
+  stmt = _steady_skills_prepare (self->database,
+    "SELECT " RECORD_COLUMNS " FROM skill_record AS r WHERE r.finished = 0"
+    " ORDER BY r.at_us DESC, r.id DESC LIMIT ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit);
+  return collect_records (self, stmt, error);
+}
+
+/**
  * steady_skill_store_search:
  * @text: words as typed; each must start a word of the record (as the journal's search)
  * @kinds: STEADY_SKILL_KIND_MASK () bits of the kinds wanted

@@ -36,6 +36,9 @@ GPtrArray         *steady_skill_store_list               (SteadySkillStore   *se
                                                           guint               kinds,
                                                           guint               limit,
                                                           GError            **error);
+GPtrArray         *steady_skill_store_list_unfinished    (SteadySkillStore   *self,
+                                                          guint               limit,
+                                                          GError            **error);
 GPtrArray         *steady_skill_store_search             (SteadySkillStore   *self,
                                                           const char         *text,
                                                           guint               kinds,

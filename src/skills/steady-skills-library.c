@@ -165,13 +165,15 @@ steady_skill_rating_get_meaning (int rating)
 }
 
 /* Every word of @query (as typed) starts a word of the skill's name, description or
- * module, in the user's language or, for accents, folded to ASCII. */
+ * module (its title or what it is for, so "crisis" finds distress tolerance), in the user's
+ * language or, for accents, folded to ASCII. */
 static gboolean
 skill_matches (const SteadySkill *skill,
                char             **words)
 {
   g_autofree char *haystack = g_strjoin (" ", _(skill->name), _(skill->description),
-                                         _(module_titles[skill->module]), NULL);
+                                         _(module_titles[skill->module]),
+                                         _(module_summaries[skill->module]), NULL);
 
   for (guint i = 0; words[i] != NULL; i++)
     if (words[i][0] != '\0' && !g_str_match_string (words[i], haystack, TRUE))

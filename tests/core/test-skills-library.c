@@ -95,6 +95,9 @@ test_library_search (void)
   g_autoptr(GPtrArray) name_first = steady_skills_library_search ("opp");
   g_autoptr(GPtrArray) none = steady_skills_library_search ("zzzz");
   g_autoptr(GPtrArray) cased = steady_skills_library_search ("DEAR");
+  g_autoptr(GPtrArray) by_purpose = steady_skills_library_search ("crisis");
+  guint n_skills;
+  const SteadySkill *skills = steady_skills_library_get (&n_skills);
 
   g_assert_cmpuint (all->len, ==, 21);
   g_assert_cmpuint (by_name->len, ==, 1);
@@ -107,6 +110,10 @@ test_library_search (void)
   g_assert_cmpstr (((const SteadySkill *)name_first->pdata[0])->id, ==, "opposite-action");
   g_assert_cmpuint (none->len, ==, 0);
   g_assert_true (results_have (cased, "dear-man"));
+  /* What a module is for finds its skills: a person in crisis types "crisis". */
+  for (guint i = 0; i < n_skills; i++)
+    if (skills[i].module == STEADY_SKILL_MODULE_DISTRESS_TOLERANCE)
+      g_assert_true (results_have (by_purpose, skills[i].id));
 }
 
 /* Every exercise has steps 1..n, each with a question; thought records have the seven steps

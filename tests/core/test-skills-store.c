@@ -178,6 +178,50 @@ test_crud (void)
   check_crud (database);
 }
 
+/* The Skills page offers to continue exactly the records saved but not finished. */
+static void
+test_list_unfinished (void)
+{
+  g_autoptr(SteadyDatabase) database = open_database ();
+  g_autoptr(SteadySkillStore) store = steady_skill_store_new (database);
+  g_autoptr(GPtrArray) unfinished = NULL;
+  g_autoptr(GError) error = NULL;
+  char *uuids[4] = { NULL };
+  static const guint newest_first[] = { 3, 1, 0 };
+
+  /* Four records an hour apart; the third (index 2) is finished. */
+  for (guint i = 0; i < G_N_ELEMENTS (uuids); i++)
+    {
+      g_autoptr(SteadySkillRecord) record = NULL;
+
+      record = steady_skill_record_new (i % 2 == 0 ? STEADY_SKILL_KIND_CHECK_FACTS
+                                                   : STEADY_SKILL_KIND_THOUGHT_RECORD);
+      steady_skill_record_set_time (record, BASE_US + i * HOUR_US, 0);
+      steady_skill_record_set_finished (record, i == 2);
+      g_assert_true (steady_skill_store_save (store, record, &error));
+      g_assert_no_error (error);
+      uuids[i] = g_strdup (steady_skill_record_get_uuid (record));
+    }
+
+  unfinished = steady_skill_store_list_unfinished (store, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unfinished->len, ==, G_N_ELEMENTS (newest_first));
+  for (guint i = 0; i < G_N_ELEMENTS (newest_first); i++)
+    {
+      g_assert_cmpstr (steady_skill_record_get_uuid (unfinished->pdata[i]), ==,
+                       uuids[newest_first[i]]);
+      g_assert_false (steady_skill_record_get_finished (unfinished->pdata[i]));
+    }
+  g_clear_pointer (&unfinished, g_ptr_array_unref);
+
+  unfinished = steady_skill_store_list_unfinished (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unfinished->len, ==, 1);
+  g_assert_cmpstr (steady_skill_record_get_uuid (unfinished->pdata[0]), ==, uuids[3]);
+  for (guint i = 0; i < G_N_ELEMENTS (uuids); i++)
+    g_free (uuids[i]);
+}
+
 /* A thought record saved after each of its seven steps keeps what was written so far, and
  * the mood change is after − before. */
 static void
@@ -853,6 +897,7 @@ main (int   argc,
 
   g_test_add_func ("/skills/store/crud", test_crud);
   g_test_add_func ("/skills/store/thought-record-steps", test_thought_record_steps);
+  g_test_add_func ("/skills/store/list-unfinished", test_list_unfinished);
   g_test_add_func ("/skills/store/rejects", test_store_rejects);
   g_test_add_func ("/skills/store/schema-rejects", test_schema_rejects);
   g_test_add_func ("/skills/store/drafts", test_drafts);

@@ -593,8 +593,8 @@ test_history (void)
   add_practice (store, STEADY_PRACTICE_KIND_MINDFULNESS, 0, 10, -1, -1);
   add_practice (store, STEADY_PRACTICE_KIND_BREATHING, 14, 3, 6, 5);
   /* The section is built when the Skills page is first shown. */
-  section = STEADY_PRACTICE_SECTION (adw_bin_get_child (
-    ADW_BIN (template_child (window, STEADY_TYPE_WINDOW, "practice_bin"))));
+  section = STEADY_PRACTICE_SECTION (find_first (GTK_WIDGET (window),
+                                                 STEADY_TYPE_PRACTICE_SECTION));
   g_assert_nonnull (section);
   steady_practice_section_reload (section);
   wait_for_frame (GTK_WIDGET (window));
