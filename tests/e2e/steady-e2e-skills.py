@@ -205,8 +205,12 @@ def type_into_focus(tap, keyboard, editor, field, text, read_back=True):
                       field).node
     keyboard.type(text)
     if read_back:
-        e2e.wait_for("'%s' to hold the typed words" % field,
-                     lambda: safety.field_text(node) == text)
+        try:
+            e2e.wait_for("'%s' to hold the typed words" % field,
+                         lambda: safety.field_text(node) == text)
+        except e2e.StepFailed:
+            tap.diag("'%s' holds '%s'" % (field, safety.field_text(node)))
+            raise
         tap.result(True, "typed into '%s' with the keyboard" % field)
 
 
