@@ -20,6 +20,7 @@
 #include "steady-restore-dialog.h"
 #include "steady-safety-plan-window.h"
 #include "steady-share-dialog.h"
+#include "steady-skill-editor.h"
 #include "steady-skills-page.h"
 #include "steady-today-page.h"
 #include "steady-window.h"
@@ -54,16 +55,35 @@ static const char * const page_names[] = { "today", "calendar", "skills", "journ
 
 static void update_greeting (SteadyWindow *self);
 
+/* The application's database and journal store: NULL only while there is none, or when the
+ * window has outlived its application. */
+static SteadyDatabase *
+get_database (SteadyWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return STEADY_IS_APPLICATION (app)
+         ? steady_application_get_database (STEADY_APPLICATION (app)) : NULL;
+}
+
+static SteadyJournalStore *
+get_journal_store (SteadyWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return STEADY_IS_APPLICATION (app)
+         ? steady_application_get_journal_store (STEADY_APPLICATION (app)) : NULL;
+}
+
 /* The Journal page is built the first time it is shown, so start-up does not wait for it. */
 static void
 ensure_journal_page (SteadyWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   SteadyJournalStore *store;
 
-  if (adw_bin_get_child (self->journal_bin) != NULL || !STEADY_IS_APPLICATION (app))
+  if (adw_bin_get_child (self->journal_bin) != NULL)
     return;
-  store = steady_application_get_journal_store (STEADY_APPLICATION (app));
+  store = get_journal_store (self);
   if (store != NULL)
     adw_bin_set_child (self->journal_bin, steady_journal_page_new (store));
 }
@@ -82,15 +102,10 @@ ensure_calendar_page (SteadyWindow *self)
 static SteadySkillsPage *
 ensure_skills_page (SteadyWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  SteadyDatabase *database = NULL;
+  SteadyDatabase *database;
 
-  if (adw_bin_get_child (self->skills_bin) == NULL && STEADY_IS_APPLICATION (app))
-    {
-      database = steady_application_get_database (STEADY_APPLICATION (app));
-      if (database != NULL)
-        adw_bin_set_child (self->skills_bin, steady_skills_page_new (database));
-    }
+  if (adw_bin_get_child (self->skills_bin) == NULL && (database = get_database (self)) != NULL)
+    adw_bin_set_child (self->skills_bin, steady_skills_page_new (database));
   return STEADY_SKILLS_PAGE (adw_bin_get_child (self->skills_bin));
 }
 
@@ -108,12 +123,9 @@ ensure_practice_section (SteadyWindow *self)
 static void
 build_today_page (SteadyWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  SteadyJournalStore *store = NULL;
+  SteadyJournalStore *store = get_journal_store (self);
   GtkWidget *today;
 
-  if (STEADY_IS_APPLICATION (app))
-    store = steady_application_get_journal_store (STEADY_APPLICATION (app));
   if (store == NULL)
     return;
   today = steady_today_page_new (store);
@@ -227,11 +239,8 @@ steady_window_get_page (SteadyWindow *self)
 static SteadySafetyPlanStore *
 get_safety_plan_store (SteadyWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  SteadyDatabase *database = NULL;
+  SteadyDatabase *database = get_database (self);
 
-  if (STEADY_IS_APPLICATION (app))
-    database = steady_application_get_database (STEADY_APPLICATION (app));
   return database != NULL ? steady_safety_plan_store_get_for_database (database) : NULL;
 }
 
@@ -362,9 +371,7 @@ share_report_activated_cb (GSimpleAction *action,
                            GVariant      *parameter,
                            gpointer       user_data)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (user_data));
-  SteadyDatabase *database = STEADY_IS_APPLICATION (app)
-                             ? steady_application_get_database (STEADY_APPLICATION (app)) : NULL;
+  SteadyDatabase *database = get_database (STEADY_WINDOW (user_data));
 
   if (database != NULL)
     gtk_window_present (GTK_WINDOW (steady_share_dialog_new (GTK_WINDOW (user_data), database,
@@ -430,7 +437,6 @@ diary_card_activated_cb (GSimpleAction *action,
                          gpointer       user_data)
 {
   SteadyWindow *self = STEADY_WINDOW (user_data);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   GListModel *toplevels = gtk_window_get_toplevels ();
   int day = g_variant_get_int32 (parameter);
   SteadyDatabase *database;
@@ -447,8 +453,7 @@ diary_card_activated_cb (GSimpleAction *action,
           return;
         }
     }
-  database = STEADY_IS_APPLICATION (app)
-             ? steady_application_get_database (STEADY_APPLICATION (app)) : NULL;
+  database = get_database (self);
   if (database != NULL)
     gtk_window_present (GTK_WINDOW (steady_diary_card_window_new (GTK_WINDOW (self), database,
                                                                   day)));
@@ -457,11 +462,8 @@ diary_card_activated_cb (GSimpleAction *action,
 static const char *
 database_path (SteadyWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  SteadyDatabase *database = NULL;
+  SteadyDatabase *database = get_database (self);
 
-  if (STEADY_IS_APPLICATION (app))
-    database = steady_application_get_database (STEADY_APPLICATION (app));
   return database != NULL ? steady_database_get_path (database) : NULL;
 }
 
@@ -520,11 +522,8 @@ export_data_activated_cb (GSimpleAction *action,
                           gpointer       user_data)
 {
   GtkWindow *window = GTK_WINDOW (user_data);
-  GtkApplication *app = gtk_window_get_application (window);
-  SteadyDatabase *database = NULL;
+  SteadyDatabase *database = get_database (STEADY_WINDOW (window));
 
-  if (STEADY_IS_APPLICATION (app))
-    database = steady_application_get_database (STEADY_APPLICATION (app));
   if (database != NULL)
     gtk_window_present (GTK_WINDOW (steady_export_dialog_new (window, database)));
 }
@@ -536,13 +535,49 @@ import_daylio_activated_cb (GSimpleAction *action,
                             gpointer       user_data)
 {
   GtkWindow *window = GTK_WINDOW (user_data);
-  GtkApplication *app = gtk_window_get_application (window);
-  SteadyJournalStore *store = NULL;
+  SteadyJournalStore *store = get_journal_store (STEADY_WINDOW (window));
 
-  if (STEADY_IS_APPLICATION (app))
-    store = steady_application_get_journal_store (STEADY_APPLICATION (app));
   if (store != NULL)
     steady_import_dialog_choose_file (steady_import_dialog_new (window, store));
+}
+
+/* The thought record and DBT-informed worksheets open in an editor beside the window, not
+ * modal, so "Get help now" stays one click away; the Skills page opens them by these names. */
+static SteadySkillStore *
+new_skill_store (SteadyWindow *self)
+{
+  SteadyDatabase *database = get_database (self);
+
+  return database != NULL ? steady_skill_store_new (database) : NULL;
+}
+
+static void
+skill_exercise_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  SteadyWindow *self = STEADY_WINDOW (user_data);
+  g_autoptr(SteadySkillStore) store = new_skill_store (self);
+  SteadySkillKind kind;
+
+  if (store == NULL || !steady_skill_kind_from_id (g_variant_get_string (parameter, NULL), &kind))
+    return;
+  gtk_window_present (GTK_WINDOW (steady_skill_editor_new (GTK_WINDOW (self), store, kind, NULL)));
+}
+
+static void
+open_skill_record_activated_cb (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  SteadyWindow *self = STEADY_WINDOW (user_data);
+  g_autoptr(SteadySkillStore) store = new_skill_store (self);
+  g_autoptr(GError) error = NULL;
+
+  if (store != NULL && steady_skill_editor_open (GTK_WINDOW (self), store,
+                                                 g_variant_get_string (parameter, NULL),
+                                                 &error) == NULL)
+    steady_window_add_toast (self, error->message);
 }
 
 static const GActionEntry win_actions[] = {
@@ -557,6 +592,8 @@ static const GActionEntry win_actions[] = {
   { "show-page", show_page_activated_cb, "s" },
   { "start-breathing", start_breathing_activated_cb },
   { "start-mindfulness", start_mindfulness_activated_cb },
+  { "skill-exercise", skill_exercise_activated_cb, "s" },
+  { "open-skill-record", open_skill_record_activated_cb, "s" },
   { "skills-changed", skills_changed_activated_cb },
 };
 
