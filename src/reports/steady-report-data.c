@@ -403,11 +403,17 @@ gather_diary (SteadyReportData  *data,
 {
   g_autoptr(SteadyDiaryStore) store = steady_diary_store_new (database);
   GDate date;
-  int first;
+  int first, first_card, last_card;
 
-  steady_journal_day_to_date (data->first_day, &date);
-  first = data->first_day - (g_date_get_weekday (&date) - G_DATE_MONDAY);
-  for (int day = first; day <= data->last_day; day += 7)
+  /* Only the weeks that can hold a card: a range of "everything" spans centuries. */
+  if (!steady_diary_store_get_card_span (store, data->first_day, data->last_day,
+                                         &first_card, &last_card, error))
+    return FALSE;
+  if (first_card > last_card)
+    return TRUE;
+  steady_journal_day_to_date (first_card, &date);
+  first = first_card - (g_date_get_weekday (&date) - G_DATE_MONDAY);
+  for (int day = first; day <= last_card; day += 7)
     {
       g_autoptr(SteadyDiaryWeek) week = NULL;
       gboolean any = FALSE;

@@ -13,22 +13,14 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 
+#include "steady-backup.h"
 #include "steady-calendar-cli.h"
 #include "steady-csv-export.h"
 #include "steady-daylio-import.h"
+#include "steady-report-pdf.h"
 #include "steady-report-range.h"
 #include "steady-reports-cli.h"
 
-/* MERGE (lead): define these once the branches "report-pdf" and "backup" are merged; until
- * then, --export pdf, --export json and --restore answer that this build cannot do them. */
-/* #define STEADY_REPORTS_CLI_WITH_PDF 1 */
-/* #define STEADY_REPORTS_CLI_WITH_BACKUP 1 */
-#ifdef STEADY_REPORTS_CLI_WITH_PDF
-#include "steady-report-pdf.h"
-#endif
-#ifdef STEADY_REPORTS_CLI_WITH_BACKUP
-#include "steady-backup.h"
-#endif
 
 /* How much of a file is looked at to tell what it is. */
 #define SNIFF_BYTES 4096
@@ -114,13 +106,10 @@ work_thread (GTask        *task,
     case WORK_IMPORT_DAYLIO:
       ok = import_daylio (work, cancellable, &error);
       break;
-#ifdef STEADY_REPORTS_CLI_WITH_PDF
     case WORK_EXPORT_PDF:
       ok = steady_report_pdf_export (work->database, &work->range, NULL, work->path, cancellable,
                                      NULL, NULL, &error);
       break;
-#endif
-#ifdef STEADY_REPORTS_CLI_WITH_BACKUP
     case WORK_EXPORT_JSON:
       ok = steady_backup_export (work->database, work->path, cancellable, NULL, NULL, &error);
       break;
@@ -128,14 +117,8 @@ work_thread (GTask        *task,
       ok = steady_backup_restore (work->database, work->path, NULL, cancellable, NULL, NULL,
                                   &error);
       break;
-#endif
     default:
-      /* Translators: %s is a format (pdf or json) or "--restore". */
-      g_set_error (&error, STEADY_REPORT_ERROR, STEADY_REPORT_ERROR_UNSUPPORTED,
-                   _("This build of Steady cannot do “%s” yet."),
-                   work->kind == WORK_EXPORT_PDF ? "pdf"
-                   : work->kind == WORK_EXPORT_JSON ? "json" : "--restore");
-      break;
+      g_assert_not_reached ();
     }
   if (ok)
     g_task_return_boolean (task, TRUE);

@@ -974,6 +974,48 @@ week_row_new (SteadyDiaryRowKind  kind,
  *
  * Returns: (transfer full) (nullable): the week, or %NULL with @error set
  */
+/**
+ * steady_diary_store_get_card_span:
+ * @from_day: (in): the first local day to look at
+ * @to_day: (in): the last local day to look at
+ * @first_out: (out): the first day with a card, or @to_day + 1 if none
+ * @last_out: (out): the last day with a card, or @from_day - 1 if none
+ *
+ * Where the cards between two days start and end, so that a long range (a report of
+ * "everything") walks only the weeks that can hold a card.
+ */
+gboolean
+steady_diary_store_get_card_span (SteadyDiaryStore  *self,
+                                  int                from_day,
+                                  int                to_day,
+                                  int               *first_out,
+                                  int               *last_out,
+                                  GError           **error)
+{
+  g_autoptr(SteadySkillsStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEADY_IS_DIARY_STORE (self), FALSE);
+  g_return_val_if_fail (first_out != NULL && last_out != NULL, FALSE);
+
+  *first_out = to_day + 1;
+  *last_out = from_day - 1;
+  stmt = _steady_skills_prepare (self->database,
+    "SELECT MIN(local_day), MAX(local_day) FROM diary_card WHERE local_day BETWEEN ?1 AND ?2",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, from_day);
+  sqlite3_bind_int (stmt, 2, to_day);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      *first_out = sqlite3_column_int (stmt, 0);
+      *last_out = sqlite3_column_int (stmt, 1);
+    }
+  return _steady_skills_finish (self->database, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
+}
+
 SteadyDiaryWeek *
 steady_diary_store_get_week (SteadyDiaryStore  *self,
                              int                first_day,

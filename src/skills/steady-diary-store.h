@@ -163,6 +163,12 @@ SteadySkillUse    *steady_diary_store_delete_skill_use  (SteadyDiaryStore    *se
 gboolean           steady_diary_store_restore_skill_use (SteadyDiaryStore    *self,
                                                          const SteadySkillUse *use,
                                                          GError             **error);
+gboolean           steady_diary_store_get_card_span  (SteadyDiaryStore       *self,
+                                                      int                     from_day,
+                                                      int                     to_day,
+                                                      int                    *first_out,
+                                                      int                    *last_out,
+                                                      GError                **error);
 SteadyDiaryWeek   *steady_diary_store_get_week       (SteadyDiaryStore       *self,
                                                       int                     first_day,
                                                       GError                **error);

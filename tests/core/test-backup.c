@@ -64,7 +64,7 @@ static const char every_kind_sql[] =
   "INSERT INTO diary_target (uuid, kind, name, position, created_us, updated_us)"
   "  VALUES ('" UUID ("09") "', 'urge', 'Skip group', 0, 20, 21);"
   "INSERT INTO diary_card (uuid, local_day, utc_offset_s, distress, private, created_us,"
-  "  updated_us) VALUES ('" UUID ("10") "', 20100, 3600, 5, 0, 22, 23);"
+  "  updated_us) VALUES ('" UUID ("10") "', 10000, 3600, 5, 0, 22, 23);"
   "INSERT INTO diary_card_rating (card_id, target_id, rating, acted)"
   "  SELECT c.id, t.id, 3, 0 FROM diary_card AS c, diary_target AS t"
   "   WHERE c.uuid = '" UUID ("10") "' AND t.uuid = '" UUID ("09") "';"
@@ -259,7 +259,12 @@ test_round_trip (void)
   g_assert_cmpuint (summary.kinds[STEADY_BACKUP_KIND_MOOD_ENTRY].n_new, ==, n_entries);
   g_assert_cmpuint (summary.kinds[STEADY_BACKUP_KIND_SESSION].n_new, ==, 4);
   g_assert_cmpuint (summary.kinds[STEADY_BACKUP_KIND_SAFETY_PLAN].n_new, ==, 2);
-  g_assert_cmpuint (summary.kinds[STEADY_BACKUP_KIND_DIARY_CARD].n_new, ==, 3);
+  g_assert_cmpuint (summary.kinds[STEADY_BACKUP_KIND_DIARY_CARD].n_new, ==,
+                    (guint)steady_test_query_int (steady_database_get_handle (source),
+                                                  "SELECT (SELECT count (*) FROM diary_card) +"
+                                                  "  (SELECT count (*) FROM diary_target) +"
+                                                  "  (SELECT count (*) FROM skill_use)"));
+  g_assert_cmpuint (summary.kinds[STEADY_BACKUP_KIND_DIARY_CARD].n_new, >, 100);
   /* Every word of the vocabulary is accounted for, whether new, updated or already here. */
   g_assert_cmpuint (summary.kinds[STEADY_BACKUP_KIND_VOCABULARY].n_new +
                     summary.kinds[STEADY_BACKUP_KIND_VOCABULARY].n_updated +

@@ -116,6 +116,42 @@ test_targets (void)
   (void)harm;
 }
 
+/* The span of cards in a range: what a report of "everything" walks instead of centuries. */
+static void
+test_card_span (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadyDatabase) database = open_database ();
+  g_autoptr(SteadyDiaryStore) store = steady_diary_store_new (database);
+  const int days[] = { MONDAY - 30, MONDAY, MONDAY + 9 };
+  int first, last;
+
+  g_assert_true (steady_diary_store_get_card_span (store, -100000, 400000, &first, &last,
+                                                   &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (first, >, last);
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(SteadyDiaryCard) card = steady_diary_card_new (days[i], 0);
+
+      card->distress = 3;
+      g_assert_true (steady_diary_store_save_card (store, card, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (steady_diary_store_get_card_span (store, -100000, 400000, &first, &last,
+                                                   &error));
+  g_assert_cmpint (first, ==, MONDAY - 30);
+  g_assert_cmpint (last, ==, MONDAY + 9);
+  g_assert_true (steady_diary_store_get_card_span (store, MONDAY - 29, MONDAY + 8, &first, &last,
+                                                   &error));
+  g_assert_cmpint (first, ==, MONDAY);
+  g_assert_cmpint (last, ==, MONDAY);
+  g_assert_true (steady_diary_store_get_card_span (store, MONDAY + 1, MONDAY + 8, &first, &last,
+                                                   &error));
+  g_assert_cmpint (first, >, last);
+}
+
 /* A first card gets starting rows once; a person who has any rows keeps exactly theirs. */
 static void
 test_starter_targets (void)
@@ -541,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/skills/diary/card", test_card_crud_and_ranges);
   g_test_add_func ("/skills/diary/log-skill-use", test_log_skill_use);
   g_test_add_func ("/skills/diary/week", test_week);
+  g_test_add_func ("/skills/diary/card-span", test_card_span);
   g_test_add_func ("/skills/diary/drafts", test_drafts);
 
   return g_test_run ();

@@ -229,30 +229,61 @@ test_bad_options (Fixture       *f,
 }
 
 /* Until the report and backup parts are merged, their commands say so and write nothing. */
+/* The therapist PDF, the JSON backup and a restore of it into another home, all without a
+ * window: files private to the user, and the entries there afterwards. */
 static void
-test_not_yet (Fixture       *f,
-              gconstpointer  data)
+test_pdf_backup_restore (Fixture       *f,
+                         gconstpointer  data)
 {
+  g_autofree char *daylio = g_test_build_filename (G_TEST_DIST, "fixtures", "daylio-export.csv",
+                                                   NULL);
   g_autofree char *pdf = path_in (f, "report.pdf");
   g_autofree char *json = path_in (f, "backup.json");
+  g_autofree char *garbage = path_in (f, "garbage.json");
+  g_autofree char *contents = NULL;
+  guint count;
   SteadyCliRun run = { 0 };
 
-  steady_cli_run (&run, f->home, "--export", "pdf", "--output", pdf, NULL);
-  g_assert_true (steady_cli_run_exited_with (&run, 1));
-  g_assert_cmpstr (run.err, !=, "");
+  steady_cli_run (&run, f->home, "--import", daylio, NULL);
+  g_assert_true (steady_cli_run_exited_with (&run, 0));
   steady_cli_run_clear (&run);
-  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  count = journal_count (f);
+  g_assert_cmpuint (count, >, 0);
+
+  steady_cli_run (&run, f->home, "--export", "pdf", "--output", pdf, "--from", "2026-03-01",
+                  "--to", "2026-03-31", NULL);
+  g_assert_true (steady_cli_run_exited_with (&run, 0));
+  g_assert_nonnull (strstr (run.out, "Exported to"));
+  steady_cli_run_clear (&run);
+  g_assert_cmpuint (mode_of (pdf), ==, 0600);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
 
   steady_cli_run (&run, f->home, "--export", "json", "--output", json, NULL);
-  g_assert_true (steady_cli_run_exited_with (&run, 1));
+  g_assert_true (steady_cli_run_exited_with (&run, 0));
   steady_cli_run_clear (&run);
-  g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (mode_of (json), ==, 0600);
 
-  g_assert_true (g_file_set_contents (json, "{\"format\": \"steady-backup\"}", -1, NULL));
-  steady_cli_run (&run, f->home, "--restore", json, NULL);
+  /* A backup restored into an empty home brings every entry; a second time adds nothing. */
+  g_free (f->home);
+  f->home = g_build_filename (f->dir, "other-home", NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      steady_cli_run (&run, f->home, "--restore", json, NULL);
+      g_assert_true (steady_cli_run_exited_with (&run, 0));
+      g_assert_nonnull (strstr (run.out, "restored"));
+      steady_cli_run_clear (&run);
+      g_assert_cmpuint (journal_count (f), ==, count);
+    }
+
+  /* Not a backup: a message in words, and the journal as it was. */
+  g_assert_true (g_file_set_contents (garbage, "{\"format\": \"steady-backup\"}", -1, NULL));
+  steady_cli_run (&run, f->home, "--restore", garbage, NULL);
   g_assert_true (steady_cli_run_exited_with (&run, 1));
   g_assert_nonnull (strstr (run.err, "nothing was changed"));
   steady_cli_run_clear (&run);
+  g_assert_cmpuint (journal_count (f), ==, count);
 }
 
 static void
@@ -378,8 +409,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/reports-cli/bad-options", Fixture, NULL, fixture_set_up, test_bad_options,
               fixture_tear_down);
-  g_test_add ("/reports-cli/not-yet", Fixture, NULL, fixture_set_up, test_not_yet,
-              fixture_tear_down);
+  g_test_add ("/reports-cli/pdf-backup-restore", Fixture, NULL, fixture_set_up,
+              test_pdf_backup_restore, fixture_tear_down);
   g_test_add ("/reports-cli/import-by-content", Fixture, NULL, fixture_set_up,
               test_import_by_content, fixture_tear_down);
   g_test_add ("/reports-cli/tells-running-instance", Fixture, NULL, fixture_set_up,
