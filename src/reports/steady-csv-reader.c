@@ -44,8 +44,9 @@ steady_csv_reader_new (const char  *data,
   if (!g_utf8_validate_len (data, length, &end))
     {
       g_set_error (error, STEADY_REPORT_ERROR, STEADY_REPORT_ERROR_INVALID_FILE,
-                   _("The file is not UTF-8 text: its byte %" G_GSIZE_FORMAT " cannot be "
-                     "read."), (gsize) (end - data) + 1);
+                   /* Translators: %lu counts bytes from the start of the file, 1 first. */
+                   _("The file is not UTF-8 text: its byte %lu cannot be read."),
+                   (unsigned long) (end - data) + 1);
       return NULL;
     }
 

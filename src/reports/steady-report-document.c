@@ -265,6 +265,8 @@ write_cover (Writer *w)
   g_autofree char *made = NULL;
   g_autofree char *mood = mood_figure (data);
   g_autofree char *checkins = NULL;
+  g_autofree char *entries_text = NULL;
+  g_autofree char *days_text = NULL;
   g_autofree char *sessions = NULL;
   g_autofree char *skills = NULL;
   double box_width = (text_width (w) - 10) / 2;
@@ -278,9 +280,12 @@ write_cover (Writer *w)
                                     "it is self-reported."), today);
   paragraph (w, made, SMALL_SIZE, FALSE, 14);
 
-  checkins = g_strdup_printf (ngettext ("%u check-in on %u days", "%u check-ins on %u days",
-                                        data->entries->len),
-                              data->entries->len, data->days->len);
+  entries_text = g_strdup_printf (ngettext ("%u check-in", "%u check-ins", data->entries->len),
+                                  data->entries->len);
+  days_text = g_strdup_printf (ngettext ("%u day", "%u days", data->days->len),
+                               data->days->len);
+  /* Translators: on the cover, e.g. "32 check-ins" on "31 days". */
+  checkins = g_strdup_printf (_("%s on %s"), entries_text, days_text);
   /* Translators: sessions attended on the cover, e.g. "3 of 4". */
   sessions = g_strdup_printf (_("%u of %u"), data->n_sessions_attended, data->n_sessions_past);
   skills = g_strdup_printf ("%u", data->n_skills_practised);

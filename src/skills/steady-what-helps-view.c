@@ -40,7 +40,7 @@ describe_change (const SteadyHelpItem *item)
                                        "from the %u times you rated it", item->n_uses),
                           item->n_uses);
   if (item->mean_change >= 0.95)
-    /* Translators: %.1f is how many points (0–10) distress fell on average; the second %s
+    /* Translators: %.1f is how many points (0–10) distress fell on average; %s
      * says how many uses that comes from, e.g. "from the 4 times you rated it". */
     return g_strdup_printf (_("Your distress eased by %.1f points on average, %s"),
                             item->mean_change, uses);
