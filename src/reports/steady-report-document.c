@@ -403,7 +403,8 @@ static gboolean
 write_journal (Writer  *w,
                GError **error)
 {
-  static const double weights[] = { 1.5, 1.1, 2.0, 4.0 };
+  /* The note gets most of the width: it is what a therapist reads, and it is the longest. */
+  static const double weights[] = { 1.3, 1.0, 1.6, 5.2 };
   const char *titles[] = { _("When"), _("Mood"), _("Feelings, activities, sleep"), _("Note") };
   SteadyReportTable table;
 
