@@ -268,7 +268,7 @@ def main():
     os.environ.pop("G_DEBUG", None)
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
-    retried = e2e.run_with_one_retry_on_toolkit_defect(os.path.abspath(__file__))
+    retried = e2e.run_retrying_on_toolkit_defect(os.path.abspath(__file__))
     if retried is not None:
         return retried
 

@@ -906,12 +906,12 @@ def run_in_private_session(tap, prefix, region, body):
 def feature_main(script, description, run, regions):
     """The main() of a feature script such as steady-e2e-calendar.py: parses --steady and
     --region (one of @regions), checks for pyatspi and a display, then run(args, tap) with
-    one retry on a known toolkit defect. Returns the exit code."""
+    retries on a known toolkit defect. Returns the exit code."""
     os.environ.pop("G_DEBUG", None)
     # A timeout ends us with SIGTERM: leave through the finally blocks, which end steady.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
-    retried = run_with_one_retry_on_toolkit_defect(script)
+    retried = run_retrying_on_toolkit_defect(script)
     if retried is not None:
         return retried
 
@@ -936,24 +936,29 @@ def feature_main(script, description, run, regions):
 TOOLKIT_NOTE = "left alone, from the toolkit:"
 
 
-def run_with_one_retry_on_toolkit_defect(script):
+TOOLKIT_ATTEMPTS = 3
+
+
+def run_retrying_on_toolkit_defect(script):
     """Runs @script again in a child and prints its TAP. When a run fails after steady printed
     one of the known GTK 4.8 AT-SPI criticals, that run says nothing about Steady (the
-    toolkit's accessibility connection can break after it), so it is run once more, and the
-    first run's output is kept as comments. Any other failure stands. Returns the exit code,
-    or None when called inside such a child run."""
+    toolkit's accessibility connection can break after it, and under AddressSanitizer on a
+    busy machine the toolkit then crashes), so it is run again, up to TOOLKIT_ATTEMPTS runs
+    in all, and the failed runs' output is kept as comments. Any other failure stands.
+    Returns the exit code, or None when called inside such a child run."""
     if os.environ.get("STEADY_E2E_ATTEMPT"):
         return None
-    for attempt in (1, 2):
+    for attempt in range(1, TOOLKIT_ATTEMPTS + 1):
         env = dict(os.environ, STEADY_E2E_ATTEMPT=str(attempt))
         child = subprocess.run([sys.executable, script] + sys.argv[1:], env=env,
                                stdout=subprocess.PIPE, text=True)
-        retry = child.returncode != 0 and TOOLKIT_NOTE in child.stdout and attempt == 1
+        retry = (child.returncode != 0 and TOOLKIT_NOTE in child.stdout
+                 and attempt < TOOLKIT_ATTEMPTS)
         if not retry:
             sys.stdout.write(child.stdout)
             sys.stdout.flush()
             return child.returncode
-        print("# attempt 1 failed after a known GTK 4.8 AT-SPI critical; its output:")
+        print("# attempt %d failed after a known GTK 4.8 AT-SPI critical; its output:" % attempt)
         for line in child.stdout.splitlines():
             print("#   " + line)
         print("# running once more", flush=True)
@@ -961,7 +966,7 @@ def run_with_one_retry_on_toolkit_defect(script):
 
 
 def main():
-    retried = run_with_one_retry_on_toolkit_defect(os.path.abspath(__file__))
+    retried = run_retrying_on_toolkit_defect(os.path.abspath(__file__))
     if retried is not None:
         return retried
     os.environ.pop("G_DEBUG", None)
