@@ -629,6 +629,7 @@ set_accels (SteadyApplication *self)
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.get-help", { "<Control><Shift>h", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.show-page('today')", { "<Alt>1", NULL } },
     { "win.show-page('calendar')", { "<Alt>2", NULL } },
     { "win.show-page('skills')", { "<Alt>3", NULL } },

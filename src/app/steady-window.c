@@ -580,6 +580,21 @@ open_skill_record_activated_cb (GSimpleAction *action,
     steady_window_add_toast (self, error->message);
 }
 
+/* The Keyboard Shortcuts window is built when asked for: GTK would load gtk/help-overlay.ui
+ * with every main window, before its first frame. */
+static void
+show_shortcuts_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/steadyapp/Steady/steady-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (user_data));
+  gtk_window_present (shortcuts);
+}
+
 static const GActionEntry win_actions[] = {
   { "export-data", export_data_activated_cb },
   { "import-daylio", import_daylio_activated_cb },
@@ -590,6 +605,7 @@ static const GActionEntry win_actions[] = {
   { "safety-plan", safety_plan_activated_cb },
   { "share-report", share_report_activated_cb },
   { "show-page", show_page_activated_cb, "s" },
+  { "show-help-overlay", show_shortcuts_activated_cb },
   { "start-breathing", start_breathing_activated_cb },
   { "start-mindfulness", start_mindfulness_activated_cb },
   { "skill-exercise", skill_exercise_activated_cb, "s" },

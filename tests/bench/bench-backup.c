@@ -15,86 +15,28 @@
 #include <time.h>
 
 #include "steady-backup.h"
+#include "steady-bench-util.h"
 #include "steady-database.h"
 
-#define SEED       1
 #define GOAL_MS    3000.0
 #define RUNS       3
 
-static void
-die (const char *what,
-     GError     *error)
-{
-  g_printerr ("bench-backup: %s: %s\n", what, error != NULL ? error->message : "failed");
-  exit (1);
-}
-
-static void
-report (const char *name,
-        int         years,
-        double      measured,
-        double      goal)
-{
-  if (goal > 0)
-    g_print ("%s@%dy %.3f %.0f %s\n", name, years, measured, goal,
-             measured <= goal ? "met" : "missed");
-  else
-    g_print ("%s@%dy %.3f - info\n", name, years, measured);
-}
-
-/* CPU time of this process: on a machine shared with other builds the wall-clock figures
- * include waiting for a core, so the table shows both. */
+/* Processor time of this process: on a machine shared with other builds the wall-clock
+ * figures include waiting for a core, so the table shows both. */
 static double
 cpu_ms (void)
 {
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a;
-  double y = *(const double *)b;
-
-  return (x > y) - (x < y);
+  return (double)clock () * 1000 / CLOCKS_PER_SEC;
 }
 
 static double
 median (double *samples,
         guint   n)
 {
-  qsort (samples, n, sizeof *samples, compare_doubles);
-  return samples[n / 2];
-}
+  g_autoptr(GArray) array = g_array_new (FALSE, FALSE, sizeof (double));
 
-/* The same file bench-journal generates and keeps in the data folder, made if missing. */
-static char *
-ensure_database (const char *generator,
-                 const char *data_dir,
-                 int         years)
-{
-  g_autofree char *name = g_strdup_printf ("journal-%dy-seed%d.db", years, SEED);
-  g_autofree char *years_arg = g_strdup_printf ("%d", years);
-  g_autofree char *seed_arg = g_strdup_printf ("%d", SEED);
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (data_dir, name, NULL);
-  const char *argv[] = { generator, "--years", years_arg, "--seed", seed_arg, path, NULL };
-  int status = 0;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return path;
-  if (generator == NULL)
-    die ("no --generator given to write the benchmark database", NULL);
-  g_mkdir_with_parents (data_dir, 0700);
-  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                     &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    die ("steady-bench-data", error);
-  return path;
+  g_array_append_vals (array, samples, n);
+  return steady_bench_median (array);
 }
 
 static void
@@ -149,20 +91,20 @@ main (int   argc,
   context = g_option_context_new (NULL);
   g_option_context_add_main_entries (context, options, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || years < 1)
-    die ("options", error);
+    steady_bench_die ("options", error);
   if (data_dir == NULL)
     data_dir = g_build_filename (g_get_tmp_dir (), "steady-bench-data", NULL);
-  source_path = ensure_database (generator, data_dir, years);
+  source_path = steady_bench_ensure_database (generator, data_dir, years);
   dir = g_dir_make_tmp ("steady-bench-backup-XXXXXX", &error);
   if (dir == NULL)
-    die ("temporary folder", error);
+    steady_bench_die ("temporary folder", error);
   json = g_build_filename (dir, "backup.json", NULL);
   target = g_build_filename (dir, "steady.db", NULL);
 
   /* The cached database is only read: a backup never writes to its source. */
   source = steady_database_open (source_path, &error);
   if (source == NULL)
-    die ("open", error);
+    steady_bench_die ("open", error);
 
   g_print ("# bench-backup: name measured_ms goal_ms met|missed (goals: PERFORMANCE.md)\n");
   for (guint run = 0; run < RUNS; run++)
@@ -175,25 +117,25 @@ main (int   argc,
 
       start = g_get_monotonic_time ();
       if (!steady_backup_export (source, json, NULL, NULL, NULL, &error))
-        die ("backup", error);
+        steady_bench_die ("backup", error);
       backup_ms[run] = (double)(g_get_monotonic_time () - start) / 1000.0;
       backup_cpu[run] = cpu_ms () - cpu;
 
       remove_database (target);
       database = steady_database_open (target, &error);
       if (database == NULL)
-        die ("open the empty database", error);
+        steady_bench_die ("open the empty database", error);
 
       start = g_get_monotonic_time ();
       if (!steady_backup_preview (database, json, &summary, NULL, &error))
-        die ("preview", error);
+        steady_bench_die ("preview", error);
       preview_ms[run] = (double)(g_get_monotonic_time () - start) / 1000.0;
 
       /* Into an empty journal: every row is new. */
       cpu = cpu_ms ();
       start = g_get_monotonic_time ();
       if (!steady_backup_restore (database, json, &summary, NULL, NULL, NULL, &error))
-        die ("restore", error);
+        steady_bench_die ("restore", error);
       restore_ms[run] = (double)(g_get_monotonic_time () - start) / 1000.0;
       restore_cpu[run] = cpu_ms () - cpu;
       steady_restore_summary_clear (&summary);
@@ -201,17 +143,17 @@ main (int   argc,
       /* Into a journal that already holds it all: every row is compared and kept. */
       start = g_get_monotonic_time ();
       if (!steady_backup_restore (database, json, &summary, NULL, NULL, NULL, &error))
-        die ("restore again", error);
+        steady_bench_die ("restore again", error);
       again_ms[run] = (double)(g_get_monotonic_time () - start) / 1000.0;
       steady_restore_summary_clear (&summary);
     }
 
-  report ("backup_json", years, median (backup_ms, RUNS), GOAL_MS);
-  report ("restore_preview", years, median (preview_ms, RUNS), 0);
-  report ("restore_into_empty", years, median (restore_ms, RUNS), GOAL_MS);
-  report ("restore_into_same", years, median (again_ms, RUNS), GOAL_MS);
-  report ("backup_json_cpu", years, median (backup_cpu, RUNS), 0);
-  report ("restore_into_empty_cpu", years, median (restore_cpu, RUNS), 0);
+  steady_bench_report ("backup_json", years, median (backup_ms, RUNS), GOAL_MS);
+  steady_bench_report ("restore_preview", years, median (preview_ms, RUNS), 0);
+  steady_bench_report ("restore_into_empty", years, median (restore_ms, RUNS), GOAL_MS);
+  steady_bench_report ("restore_into_same", years, median (again_ms, RUNS), GOAL_MS);
+  steady_bench_report ("backup_json_cpu", years, median (backup_cpu, RUNS), 0);
+  steady_bench_report ("restore_into_empty_cpu", years, median (restore_cpu, RUNS), 0);
   if (g_stat (json, &st) == 0)
     g_print ("# backup file %.1f MiB\n", (double)st.st_size / (1024.0 * 1024.0));
 

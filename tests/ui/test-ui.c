@@ -302,7 +302,7 @@ test_about_and_shortcuts (void)
   save_screenshot (GTK_WIDGET (about), "about-light");
   gtk_window_destroy (about);
 
-  /* GtkApplication finds gtk/help-overlay.ui in our resources and adds this action. */
+  /* The window builds the Keyboard Shortcuts window when asked (Ctrl+? or the menu). */
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
   shortcuts = wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
