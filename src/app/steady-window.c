@@ -15,8 +15,8 @@
 #include "steady-help-dialog.h"
 #include "steady-import-dialog.h"
 #include "steady-journal-page.h"
-#include "steady-next-session-card.h"
-#include "steady-practice-section.h"
+#include "steady-next-session-view.h"
+#include "steady-practice-section-view.h"
 #include "steady-restore-dialog.h"
 #include "steady-safety-plan-window.h"
 #include "steady-share-dialog.h"
@@ -110,7 +110,7 @@ ensure_skills_page (SteadyWindow *self)
 }
 
 /* The Skills page holds the practice section that breathing and mindfulness start from. */
-static SteadyPracticeSection *
+static SteadyPracticeSectionView *
 ensure_practice_section (SteadyWindow *self)
 {
   SteadySkillsPage *page = ensure_skills_page (self);
@@ -131,7 +131,7 @@ build_today_page (SteadyWindow *self)
   today = steady_today_page_new (store);
   adw_bin_set_child (self->today_bin, today);
   steady_today_page_set_next_session_widget (STEADY_TODAY_PAGE (today),
-                                             steady_next_session_card_new ());
+                                             steady_next_session_view_new ());
   update_greeting (self);
 }
 
@@ -193,7 +193,8 @@ steady_window_open_session (SteadyWindow *self,
   g_return_if_fail (occurrence_id != NULL);
 
   steady_window_set_page (self, "calendar");
-  if (steady_calendar_page_open_occurrence (ensure_calendar_page (self), occurrence_id, &error) == NULL)
+  if (steady_calendar_page_open_occurrence (ensure_calendar_page (self), occurrence_id,
+                                           &error) == NULL)
     steady_window_add_toast (self, error->message);
 }
 
@@ -400,10 +401,10 @@ start_breathing_activated_cb (GSimpleAction *action,
                               GVariant      *parameter,
                               gpointer       user_data)
 {
-  SteadyPracticeSection *section = ensure_practice_section (STEADY_WINDOW (user_data));
+  SteadyPracticeSectionView *section = ensure_practice_section (STEADY_WINDOW (user_data));
 
   if (section != NULL)
-    steady_practice_section_start_breathing (section);
+    steady_practice_section_view_start_breathing (section);
 }
 
 static void
@@ -411,10 +412,10 @@ start_mindfulness_activated_cb (GSimpleAction *action,
                                 GVariant      *parameter,
                                 gpointer       user_data)
 {
-  SteadyPracticeSection *section = ensure_practice_section (STEADY_WINDOW (user_data));
+  SteadyPracticeSectionView *section = ensure_practice_section (STEADY_WINDOW (user_data));
 
   if (section != NULL)
-    steady_practice_section_start_mindfulness (section);
+    steady_practice_section_view_start_mindfulness (section);
 }
 
 /* The exercise and diary card editors say so after every save, finish or delete; a Skills
@@ -687,7 +688,7 @@ steady_window_class_init (SteadyWindowClass *klass)
   window_class->close_request = steady_window_close_request;
 
   g_type_ensure (STEADY_TYPE_CALENDAR_PAGE);
-  g_type_ensure (STEADY_TYPE_PRACTICE_SECTION);
+  g_type_ensure (STEADY_TYPE_PRACTICE_SECTION_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steady-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, stack);

@@ -598,15 +598,15 @@ steady_skills_page_reload (SteadySkillsPage *self)
     steady_skill_history_view_reload (history_view (self));
   /* The practice section reads its own when it is shown. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    steady_practice_section_reload (steady_skills_page_get_practice_section (self));
+    steady_practice_section_view_reload (steady_skills_page_get_practice_section (self));
 }
 
-SteadyPracticeSection *
+SteadyPracticeSectionView *
 steady_skills_page_get_practice_section (SteadySkillsPage *self)
 {
   g_return_val_if_fail (STEADY_IS_SKILLS_PAGE (self), NULL);
 
-  return STEADY_PRACTICE_SECTION (adw_bin_get_child (self->practice_bin));
+  return STEADY_PRACTICE_SECTION_VIEW (adw_bin_get_child (self->practice_bin));
 }
 
 /**
@@ -778,6 +778,6 @@ steady_skills_page_init (SteadySkillsPage *self)
 
   self->exercise_rows = g_ptr_array_new ();
   self->unfinished_rows = g_ptr_array_new ();
-  adw_bin_set_child (self->practice_bin, steady_practice_section_new ());
+  adw_bin_set_child (self->practice_bin, steady_practice_section_view_new ());
   build_fixed_rows (self);
 }

@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "steady-database.h"
-#include "steady-practice-section.h"
+#include "steady-practice-section-view.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (SteadySkillsPage, steady_skills_page, STEADY, SKILLS_PAGE,
 
 GtkWidget             *steady_skills_page_new                  (SteadyDatabase   *database);
 void                   steady_skills_page_reload               (SteadySkillsPage *self);
-SteadyPracticeSection *steady_skills_page_get_practice_section (SteadySkillsPage *self);
+SteadyPracticeSectionView *steady_skills_page_get_practice_section (SteadySkillsPage *self);
 void                   steady_skills_page_show_subpage         (SteadySkillsPage *self,
                                                                 const char       *name);
 const char            *steady_skills_page_get_subpage          (SteadySkillsPage *self);

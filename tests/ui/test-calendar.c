@@ -20,7 +20,7 @@
 #include "steady-calendar-page.h"
 #include "steady-ics-import.h"
 #include "steady-month-view.h"
-#include "steady-next-session-card.h"
+#include "steady-next-session-view.h"
 #include "steady-occurrence-store.h"
 #include "steady-preferences-window.h"
 #include "steady-reminders-client.h"
@@ -531,7 +531,7 @@ test_dst_gap_note (void)
 }
 
 static void
-test_next_session_card (void)
+test_next_session_view (void)
 {
   SteadyWindow *window;
   SteadyApplication *app = start_calendar_application (&window);
@@ -544,17 +544,17 @@ test_next_session_card (void)
   g_autoptr(GPtrArray) found = NULL;
   SteadyOccurrence *first;
   GtkWidget *host = adw_window_new ();
-  GtkWidget *card = steady_next_session_card_new ();
+  GtkWidget *card = steady_next_session_view_new ();
 
   adw_window_set_content (ADW_WINDOW (host), card);
   gtk_window_set_default_size (GTK_WINDOW (host), NARROW_WIDTH, 300);
   gtk_window_present (GTK_WINDOW (host));
-  steady_next_session_card_set_database (STEADY_NEXT_SESSION_CARD (card),
+  steady_next_session_view_set_database (STEADY_NEXT_SESSION_VIEW (card),
                                          steady_application_get_database (app));
   wait_for_frame (host);
-  g_assert_cmpstr (steady_next_session_card_get_title (STEADY_NEXT_SESSION_CARD (card)), ==,
+  g_assert_cmpstr (steady_next_session_view_get_title (STEADY_NEXT_SESSION_VIEW (card)), ==,
                    "No upcoming sessions");
-  g_assert_null (steady_next_session_card_get_countdown (STEADY_NEXT_SESSION_CARD (card)));
+  g_assert_null (steady_next_session_view_get_countdown (STEADY_NEXT_SESSION_VIEW (card)));
 
   series = add_series (store, "Family session", 3, 17, "FREQ=WEEKLY;COUNT=2");
   found = steady_session_store_expand (store, g_get_real_time (),
@@ -567,24 +567,24 @@ test_next_session_card (void)
   g_assert_no_error (error);
 
   /* Two hours and a bit before: "in 2 hours", the place and the item show. */
-  steady_next_session_card_set_now (STEADY_NEXT_SESSION_CARD (card),
+  steady_next_session_view_set_now (STEADY_NEXT_SESSION_VIEW (card),
                                     first->start_us - 2 * G_TIME_SPAN_HOUR -
                                     5 * G_TIME_SPAN_MINUTE);
-  g_assert_cmpstr (steady_next_session_card_get_title (STEADY_NEXT_SESSION_CARD (card)), ==,
+  g_assert_cmpstr (steady_next_session_view_get_title (STEADY_NEXT_SESSION_VIEW (card)), ==,
                    "Family session");
-  g_assert_cmpstr (steady_next_session_card_get_countdown (STEADY_NEXT_SESSION_CARD (card)), ==,
+  g_assert_cmpstr (steady_next_session_view_get_countdown (STEADY_NEXT_SESSION_VIEW (card)), ==,
                    "in 2 hours");
   g_assert_true (has_visible_label (card, "Room 4, Riverside Clinic"));
   g_assert_true (has_visible_label (card, "The new medication"));
-  save_screenshot (host, "calendar-next-session-card-light");
+  save_screenshot (host, "calendar-next-session-view-light");
 
   /* During the session it is "now"; after it, the next one of the series. */
-  steady_next_session_card_set_now (STEADY_NEXT_SESSION_CARD (card), first->start_us + 1);
-  g_assert_cmpstr (steady_next_session_card_get_countdown (STEADY_NEXT_SESSION_CARD (card)), ==,
+  steady_next_session_view_set_now (STEADY_NEXT_SESSION_VIEW (card), first->start_us + 1);
+  g_assert_cmpstr (steady_next_session_view_get_countdown (STEADY_NEXT_SESSION_VIEW (card)), ==,
                    "now");
   /* 6 days and 22½ hours from the end of the first to the start of the second: rounded down. */
-  steady_next_session_card_set_now (STEADY_NEXT_SESSION_CARD (card), first->end_us);
-  g_assert_cmpstr (steady_next_session_card_get_countdown (STEADY_NEXT_SESSION_CARD (card)), ==,
+  steady_next_session_view_set_now (STEADY_NEXT_SESSION_VIEW (card), first->end_us);
+  g_assert_cmpstr (steady_next_session_view_get_countdown (STEADY_NEXT_SESSION_VIEW (card)), ==,
                    "in 6 days");
   g_assert_false (has_visible_label (card, "The new medication"));
   stop_application (app);
@@ -757,7 +757,7 @@ static const UiTest ui_tests[] = {
   { "/calendar/edit-this-one", test_edit_this_one },
   { "/calendar/after-session", test_after_session },
   { "/calendar/dst-gap-note", test_dst_gap_note },
-  { "/calendar/next-session-card", test_next_session_card },
+  { "/calendar/next-session-view", test_next_session_view },
   { "/calendar/reminder-preferences", test_reminder_preferences },
   { "/calendar/replan-after-changes", test_replan_after_changes },
 };

@@ -15,7 +15,7 @@
 #include "steady-breathing-view.h"
 #include "steady-mindfulness-view.h"
 #include "steady-pacer.h"
-#include "steady-practice-section.h"
+#include "steady-practice-section-view.h"
 #include "steady-practice-sound.h"
 #include "steady-practice-store.h"
 #include "steady-window.h"
@@ -583,7 +583,7 @@ test_history (void)
   SteadyApplication *app = start_practice_application (&settings);
   g_autoptr(SteadyPracticeStore) store = get_store (app);
   SteadyWindow *window = STEADY_WINDOW (find_visible_toplevel (STEADY_TYPE_WINDOW));
-  SteadyPracticeSection *section;
+  SteadyPracticeSectionView *section;
 
   steady_window_set_page (window, "skills");
   wait_for_frame (GTK_WIDGET (window));
@@ -593,10 +593,10 @@ test_history (void)
   add_practice (store, STEADY_PRACTICE_KIND_MINDFULNESS, 0, 10, -1, -1);
   add_practice (store, STEADY_PRACTICE_KIND_BREATHING, 14, 3, 6, 5);
   /* The section is built when the Skills page is first shown. */
-  section = STEADY_PRACTICE_SECTION (find_first (GTK_WIDGET (window),
-                                                 STEADY_TYPE_PRACTICE_SECTION));
+  section = STEADY_PRACTICE_SECTION_VIEW (find_first (GTK_WIDGET (window),
+                                                 STEADY_TYPE_PRACTICE_SECTION_VIEW));
   g_assert_nonnull (section);
-  steady_practice_section_reload (section);
+  steady_practice_section_view_reload (section);
   wait_for_frame (GTK_WIDGET (window));
 
   g_assert_true (has_visible_label (GTK_WIDGET (window), "This week"));

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* steady-practice-section.c: the practice part of the Skills page: start breathing or a
+/* steady-practice-section-view.c: the practice part of the Skills page: start breathing or a
  * mindfulness sit in one click, and the history with minutes per week. */
 
-#define G_LOG_DOMAIN "steady-practice-section"
+#define G_LOG_DOMAIN "steady-practice-section-view"
 
 #include "config.h"
 
@@ -11,14 +11,14 @@
 #include "steady-application.h"
 #include "steady-breathing-view.h"
 #include "steady-mindfulness-view.h"
-#include "steady-practice-section.h"
+#include "steady-practice-section-view.h"
 #include "steady-practice-window-util.h"
 
 #define N_WEEKS   4
 #define N_RECENT  8
 #define RECENT_DAYS 60
 
-struct _SteadyPracticeSection
+struct _SteadyPracticeSectionView
 {
   GtkWidget            parent_instance;
 
@@ -34,17 +34,17 @@ struct _SteadyPracticeSection
   SteadyPracticeStore *store;
 };
 
-G_DEFINE_FINAL_TYPE (SteadyPracticeSection, steady_practice_section, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SteadyPracticeSectionView, steady_practice_section_view, GTK_TYPE_WIDGET)
 
 GtkWidget *
-steady_practice_section_new (void)
+steady_practice_section_view_new (void)
 {
-  return g_object_new (STEADY_TYPE_PRACTICE_SECTION, NULL);
+  return g_object_new (STEADY_TYPE_PRACTICE_SECTION_VIEW, NULL);
 }
 
 /* The store comes from the application's database unless a test gave one. */
 static SteadyPracticeStore *
-ensure_store (SteadyPracticeSection *self)
+ensure_store (SteadyPracticeSectionView *self)
 {
   GtkRoot *root;
   GtkApplication *application;
@@ -67,18 +67,18 @@ ensure_store (SteadyPracticeSection *self)
 }
 
 void
-steady_practice_section_set_store (SteadyPracticeSection *self,
+steady_practice_section_view_set_store (SteadyPracticeSectionView *self,
                                    SteadyPracticeStore   *store)
 {
-  g_return_if_fail (STEADY_IS_PRACTICE_SECTION (self));
+  g_return_if_fail (STEADY_IS_PRACTICE_SECTION_VIEW (self));
   g_return_if_fail (store == NULL || STEADY_IS_PRACTICE_STORE (store));
 
   g_set_object (&self->store, store);
-  steady_practice_section_reload (self);
+  steady_practice_section_view_reload (self);
 }
 
 static void
-add_history_row (SteadyPracticeSection *self,
+add_history_row (SteadyPracticeSectionView *self,
                  AdwPreferencesGroup   *group,
                  const char            *title,
                  const char            *subtitle,
@@ -102,7 +102,7 @@ add_history_row (SteadyPracticeSection *self,
 }
 
 static void
-clear_history (SteadyPracticeSection *self)
+clear_history (SteadyPracticeSectionView *self)
 {
   for (guint i = 0; i < self->history_rows->len; i++)
     {
@@ -130,7 +130,7 @@ week_title (const SteadyPracticeWeek *week,
 }
 
 static void
-load_weeks (SteadyPracticeSection *self,
+load_weeks (SteadyPracticeSectionView *self,
             GDate                 *today)
 {
   g_autoptr(GArray) weeks = NULL;
@@ -187,7 +187,7 @@ describe_record (const SteadyPracticeRecord *record)
 }
 
 static void
-load_recent (SteadyPracticeSection *self)
+load_recent (SteadyPracticeSectionView *self)
 {
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
@@ -226,12 +226,12 @@ load_recent (SteadyPracticeSection *self)
 
 /* Reads the history again (after a practice, or when the page is shown). */
 void
-steady_practice_section_reload (SteadyPracticeSection *self)
+steady_practice_section_view_reload (SteadyPracticeSectionView *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
-  g_return_if_fail (STEADY_IS_PRACTICE_SECTION (self));
+  g_return_if_fail (STEADY_IS_PRACTICE_SECTION_VIEW (self));
 
   clear_history (self);
   if (ensure_store (self) == NULL)
@@ -245,7 +245,7 @@ steady_practice_section_reload (SteadyPracticeSection *self)
 }
 
 static GtkWindow *
-get_parent_window (SteadyPracticeSection *self)
+get_parent_window (SteadyPracticeSectionView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -253,32 +253,32 @@ get_parent_window (SteadyPracticeSection *self)
 }
 
 GtkWindow *
-steady_practice_section_start_breathing (SteadyPracticeSection *self)
+steady_practice_section_view_start_breathing (SteadyPracticeSectionView *self)
 {
   SteadyBreathingView *view;
 
-  g_return_val_if_fail (STEADY_IS_PRACTICE_SECTION (self), NULL);
+  g_return_val_if_fail (STEADY_IS_PRACTICE_SECTION_VIEW (self), NULL);
 
   if (ensure_store (self) == NULL)
     return NULL;
   view = steady_breathing_view_new (get_parent_window (self), self->store);
-  g_signal_connect_object (view, "saved", G_CALLBACK (steady_practice_section_reload), self,
+  g_signal_connect_object (view, "saved", G_CALLBACK (steady_practice_section_view_reload), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (view));
   return GTK_WINDOW (view);
 }
 
 GtkWindow *
-steady_practice_section_start_mindfulness (SteadyPracticeSection *self)
+steady_practice_section_view_start_mindfulness (SteadyPracticeSectionView *self)
 {
   SteadyMindfulnessView *view;
 
-  g_return_val_if_fail (STEADY_IS_PRACTICE_SECTION (self), NULL);
+  g_return_val_if_fail (STEADY_IS_PRACTICE_SECTION_VIEW (self), NULL);
 
   if (ensure_store (self) == NULL)
     return NULL;
   view = steady_mindfulness_view_new (get_parent_window (self), self->store);
-  g_signal_connect_object (view, "saved", G_CALLBACK (steady_practice_section_reload), self,
+  g_signal_connect_object (view, "saved", G_CALLBACK (steady_practice_section_view_reload), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (view));
   return GTK_WINDOW (view);
@@ -313,16 +313,16 @@ make_start_row (const char *title,
 }
 
 static void
-steady_practice_section_map (GtkWidget *widget)
+steady_practice_section_view_map (GtkWidget *widget)
 {
-  GTK_WIDGET_CLASS (steady_practice_section_parent_class)->map (widget);
-  steady_practice_section_reload (STEADY_PRACTICE_SECTION (widget));
+  GTK_WIDGET_CLASS (steady_practice_section_view_parent_class)->map (widget);
+  steady_practice_section_view_reload (STEADY_PRACTICE_SECTION_VIEW (widget));
 }
 
 static void
-steady_practice_section_dispose (GObject *object)
+steady_practice_section_view_dispose (GObject *object)
 {
-  SteadyPracticeSection *self = STEADY_PRACTICE_SECTION (object);
+  SteadyPracticeSectionView *self = STEADY_PRACTICE_SECTION_VIEW (object);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -330,24 +330,24 @@ steady_practice_section_dispose (GObject *object)
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
 
-  G_OBJECT_CLASS (steady_practice_section_parent_class)->dispose (object);
+  G_OBJECT_CLASS (steady_practice_section_view_parent_class)->dispose (object);
 }
 
 static void
-steady_practice_section_class_init (SteadyPracticeSectionClass *klass)
+steady_practice_section_view_class_init (SteadyPracticeSectionViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = steady_practice_section_dispose;
-  widget_class->map = steady_practice_section_map;
+  object_class->dispose = steady_practice_section_view_dispose;
+  widget_class->map = steady_practice_section_view_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "practicesection");
 }
 
 static void
-steady_practice_section_init (SteadyPracticeSection *self)
+steady_practice_section_view_init (SteadyPracticeSectionView *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 

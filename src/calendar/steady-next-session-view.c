@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* steady-next-session-card.c: the next session — title, when, a countdown such as "in 2 hours",
+/* steady-next-session-view.c: the next session — title, when, a countdown such as "in 2 hours",
  * place, and its "bring this up" list — or "No upcoming sessions". It looks again each
  * minute, on the minute, so the countdown never lags the clock by more than a tick. */
 
-#define G_LOG_DOMAIN "steady-next-session-card"
+#define G_LOG_DOMAIN "steady-next-session-view"
 
 #include "config.h"
 
@@ -11,14 +11,14 @@
 
 #include "steady-agenda-row.h"
 #include "steady-application.h"
-#include "steady-next-session-card.h"
+#include "steady-next-session-view.h"
 #include "steady-occurrence-store.h"
 #include "steady-session-store.h"
 
 /* How far ahead the card looks for the next session. */
 #define LOOK_AHEAD_DAYS 60
 
-struct _SteadyNextSessionCard
+struct _SteadyNextSessionView
 {
   AdwBin                 parent_instance;
 
@@ -39,12 +39,12 @@ struct _SteadyNextSessionCard
   guint                  timeout_id;
 };
 
-G_DEFINE_FINAL_TYPE (SteadyNextSessionCard, steady_next_session_card, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SteadyNextSessionView, steady_next_session_view, ADW_TYPE_BIN)
 
 GtkWidget *
-steady_next_session_card_new (void)
+steady_next_session_view_new (void)
 {
-  return g_object_new (STEADY_TYPE_NEXT_SESSION_CARD, NULL);
+  return g_object_new (STEADY_TYPE_NEXT_SESSION_VIEW, NULL);
 }
 
 /* "in 2 hours", "in 25 minutes", "in 3 days", "now": rounded down, as people say it. */
@@ -68,13 +68,13 @@ steady_format_countdown (gint64 from_us,
 }
 
 static gint64
-get_now (SteadyNextSessionCard *self)
+get_now (SteadyNextSessionView *self)
 {
   return self->fixed_now_us != 0 ? self->fixed_now_us : g_get_real_time ();
 }
 
 static gboolean
-ensure_store (SteadyNextSessionCard *self)
+ensure_store (SteadyNextSessionView *self)
 {
   if (self->store != NULL)
     return TRUE;
@@ -93,7 +93,7 @@ ensure_store (SteadyNextSessionCard *self)
 }
 
 static void
-show_empty (SteadyNextSessionCard *self)
+show_empty (SteadyNextSessionView *self)
 {
   gtk_label_set_label (GTK_LABEL (self->title), _("No upcoming sessions"));
   gtk_widget_set_visible (self->when, FALSE);
@@ -104,7 +104,7 @@ show_empty (SteadyNextSessionCard *self)
 }
 
 static void
-show_bring_up (SteadyNextSessionCard *self,
+show_bring_up (SteadyNextSessionView *self,
                SteadyOccurrence      *occurrence)
 {
   g_autoptr(GPtrArray) items = NULL;
@@ -132,7 +132,7 @@ show_bring_up (SteadyNextSessionCard *self,
 }
 
 void
-steady_next_session_card_refresh (SteadyNextSessionCard *self)
+steady_next_session_view_refresh (SteadyNextSessionView *self)
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GDateTime) start = NULL;
@@ -144,7 +144,7 @@ steady_next_session_card_refresh (SteadyNextSessionCard *self)
   gint64 now;
   const char *where;
 
-  g_return_if_fail (STEADY_IS_NEXT_SESSION_CARD (self));
+  g_return_if_fail (STEADY_IS_NEXT_SESSION_VIEW (self));
 
   if (!ensure_store (self))
     {
@@ -190,41 +190,41 @@ steady_next_session_card_refresh (SteadyNextSessionCard *self)
 }
 
 void
-steady_next_session_card_set_database (SteadyNextSessionCard *self,
+steady_next_session_view_set_database (SteadyNextSessionView *self,
                                        SteadyDatabase        *database)
 {
-  g_return_if_fail (STEADY_IS_NEXT_SESSION_CARD (self));
+  g_return_if_fail (STEADY_IS_NEXT_SESSION_VIEW (self));
   g_return_if_fail (database == NULL || STEADY_IS_DATABASE (database));
 
   g_clear_object (&self->store);
   g_clear_object (&self->occurrences);
   g_set_object (&self->database, database);
-  steady_next_session_card_refresh (self);
+  steady_next_session_view_refresh (self);
 }
 
 /* Tests show the card at a chosen moment. */
 void
-steady_next_session_card_set_now (SteadyNextSessionCard *self,
+steady_next_session_view_set_now (SteadyNextSessionView *self,
                                   gint64                 now_us)
 {
-  g_return_if_fail (STEADY_IS_NEXT_SESSION_CARD (self));
+  g_return_if_fail (STEADY_IS_NEXT_SESSION_VIEW (self));
 
   self->fixed_now_us = now_us;
-  steady_next_session_card_refresh (self);
+  steady_next_session_view_refresh (self);
 }
 
 const char *
-steady_next_session_card_get_title (SteadyNextSessionCard *self)
+steady_next_session_view_get_title (SteadyNextSessionView *self)
 {
-  g_return_val_if_fail (STEADY_IS_NEXT_SESSION_CARD (self), NULL);
+  g_return_val_if_fail (STEADY_IS_NEXT_SESSION_VIEW (self), NULL);
 
   return gtk_label_get_label (GTK_LABEL (self->title));
 }
 
 const char *
-steady_next_session_card_get_countdown (SteadyNextSessionCard *self)
+steady_next_session_view_get_countdown (SteadyNextSessionView *self)
 {
-  g_return_val_if_fail (STEADY_IS_NEXT_SESSION_CARD (self), NULL);
+  g_return_val_if_fail (STEADY_IS_NEXT_SESSION_VIEW (self), NULL);
 
   if (!gtk_widget_get_visible (self->countdown))
     return NULL;
@@ -234,7 +234,7 @@ steady_next_session_card_get_countdown (SteadyNextSessionCard *self)
 static gboolean minute_cb (gpointer user_data);
 
 static void
-schedule_next_minute (SteadyNextSessionCard *self)
+schedule_next_minute (SteadyNextSessionView *self)
 {
   gint64 now = g_get_real_time ();
   guint ms = (guint)((G_TIME_SPAN_MINUTE - now % G_TIME_SPAN_MINUTE) / 1000) + 1;
@@ -246,56 +246,56 @@ schedule_next_minute (SteadyNextSessionCard *self)
 static gboolean
 minute_cb (gpointer user_data)
 {
-  SteadyNextSessionCard *self = user_data;
+  SteadyNextSessionView *self = user_data;
 
   self->timeout_id = 0;
-  steady_next_session_card_refresh (self);
+  steady_next_session_view_refresh (self);
   schedule_next_minute (self);
   return G_SOURCE_REMOVE;
 }
 
 /* Only a card on screen keeps time; one that is hidden wakes nothing. */
 static void
-steady_next_session_card_map (GtkWidget *widget)
+steady_next_session_view_map (GtkWidget *widget)
 {
-  SteadyNextSessionCard *self = STEADY_NEXT_SESSION_CARD (widget);
+  SteadyNextSessionView *self = STEADY_NEXT_SESSION_VIEW (widget);
 
-  GTK_WIDGET_CLASS (steady_next_session_card_parent_class)->map (widget);
-  steady_next_session_card_refresh (self);
+  GTK_WIDGET_CLASS (steady_next_session_view_parent_class)->map (widget);
+  steady_next_session_view_refresh (self);
   schedule_next_minute (self);
 }
 
 static void
-steady_next_session_card_unmap (GtkWidget *widget)
+steady_next_session_view_unmap (GtkWidget *widget)
 {
-  SteadyNextSessionCard *self = STEADY_NEXT_SESSION_CARD (widget);
+  SteadyNextSessionView *self = STEADY_NEXT_SESSION_VIEW (widget);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  GTK_WIDGET_CLASS (steady_next_session_card_parent_class)->unmap (widget);
+  GTK_WIDGET_CLASS (steady_next_session_view_parent_class)->unmap (widget);
 }
 
 static void
-steady_next_session_card_dispose (GObject *object)
+steady_next_session_view_dispose (GObject *object)
 {
-  SteadyNextSessionCard *self = STEADY_NEXT_SESSION_CARD (object);
+  SteadyNextSessionView *self = STEADY_NEXT_SESSION_VIEW (object);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->occurrences);
   g_clear_object (&self->database);
 
-  G_OBJECT_CLASS (steady_next_session_card_parent_class)->dispose (object);
+  G_OBJECT_CLASS (steady_next_session_view_parent_class)->dispose (object);
 }
 
 static void
-steady_next_session_card_class_init (SteadyNextSessionCardClass *klass)
+steady_next_session_view_class_init (SteadyNextSessionViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = steady_next_session_card_dispose;
-  widget_class->map = steady_next_session_card_map;
-  widget_class->unmap = steady_next_session_card_unmap;
+  object_class->dispose = steady_next_session_view_dispose;
+  widget_class->map = steady_next_session_view_map;
+  widget_class->unmap = steady_next_session_view_unmap;
 }
 
 static GtkWidget *
@@ -314,7 +314,7 @@ add_label (GtkWidget  *box,
 }
 
 static void
-steady_next_session_card_init (SteadyNextSessionCard *self)
+steady_next_session_view_init (SteadyNextSessionView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *caption;
@@ -322,7 +322,7 @@ steady_next_session_card_init (SteadyNextSessionCard *self)
   steady_calendar_ensure_style ();
   gtk_widget_add_css_class (box, "card");
   gtk_widget_set_valign (box, GTK_ALIGN_START);
-  gtk_widget_add_css_class (box, "next-session-card");
+  gtk_widget_add_css_class (box, "next-session-view");
   caption = add_label (box, "caption-heading");
   gtk_label_set_label (GTK_LABEL (caption), _("Next Session"));
   gtk_widget_add_css_class (caption, "dim-label");
