@@ -38,9 +38,6 @@ typedef struct
   /* SQL true of a local row nobody has touched (a built-in emotion as installed): the
    * backup's copy replaces it even when the local one is newer. */
   const char             *pristine;
-  /* A long indexed text column: a new row is inserted without it and given it after its
-   * child rows, so that the search index tokenizes it once instead of once per tag. */
-  const char             *indexed_text;
 } SteadyBackupTable;
 
 const SteadyBackupTable *steady_backup_get_tables (guint *n_tables);

@@ -20,6 +20,7 @@
 /* Our format nests four deep; anything deeper is refused before the parser sees it. */
 #define MAX_NESTING        6
 #define ROWS_PER_STEP      512
+#define ROWS_SHARE         0.5
 #define MERGE_CACHE_KIB    65536
 #define SQLITE_HEADER      "SQLite format 3"
 
@@ -295,14 +296,33 @@ typedef struct
   GHashTable                   *by_owner; /* uuid → GPtrArray of JsonArray rows */
 } ChildRows;
 
+/* What a compiled statement of the merge does; with its table, its place in the cache. */
+typedef enum
+{
+  STMT_FIND_BY_KEY,
+  STMT_FIND_BY_ALT_KEY,
+  STMT_SAME_VALUES,
+  STMT_PRISTINE,
+  STMT_PRISTINE_VALUES,
+  STMT_UPDATED_AT,
+  STMT_INSERT,
+  STMT_UPDATE,
+  STMT_DELETE_CHILDREN,
+  STMT_ROWID_BY_UUID,
+  STMT_PARENT_KEY,
+  N_STMTS
+} StmtKind;
+
 typedef struct
 {
   SteadyDatabase          *database;
   sqlite3                 *db;
+  const SteadyBackupTable *tables;
+  guint                    n_tables;
   /* table name → (backup uuid → local rowid), for the tables others refer to */
   GHashTable              *rowids;
   GPtrArray               *children; /* ChildRows */
-  GHashTable              *statements; /* SQL → sqlite3_stmt */
+  sqlite3_stmt           **statements; /* n_tables × N_STMTS, compiled when first needed */
   SteadyRestoreSummary    *summary;
   guint                    done;
   guint                    total;
@@ -320,25 +340,24 @@ child_rows_free (ChildRows *children)
   g_free (children);
 }
 
-/* Statements are compiled once per merge: an INSERT compiles the table's index triggers,
- * which costs far more than running it. */
+/* Statements are compiled once per merge and found again by table and purpose, not by
+ * their text: writing and hashing the SQL of every row cost a tenth of a restore. */
+static sqlite3_stmt **
+statement_slot (Merge                   *merge,
+                const SteadyBackupTable *table,
+                StmtKind                 kind)
+{
+  g_assert (table >= merge->tables && table < merge->tables + merge->n_tables);
+  return &merge->statements[(gsize)(table - merge->tables) * N_STMTS + kind];
+}
+
 static int
 merge_prepare (Merge         *merge,
-               const char    *sql,
-               sqlite3_stmt **stmt_out)
+               sqlite3_stmt **slot,
+               const char    *sql)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (merge->statements, sql);
-  int rc;
-
-  if (stmt == NULL)
-    {
-      rc = sqlite3_prepare_v2 (merge->db, sql, -1, &stmt, NULL);
-      if (rc != SQLITE_OK)
-        return rc;
-      g_hash_table_insert (merge->statements, g_strdup (sql), stmt);
-    }
-  *stmt_out = stmt;
-  return SQLITE_OK;
+  g_assert (*slot == NULL);
+  return sqlite3_prepare_v2 (merge->db, sql, -1, slot, NULL);
 }
 
 static void
@@ -381,6 +400,19 @@ map_for (GHashTable *maps,
   return map;
 }
 
+static const SteadyBackupTable *
+find_table (const char *name)
+{
+  const SteadyBackupTable *specs;
+  guint n;
+
+  specs = steady_backup_get_tables (&n);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (specs[i].name, name))
+      return &specs[i];
+  return NULL;
+}
+
 static gboolean
 bind_value (sqlite3_stmt *stmt,
             int           index,
@@ -399,7 +431,7 @@ bind_value (sqlite3_stmt *stmt,
     return sqlite3_bind_double (stmt, index, json_node_get_double (value)) == SQLITE_OK;
   if (type == G_TYPE_STRING)
     return sqlite3_bind_text (stmt, index, json_node_get_string (value), -1,
-                              SQLITE_TRANSIENT) == SQLITE_OK;
+                              SQLITE_STATIC) == SQLITE_OK;
   return FALSE;
 }
 
@@ -411,10 +443,11 @@ resolve_reference (Merge                        *merge,
                    GError                      **error)
 {
   GHashTable *map = map_for (merge->rowids, fk->parent);
+  const SteadyBackupTable *parent = find_table (fk->parent);
   const char *uuid;
   gpointer rowid_p;
   gint64 rowid = 0;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt **slot;
   JsonNode *resolved = NULL;
 
   if (JSON_NODE_HOLDS_NULL (value))
@@ -426,16 +459,19 @@ resolve_reference (Merge                        *merge,
     rowid = GPOINTER_TO_SIZE (rowid_p);
   else
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM \"%s\" WHERE uuid = ?1",
-                                              fk->parent);
+      slot = statement_slot (merge, parent, STMT_ROWID_BY_UUID);
+      if (*slot == NULL)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM \"%s\" WHERE uuid = ?1",
+                                                  fk->parent);
 
-      if (merge_prepare (merge, sql, &stmt) != SQLITE_OK)
-        goto missing;
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        rowid = sqlite3_column_int64 (stmt, 0);
-      merge_release (stmt);
-      stmt = NULL;
+          if (merge_prepare (merge, slot, sql) != SQLITE_OK)
+            goto missing;
+        }
+      sqlite3_bind_text (*slot, 1, uuid, -1, SQLITE_STATIC);
+      if (sqlite3_step (*slot) == SQLITE_ROW)
+        rowid = sqlite3_column_int64 (*slot, 0);
+      merge_release (*slot);
     }
   if (rowid == 0)
     goto missing;
@@ -446,21 +482,22 @@ resolve_reference (Merge                        *merge,
       json_node_set_int (resolved, rowid);
       return resolved;
     }
-  {
-    g_autofree char *sql = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE rowid = ?1",
-                                            fk->parent_key, fk->parent);
+  slot = statement_slot (merge, parent, STMT_PARENT_KEY);
+  if (*slot == NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE rowid = ?1",
+                                              fk->parent_key, fk->parent);
 
-    if (merge_prepare (merge, sql, &stmt) == SQLITE_OK)
-      {
-        sqlite3_bind_int64 (stmt, 1, rowid);
-        if (sqlite3_step (stmt) == SQLITE_ROW)
-          {
-            resolved = json_node_new (JSON_NODE_VALUE);
-            json_node_set_string (resolved, (const char *)sqlite3_column_text (stmt, 0));
-          }
-      }
-    merge_release (stmt);
-  }
+      if (merge_prepare (merge, slot, sql) != SQLITE_OK)
+        goto missing;
+    }
+  sqlite3_bind_int64 (*slot, 1, rowid);
+  if (sqlite3_step (*slot) == SQLITE_ROW)
+    {
+      resolved = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (resolved, (const char *)sqlite3_column_text (*slot, 0));
+    }
+  merge_release (*slot);
   if (resolved != NULL)
     return resolved;
 
@@ -489,16 +526,24 @@ find_row (Merge                   *merge,
           GPtrArray               *columns,
           JsonNode               **values)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt **slot = statement_slot (merge, table, key == table->alt_key
+                                                        ? STMT_FIND_BY_ALT_KEY
+                                                        : STMT_FIND_BY_KEY);
+  sqlite3_stmt *stmt;
   gint64 rowid = 0;
-  guint n = 0;
+  guint n = g_strv_length ((char **)key);
 
-  g_string_printf (sql, "SELECT rowid FROM \"%s\" WHERE ", table->name);
-  for (n = 0; key[n] != NULL; n++)
-    g_string_append_printf (sql, "%s\"%s\" IS ?%u", n > 0 ? " AND " : "", key[n], n + 1);
-  if (merge_prepare (merge, sql->str, &stmt) != SQLITE_OK)
-    return 0;
+  if (*slot == NULL)
+    {
+      g_autoptr(GString) sql = g_string_new (NULL);
+
+      g_string_printf (sql, "SELECT rowid FROM \"%s\" WHERE ", table->name);
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (sql, "%s\"%s\" IS ?%u", i > 0 ? " AND " : "", key[i], i + 1);
+      if (merge_prepare (merge, slot, sql->str) != SQLITE_OK)
+        return 0;
+    }
+  stmt = *slot;
   for (guint i = 0; i < n; i++)
     {
       int index = column_index (columns, key[i]);
@@ -525,18 +570,27 @@ row_matches (Merge                   *merge,
              gint64                   rowid,
              const char              *where)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt **slot;
+  sqlite3_stmt *stmt;
   gboolean matches = FALSE;
 
-  g_string_printf (sql, "SELECT 1 FROM \"%s\" WHERE rowid = ?1", table->name);
-  if (where != NULL)
-    g_string_append_printf (sql, " AND (%s)", where);
-  for (guint i = 0; values != NULL && i < columns->len; i++)
-    g_string_append_printf (sql, " AND \"%s\" IS ?%u", (char *)g_ptr_array_index (columns, i),
-                            i + 2);
-  if (merge_prepare (merge, sql->str, &stmt) != SQLITE_OK)
-    return FALSE;
+  /* Asked in two ways: is the row as installed (@where), or does it hold @values. */
+  g_assert ((where == NULL) != (values == NULL) && (where == NULL || where == table->pristine));
+  slot = statement_slot (merge, table, where != NULL ? STMT_PRISTINE : STMT_SAME_VALUES);
+  if (*slot == NULL)
+    {
+      g_autoptr(GString) sql = g_string_new (NULL);
+
+      g_string_printf (sql, "SELECT 1 FROM \"%s\" WHERE rowid = ?1", table->name);
+      if (where != NULL)
+        g_string_append_printf (sql, " AND (%s)", where);
+      for (guint i = 0; values != NULL && i < columns->len; i++)
+        g_string_append_printf (sql, " AND \"%s\" IS ?%u",
+                                (char *)g_ptr_array_index (columns, i), i + 2);
+      if (merge_prepare (merge, slot, sql->str) != SQLITE_OK)
+        return FALSE;
+    }
+  stmt = *slot;
   sqlite3_bind_int64 (stmt, 1, rowid);
   for (guint i = 0; values != NULL && i < columns->len; i++)
     bind_value (stmt, (int)i + 2, values[i]);
@@ -545,23 +599,29 @@ row_matches (Merge                   *merge,
   return matches;
 }
 
-/* Whether the backup's row @values meets @where, as if it were a row of the table. */
+/* Whether the backup's row @values is as installed (the table's pristine rule). */
 static gboolean
-values_match (Merge      *merge,
-              GPtrArray  *columns,
-              JsonNode  **values,
-              const char *where)
+values_match (Merge                   *merge,
+              const SteadyBackupTable *table,
+              GPtrArray               *columns,
+              JsonNode               **values)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT 1 FROM (SELECT ");
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt **slot = statement_slot (merge, table, STMT_PRISTINE_VALUES);
+  sqlite3_stmt *stmt;
   gboolean matches = FALSE;
 
-  for (guint i = 0; i < columns->len; i++)
-    g_string_append_printf (sql, "%s?%u AS \"%s\"", i > 0 ? ", " : "", i + 1,
-                            (char *)g_ptr_array_index (columns, i));
-  g_string_append_printf (sql, ") WHERE (%s)", where);
-  if (merge_prepare (merge, sql->str, &stmt) != SQLITE_OK)
-    return FALSE;
+  if (*slot == NULL)
+    {
+      g_autoptr(GString) sql = g_string_new ("SELECT 1 FROM (SELECT ");
+
+      for (guint i = 0; i < columns->len; i++)
+        g_string_append_printf (sql, "%s?%u AS \"%s\"", i > 0 ? ", " : "", i + 1,
+                                (char *)g_ptr_array_index (columns, i));
+      g_string_append_printf (sql, ") WHERE (%s)", table->pristine);
+      if (merge_prepare (merge, slot, sql->str) != SQLITE_OK)
+        return FALSE;
+    }
+  stmt = *slot;
   for (guint i = 0; i < columns->len; i++)
     bind_value (stmt, (int)i + 1, values[i]);
   matches = sqlite3_step (stmt) == SQLITE_ROW;
@@ -574,18 +634,21 @@ local_updated (Merge                   *merge,
                const SteadyBackupTable *table,
                gint64                   rowid)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE rowid = ?1",
-                                          table->updated, table->name);
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt **slot = statement_slot (merge, table, STMT_UPDATED_AT);
   gint64 updated = G_MAXINT64;
 
-  if (merge_prepare (merge, sql, &stmt) == SQLITE_OK)
+  if (*slot == NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, rowid);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        updated = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *sql = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE rowid = ?1",
+                                              table->updated, table->name);
+
+      if (merge_prepare (merge, slot, sql) != SQLITE_OK)
+        return updated;
     }
-  merge_release (stmt);
+  sqlite3_bind_int64 (*slot, 1, rowid);
+  if (sqlite3_step (*slot) == SQLITE_ROW)
+    updated = sqlite3_column_int64 (*slot, 0);
+  merge_release (*slot);
   return updated;
 }
 
@@ -599,20 +662,16 @@ is_key_column (const SteadyBackupTable *table,
   return FALSE;
 }
 
-static gboolean
-write_row (Merge                   *merge,
-           const SteadyBackupTable *table,
-           GPtrArray               *columns,
-           JsonNode               **values,
-           gint64                   update_rowid,
-           gint64                  *rowid_out,
-           GError                 **error)
+/* The INSERT of a new row, or the UPDATE of a row by its rowid (last parameter). */
+static char *
+write_row_sql (const SteadyBackupTable *table,
+               GPtrArray               *columns,
+               gboolean                 update)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  int rc, n = 0;
+  GString *sql = g_string_new (NULL);
+  guint n = 0;
 
-  if (update_rowid == 0)
+  if (!update)
     {
       g_string_printf (sql, "INSERT INTO \"%s\" (", table->name);
       for (guint i = 0; i < columns->len; i++)
@@ -633,10 +692,31 @@ write_row (Merge                   *merge,
                                   (char *)g_ptr_array_index (columns, i), i + 1);
       g_string_append_printf (sql, " WHERE rowid = ?%u", columns->len + 1);
     }
+  return g_string_free (sql, FALSE);
+}
 
-  rc = merge_prepare (merge, sql->str, &stmt);
-  if (rc != SQLITE_OK)
-    return sql_failed (merge, rc, table->name, error);
+static gboolean
+write_row (Merge                   *merge,
+           const SteadyBackupTable *table,
+           GPtrArray               *columns,
+           JsonNode               **values,
+           gint64                   update_rowid,
+           gint64                  *rowid_out,
+           GError                 **error)
+{
+  sqlite3_stmt **slot = statement_slot (merge, table,
+                                        update_rowid == 0 ? STMT_INSERT : STMT_UPDATE);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (*slot == NULL)
+    {
+      g_autofree char *sql = write_row_sql (table, columns, update_rowid != 0);
+
+      if ((rc = merge_prepare (merge, slot, sql)) != SQLITE_OK)
+        return sql_failed (merge, rc, table->name, error);
+    }
+  stmt = *slot;
   for (guint i = 0; i < columns->len; i++)
     {
       if (sqlite3_bind_parameter_name (stmt, (int)i + 1) == NULL && update_rowid != 0 &&
@@ -658,19 +738,6 @@ write_row (Merge                   *merge,
   if (rowid_out != NULL)
     *rowid_out = update_rowid != 0 ? update_rowid : sqlite3_last_insert_rowid (merge->db);
   return TRUE;
-}
-
-static const SteadyBackupTable *
-find_table (const char *name)
-{
-  const SteadyBackupTable *specs;
-  guint n;
-
-  specs = steady_backup_get_tables (&n);
-  for (guint i = 0; i < n; i++)
-    if (g_str_equal (specs[i].name, name))
-      return &specs[i];
-  return NULL;
 }
 
 /* The backup's column list for a table must be this database's, name for name. */
@@ -731,18 +798,36 @@ count_backup_rows (JsonArray *tables_array)
   return total;
 }
 
-/* One more row done: says how far, and stops when asked to. */
+/* Says how far the merge is (@fraction of it), and stops it when asked to. */
+static gboolean
+report (Merge   *merge,
+        double   fraction,
+        GError **error)
+{
+  if (g_cancellable_set_error_if_cancelled (merge->cancellable, error))
+    return FALSE;
+  if (merge->progress != NULL)
+    merge->progress (MIN (1.0, fraction), merge->user_data);
+  return TRUE;
+}
+
+/* One more row done. */
 static gboolean
 step (Merge   *merge,
       GError **error)
 {
-  if (++merge->done % ROWS_PER_STEP != 0)
+  if (++merge->done % ROWS_PER_STEP != 0 || merge->total == 0)
     return TRUE;
-  if (g_cancellable_set_error_if_cancelled (merge->cancellable, error))
-    return FALSE;
-  if (merge->progress != NULL && merge->total > 0)
-    merge->progress (MIN (1.0, (double)merge->done / (double)merge->total), merge->user_data);
-  return TRUE;
+  return report (merge, ROWS_SHARE * merge->done / merge->total, error);
+}
+
+/* Indexing the new records takes about as long as writing them. */
+static gboolean
+index_step (double    fraction,
+            gpointer  user_data,
+            GError  **error)
+{
+  return report (user_data, ROWS_SHARE + (1.0 - ROWS_SHARE) * fraction, error);
 }
 
 /* A row's values as this database stores them, references resolved to local rows. */
@@ -790,35 +875,6 @@ resolve_row (Merge                   *merge,
   return g_steal_pointer (&resolved);
 }
 
-static gboolean
-write_column (Merge                   *merge,
-              const SteadyBackupTable *table,
-              const char              *column,
-              JsonNode                *value,
-              gint64                   rowid,
-              GError                 **error)
-{
-  g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = ?1 WHERE rowid = ?2",
-                                          table->name, column);
-  sqlite3_stmt *stmt = NULL;
-  int rc = merge_prepare (merge, sql, &stmt);
-
-  if (rc != SQLITE_OK)
-    return sql_failed (merge, rc, table->name, error);
-  if (!bind_value (stmt, 1, value))
-    {
-      merge_release (stmt);
-      return refuse (error, STEADY_BACKUP_ERROR_INVALID,
-                     _("A record in this backup holds a value of the wrong kind."));
-    }
-  sqlite3_bind_int64 (stmt, 2, rowid);
-  rc = sqlite3_step (stmt);
-  merge_release (stmt);
-  if (rc != SQLITE_DONE)
-    return sql_failed (merge, rc, table->name, error);
-  return TRUE;
-}
-
 /* Child rows follow their owner: written when it is new, replaced when it was updated, left
  * alone when the local copy was kept. */
 static gboolean
@@ -845,18 +901,23 @@ merge_children (Merge                   *merge,
 
       if (fate == FATE_UPDATED)
         {
-          g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE \"%s\" = ?1",
-                                                  children->table->name,
-                                                  children->owner_fk->column);
-          sqlite3_stmt *stmt = NULL;
-          int rc = merge_prepare (merge, sql, &stmt);
+          sqlite3_stmt **slot = statement_slot (merge, children->table, STMT_DELETE_CHILDREN);
+          int rc = SQLITE_OK;
 
+          if (*slot == NULL)
+            {
+              g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE \"%s\" = ?1",
+                                                      children->table->name,
+                                                      children->owner_fk->column);
+
+              rc = merge_prepare (merge, slot, sql);
+            }
           if (rc == SQLITE_OK)
             {
-              sqlite3_bind_int64 (stmt, 1, owner_rowid);
-              rc = sqlite3_step (stmt);
+              sqlite3_bind_int64 (*slot, 1, owner_rowid);
+              rc = sqlite3_step (*slot);
+              merge_release (*slot);
             }
-          merge_release (stmt);
           if (rc != SQLITE_DONE)
             return sql_failed (merge, rc, children->table->name, error);
         }
@@ -892,7 +953,6 @@ merge_record_row (Merge                   *merge,
   JsonNode **values;
   JsonNode *uuid_node = NULL;
   int uuid_index = column_index (columns, "uuid");
-  int text_index;
   gint64 rowid;
   Fate fate;
 
@@ -913,23 +973,10 @@ merge_record_row (Merge                   *merge,
   if (rowid == 0 && table->alt_key[0] != NULL)
     rowid = find_row (merge, table, table->alt_key, columns, values);
 
-  text_index = table->indexed_text != NULL ? column_index (columns, table->indexed_text) : -1;
   if (rowid == 0)
     {
-      g_autoptr(JsonNode) text = NULL;
-
-      if (text_index >= 0)
-        {
-          text = g_steal_pointer (&values[text_index]);
-          values[text_index] = json_node_init_string (json_node_alloc (), "");
-        }
       if (!write_row (merge, table, columns, values, 0, &rowid, error))
         return FALSE;
-      if (text != NULL)
-        {
-          json_node_unref (values[text_index]);
-          values[text_index] = g_steal_pointer (&text);
-        }
       fate = FATE_NEW;
     }
   else
@@ -956,7 +1003,7 @@ merge_record_row (Merge                   *merge,
                 return FALSE;
               /* Two untouched installs' built-ins differ only in when they were made:
                * nothing a person would call a change. */
-              fate = replace_pristine && values_match (merge, columns, values, table->pristine)
+              fate = replace_pristine && values_match (merge, table, columns, values)
                      ? FATE_UNCHANGED : FATE_UPDATED;
             }
         }
@@ -982,9 +1029,6 @@ merge_record_row (Merge                   *merge,
       if (!merge_children (merge, table, uuid, rowid, fate, error))
         return FALSE;
     }
-  if (fate == FATE_NEW && text_index >= 0 &&
-      !write_column (merge, table, table->indexed_text, values[text_index], rowid, error))
-    return FALSE;
   return step (merge, error);
 }
 
@@ -1094,6 +1138,7 @@ steady_backup_merge (SteadyDatabase           *database,
   JsonObject *root_object;
   JsonArray *tables_array;
   Merge merge = { 0 };
+  g_auto(GStrv) paused = NULL;
   int cache_kib;
   gboolean ok;
 
@@ -1113,20 +1158,21 @@ steady_backup_merge (SteadyDatabase           *database,
                                         (GDestroyNotify)g_hash_table_unref);
   merge.children = g_ptr_array_new_with_free_func ((GDestroyNotify)child_rows_free);
   merge.summary = summary;
-  merge.statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify)sqlite3_finalize);
+  merge.tables = steady_backup_get_tables (&merge.n_tables);
+  merge.statements = g_new0 (sqlite3_stmt *, merge.n_tables * N_STMTS);
   merge.total = count_backup_rows (tables_array);
   merge.cancellable = cancellable;
   merge.progress = progress;
   merge.user_data = user_data;
 
-  /* Years of entries re-index their words page by page; with SQLite's default 2 MiB page
+  /* Years of entries index their words page by page; with SQLite's default 2 MiB page
    * cache the transaction spills to the WAL and reads it back. The merge borrows a larger
    * cache and gives it back. */
   cache_kib = query_cache_size (merge.db);
   sqlite3_exec (merge.db, "PRAGMA cache_size = -" G_STRINGIFY (MERGE_CACHE_KIB), NULL, NULL,
                 NULL);
-  ok = collect_children (&merge, tables_array, error);
+  paused = steady_schema_pause_indexing (merge.db, error);
+  ok = paused != NULL && collect_children (&merge, tables_array, error);
   for (guint i = 0; ok && i < json_array_get_length (tables_array); i++)
     {
       JsonNode *node = json_array_get_element (tables_array, i);
@@ -1154,7 +1200,13 @@ steady_backup_merge (SteadyDatabase           *database,
                        "restored."));
     }
 
-  g_hash_table_unref (merge.statements);
+  /* The new records' words, all at once (see steady_schema_pause_indexing). */
+  ok = ok && steady_schema_resume_indexing (merge.db, (const char * const *)paused,
+                                            index_step, &merge, error);
+
+  for (guint i = 0; i < merge.n_tables * N_STMTS; i++)
+    sqlite3_finalize (merge.statements[i]);
+  g_free (merge.statements);
   {
     g_autofree char *restore_cache = g_strdup_printf ("PRAGMA cache_size = %d", cache_kib);
 

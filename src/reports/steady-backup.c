@@ -31,7 +31,7 @@ static const SteadyBackupTable tables[] = {
   { "tag", STEADY_BACKUP_KIND_VOCABULARY, { "uuid" }, { "name" }, "updated_us", NULL,
     { { NULL } }, PRISTINE_BUILTIN },
   { "mood_entry", STEADY_BACKUP_KIND_MOOD_ENTRY, { "uuid" }, { NULL }, "updated_us", NULL,
-    { { NULL } }, NULL, "note" },
+    { { NULL } } },
   { "mood_entry_emotion", -1, { "entry_id", "emotion_id" }, { NULL }, NULL, "entry_id",
     { { "entry_id", "mood_entry", "id" }, { "emotion_id", "emotion", "id" } } },
   { "mood_entry_tag", -1, { "entry_id", "tag_id" }, { NULL }, NULL, "entry_id",

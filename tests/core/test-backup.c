@@ -138,6 +138,67 @@ assert_query_text (SteadyDatabase *database,
   g_assert_cmpstr (text, ==, expected);
 }
 
+/* The search index agrees with the records: FTS5's own check of every indexed word against
+ * the content, one search_doc per record at or after its instant, the indexing triggers as a
+ * new database has them, and FTS5's settings as they were. */
+static void
+assert_index_sound (SteadyDatabase *database)
+{
+  g_autoptr(SteadyDatabase) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fresh_path = steady_test_data_path ("fresh-for-triggers.db");
+  g_autofree char *triggers = NULL;
+  g_autofree char *fresh_triggers = NULL;
+  sqlite3 *db = steady_database_get_handle (database);
+  const char *list_triggers = "SELECT group_concat (name, ' ')"
+                              "  FROM (SELECT name FROM sqlite_schema"
+                              "         WHERE type = 'trigger' ORDER BY name)";
+  const char *trigger_sql = "SELECT group_concat (sql, '\n')"
+                            "  FROM (SELECT sql FROM sqlite_schema"
+                            "         WHERE type = 'trigger' ORDER BY name)";
+
+  steady_database_exec (database,
+                        "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)",
+                        &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (steady_test_query_int (db, "SELECT count (*) FROM search_doc"), ==,
+                   steady_test_query_int (db, "SELECT (SELECT count (*) FROM mood_entry) +"
+                                              "       (SELECT count (*) FROM skill_record)"));
+  g_assert_cmpint (steady_test_query_int (db,
+                   "SELECT count (*) FROM search_doc AS d"
+                   "  LEFT JOIN mood_entry AS e ON d.kind = 'mood-entry' AND e.uuid = d.record_uuid"
+                   "  LEFT JOIN skill_record AS r ON r.kind = d.kind AND r.uuid = d.record_uuid"
+                   " WHERE d.id < coalesce (e.at_us, r.at_us) OR coalesce (e.at_us, r.at_us) IS NULL"),
+                   ==, 0);
+  g_assert_cmpint (steady_test_query_int (db, "SELECT count (*) FROM search_fts_config"
+                                              " WHERE k = 'hashsize' AND v <> 1048576"), ==, 0);
+
+  fresh = open_database ("fresh-for-triggers.db");
+  triggers = steady_test_query_text (db, list_triggers);
+  fresh_triggers = steady_test_query_text (steady_database_get_handle (fresh), list_triggers);
+  g_assert_cmpstr (triggers, ==, fresh_triggers);
+  g_free (triggers);
+  g_free (fresh_triggers);
+  triggers = steady_test_query_text (db, trigger_sql);
+  fresh_triggers = steady_test_query_text (steady_database_get_handle (fresh), trigger_sql);
+  g_assert_true (g_strcmp0 (triggers, fresh_triggers) == 0);
+  g_clear_object (&fresh);
+  g_unlink (fresh_path);
+}
+
+/* The records that match @word, by uuid, in order. */
+static char *
+search_matches (SteadyDatabase *database,
+                const char     *word)
+{
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT group_concat (record_uuid) FROM"
+      "  (SELECT d.record_uuid FROM search_fts JOIN search_doc AS d ON d.id = search_fts.rowid"
+      "    WHERE search_fts MATCH '%s' ORDER BY d.record_uuid)", word);
+
+  return steady_test_query_text (steady_database_get_handle (database), sql);
+}
+
 static char *
 read_file (const char *path)
 {
@@ -229,6 +290,26 @@ count_backups (SteadyDatabase *database)
 }
 
 static void
+add_entry (SteadyDatabase *database,
+           const char     *uuid,
+           gint64          updated_us,
+           const char     *note,
+           const char     *emotion)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO mood_entry (uuid, created_us, updated_us, at_us, utc_offset_s, mood, note)"
+      "  VALUES ('%s', 1, %" G_GINT64_FORMAT ", 1736000000000000, 0, 3, '%s');"
+      "INSERT INTO mood_entry_emotion (entry_id, emotion_id, intensity)"
+      "  SELECT e.id, m.id, 50 FROM mood_entry AS e, emotion AS m"
+      "   WHERE e.uuid = '%s' AND m.builtin = '%s';",
+      uuid, updated_us, note, uuid, emotion);
+
+  steady_database_exec (database, sql, &error);
+  g_assert_no_error (error);
+}
+
+static void
 test_round_trip (void)
 {
   g_autoptr(SteadyDatabase) source = NULL;
@@ -276,10 +357,29 @@ test_round_trip (void)
   g_assert_true (g_file_test (summary.safety_backup_path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (count_backups (target), ==, 1);
   assert_query_text (target, "SELECT note FROM session_attendance", "Went \"well\"\n");
-  /* The search index was rebuilt by the triggers: a restored word is found. */
+  /* The search index was built for the restored records: the same words find the same
+   * records as in the source, in notes, tags and exercises. */
+  assert_index_sound (target);
   g_assert_cmpint (steady_test_query_int (steady_database_get_handle (target),
                    "SELECT count (*) FROM search_fts WHERE search_fts MATCH 'cafe'"), ==, 1);
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *words[] = { "sister", "slept", "work", "fraud" };
+      g_autofree char *expected = search_matches (source, words[i]);
+      g_autofree char *found = search_matches (target, words[i]);
+
+      g_assert_nonnull (expected);
+      g_assert_cmpstr (found, ==, expected);
+    }
   steady_restore_summary_clear (&summary);
+
+  /* Records written after the restore are indexed as ever. */
+  add_entry (target, UUID ("31"), 1, "written after the restore zebrafish", "joy");
+  g_assert_cmpint (steady_test_query_int (steady_database_get_handle (target),
+                   "SELECT count (*) FROM search_fts WHERE search_fts MATCH 'zebrafish'"), ==, 1);
+  assert_index_sound (target);
+  steady_database_exec (target, "DELETE FROM mood_entry WHERE uuid = '" UUID ("31") "'", &error);
+  g_assert_no_error (error);
 
   second = export_backup (target, "second.json");
   g_assert_cmpuint (steady_test_file_mode (second), ==, 0600);
@@ -318,26 +418,6 @@ test_restore_twice (void)
   g_assert_cmpstr (before, ==, after);
   steady_restore_summary_clear (&summary);
   g_unlink (backup);
-}
-
-static void
-add_entry (SteadyDatabase *database,
-           const char     *uuid,
-           gint64          updated_us,
-           const char     *note,
-           const char     *emotion)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = g_strdup_printf (
-      "INSERT INTO mood_entry (uuid, created_us, updated_us, at_us, utc_offset_s, mood, note)"
-      "  VALUES ('%s', 1, %" G_GINT64_FORMAT ", 1736000000000000, 0, 3, '%s');"
-      "INSERT INTO mood_entry_emotion (entry_id, emotion_id, intensity)"
-      "  SELECT e.id, m.id, 50 FROM mood_entry AS e, emotion AS m"
-      "   WHERE e.uuid = '%s' AND m.builtin = '%s';",
-      uuid, updated_us, note, uuid, emotion);
-
-  steady_database_exec (database, sql, &error);
-  g_assert_no_error (error);
 }
 
 static void
@@ -393,6 +473,7 @@ test_merge_keeps_newer (void)
                                           " WHERE search_fts MATCH 'edited'"), ==, 1);
   g_assert_cmpint (steady_test_query_int (db, "SELECT count (*) FROM search_fts"
                                           " WHERE search_fts MATCH 'backup'"), ==, 2);
+  assert_index_sound (local);
   g_unlink (backup);
 }
 
@@ -413,6 +494,7 @@ test_preview_changes_nothing (void)
   g_assert_no_error (error);
   after = dump (target);
   g_assert_cmpstr (before, ==, after);
+  assert_index_sound (target);
   g_assert_cmpuint (count_backups (target), ==, 0);
   g_assert_cmpint (preview.created_us, ==, BACKUP_TIME_US);
   g_assert_cmpint (preview.schema_version, ==, steady_schema_get_version ());
@@ -576,6 +658,15 @@ cancel_after_first_step (double   fraction,
     g_cancellable_cancel (user_data);
 }
 
+/* The restore writes records first, then indexes them (the second half of its progress). */
+static void
+cancel_while_indexing (double   fraction,
+                       gpointer user_data)
+{
+  if (fraction > 0.5 && fraction < 1.0)
+    g_cancellable_cancel (user_data);
+}
+
 static void
 test_cancel (void)
 {
@@ -598,6 +689,18 @@ test_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   after = dump (target);
   g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  /* Cancelled while the restored records are being indexed: nothing changed either, and the
+   * index and its triggers are as they were. */
+  g_cancellable_reset (cancellable);
+  g_assert_false (steady_backup_restore (target, backup, NULL, cancellable,
+                                         cancel_while_indexing, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_free (after);
+  after = dump (target);
+  g_assert_cmpstr (before, ==, after);
+  assert_index_sound (target);
   g_clear_error (&error);
 
   /* A cancelled export leaves no file, not even a temporary one. */
