@@ -387,6 +387,18 @@ test_round_trip (void)
   second_text = read_file (second);
   g_assert_cmpuint (strlen (first_text), ==, strlen (second_text));
   g_assert_true (strcmp (first_text, second_text) == 0);
+
+  /* A large backup is checked while it is parsed: one changed letter is still refused. */
+  {
+    char *letter = strstr (first_text, "sister");
+
+    g_assert_nonnull (letter);
+    letter[0] = 'S';
+    write_file (first, first_text, strlen (first_text));
+    g_assert_false (steady_backup_preview (target, first, &summary, NULL, &error));
+    g_assert_error (error, STEADY_BACKUP_ERROR, STEADY_BACKUP_ERROR_DAMAGED);
+    g_clear_error (&error);
+  }
   g_unlink (first);
   g_unlink (second);
 }
