@@ -1296,14 +1296,14 @@ steady_backup_restore (SteadyDatabase           *database,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* The whole backup is read and checked before anything is touched; an automatic backup
-   * is read before the copy below, whose rotation may remove old ones. */
+   * is read before the copy below, after which a successful restore prunes old ones. */
   root = load_backup (path, error);
   if (root == NULL)
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  safety_copy = steady_database_backup_now (database, error);
+  safety_copy = steady_database_backup_now_keeping_all (database, error);
   if (safety_copy == NULL)
     return FALSE;
 
@@ -1318,6 +1318,7 @@ steady_backup_restore (SteadyDatabase           *database,
   if (!steady_database_commit (database, error))
     goto failed;
 
+  steady_database_prune_backups (database);
   if (progress != NULL)
     progress (1.0, user_data);
   summary.safety_backup_path = g_steal_pointer (&safety_copy);
@@ -1329,7 +1330,7 @@ steady_backup_restore (SteadyDatabase           *database,
 
 failed:
   /* Nothing changed, so the copy taken for this restore is the database as it still is:
-   * removing it leaves the backups as they were. */
+   * removing it leaves the backups as they were (none was pruned for it). */
   g_unlink (safety_copy);
   return FALSE;
 }

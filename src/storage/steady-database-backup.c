@@ -331,17 +331,15 @@ prune_backups (const char *db_path)
     }
 }
 
-char *
-steady_database_backup_now (SteadyDatabase  *self,
-                            GError         **error)
+/* A new automatic backup, without removing the oldest ones beyond the ten kept. */
+static char *
+backup_now (SteadyDatabase  *self,
+            GError         **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *stamp = NULL;
   g_autofree char *name = NULL;
   g_autofree char *dest = NULL;
-
-  g_return_val_if_fail (STEADY_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   dir = backup_dir_for (steady_database_get_path (self));
   if (!prepare_backup_dir (dir, error))
@@ -352,9 +350,43 @@ steady_database_backup_now (SteadyDatabase  *self,
   dest = g_build_filename (dir, name, NULL);
   if (!copy_database (steady_database_get_handle (self), dest, error))
     return NULL;
+  return g_steal_pointer (&dest);
+}
+
+char *
+steady_database_backup_now (SteadyDatabase  *self,
+                            GError         **error)
+{
+  char *dest;
+
+  g_return_val_if_fail (STEADY_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  dest = backup_now (self, error);
+  if (dest != NULL)
+    prune_backups (steady_database_get_path (self));
+  return dest;
+}
+
+/* For a copy that is deleted again if the work it protects fails (a restore): the oldest
+ * backup is only removed, by steady_database_prune_backups(), once the work succeeded, so a
+ * failed attempt leaves the backups exactly as they were. */
+char *
+steady_database_backup_now_keeping_all (SteadyDatabase  *self,
+                                        GError         **error)
+{
+  g_return_val_if_fail (STEADY_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return backup_now (self, error);
+}
+
+void
+steady_database_prune_backups (SteadyDatabase *self)
+{
+  g_return_if_fail (STEADY_IS_DATABASE (self));
 
   prune_backups (steady_database_get_path (self));
-  return g_steal_pointer (&dest);
 }
 
 gboolean

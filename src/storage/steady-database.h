@@ -78,6 +78,9 @@ char           *steady_database_backup_to            (SteadyDatabase        *sel
                                                       GError               **error);
 char           *steady_database_backup_now           (SteadyDatabase        *self,
                                                       GError               **error);
+char           *steady_database_backup_now_keeping_all (SteadyDatabase      *self,
+                                                        GError             **error);
+void            steady_database_prune_backups        (SteadyDatabase        *self);
 gboolean        steady_database_backup_if_due        (SteadyDatabase        *self,
                                                       GTimeSpan              max_age,
                                                       GError               **error);

@@ -727,6 +727,58 @@ test_cancel (void)
   g_unlink (backup);
 }
 
+/* The automatic backups as a newline-separated list, newest first. */
+static char *
+list_backups (SteadyDatabase *database)
+{
+  g_autoptr(GPtrArray) backups = steady_database_list_backups (
+      steady_database_get_path (database));
+
+  g_ptr_array_add (backups, NULL);
+  return g_strjoinv ("\n", (char **)backups->pdata);
+}
+
+/* A restore keeps a copy of the database first. When the restore fails, that copy goes and
+ * the ten automatic backups are exactly as they were: the oldest is not pruned for a copy
+ * that is then deleted. When it succeeds, the oldest makes room for the copy. */
+static void
+test_failed_restore_keeps_backups (void)
+{
+  g_autoptr(SteadyDatabase) source = open_small_source ();
+  g_autoptr(SteadyDatabase) target = open_database ("steady.db");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = export_backup (source, "keeps.json");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  SteadyRestoreSummary summary = { 0 };
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_ptr_array_add (made, steady_database_backup_now (target, &error));
+      g_assert_no_error (error);
+    }
+  before = list_backups (target);
+  g_assert_cmpuint (count_backups (target), ==, 10);
+
+  g_assert_false (steady_backup_restore (target, backup, NULL, cancellable,
+                                         cancel_after_first_step, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  after = list_backups (target);
+  g_assert_cmpstr (before, ==, after);
+
+  steady_backup_restore (target, backup, &summary, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_backups (target), ==, 10);
+  g_assert_false (g_file_test (g_ptr_array_index (made, 0), G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (g_ptr_array_index (made, 1), G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (summary.safety_backup_path, G_FILE_TEST_EXISTS));
+  steady_restore_summary_clear (&summary);
+  g_unlink (backup);
+}
+
 /* An automatic backup (a database file in backups/) restores like a JSON one. */
 static void
 test_from_automatic_backup (void)
@@ -806,6 +858,7 @@ main (int   argc,
   g_test_add_func ("/backup/preview-changes-nothing", test_preview_changes_nothing);
   g_test_add_func ("/backup/refuses-bad-files", test_refuses_bad_files);
   g_test_add_func ("/backup/cancel", test_cancel);
+  g_test_add_func ("/backup/failed-restore-keeps-backups", test_failed_restore_keeps_backups);
   g_test_add_func ("/backup/from-automatic-backup", test_from_automatic_backup);
 
   return g_test_run ();
