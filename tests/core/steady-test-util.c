@@ -102,6 +102,22 @@ steady_test_assert_no_sidecars (const char *path)
     }
 }
 
+/* An error the person reads names the file in words, never by @path or its folder (they
+ * stay in the debug log): a shared screen or a screenshot sent for help shows no path. */
+void
+steady_test_assert_message_without_path (const GError *error,
+                                         const char   *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_null (strstr (error->message, dir));
+  g_assert_null (strstr (error->message, name));
+  g_assert_null (strstr (error->message, g_get_user_data_dir ()));
+}
+
 int
 steady_test_query_int (sqlite3    *db,
                        const char *sql)
