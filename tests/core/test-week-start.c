@@ -9,19 +9,8 @@
 #include <locale.h>
 
 #include "steady-journal-common.h"
+#include "steady-test-util.h"
 #include "steady-week-start.h"
-
-static int
-local_day (int year,
-           int month,
-           int day)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return steady_journal_day_from_date (&date);
-}
 
 /* The columns of a week: Sunday first in the United States, Monday first in Germany. */
 static void
@@ -76,8 +65,8 @@ test_first_day (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      int day = local_day (cases[i].year, cases[i].month, cases[i].day);
-      int expected = local_day (cases[i].first_year, cases[i].first_month, cases[i].first_day);
+      int day = steady_test_local_day (cases[i].year, cases[i].month, cases[i].day);
+      int expected = steady_test_local_day (cases[i].first_year, cases[i].first_month, cases[i].first_day);
       int first = steady_week_start_first_day (day, cases[i].first);
       GDate date;
 

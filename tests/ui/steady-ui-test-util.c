@@ -189,6 +189,24 @@ find_button_with_label (GtkWidget  *widget,
   return NULL;
 }
 
+/* The first button under @widget that activates @action_name, e.g. "win.share-report". */
+GtkWidget *
+find_button_with_action (GtkWidget  *widget,
+                         const char *action_name)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (widget, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkActionable *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_actionable_get_action_name (button), action_name) == 0)
+        return GTK_WIDGET (button);
+    }
+  return NULL;
+}
+
 static GtkWindow *
 find_toplevel_full (GType    type,
                     gboolean visible_only)

@@ -1123,20 +1123,6 @@ test_terms (void)
 
 /* The page's own way to "Share with My Therapist…": a named button, on screen at 360 px,
  * that opens the same dialog as the main menu. */
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect (widget, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
-                   action_name) == 0)
-      return g_ptr_array_index (buttons, i);
-  return NULL;
-}
-
 static void
 assert_within_window (GtkWidget    *widget,
                       SteadyWindow *window)
@@ -1158,7 +1144,7 @@ test_share_button (void)
   SteadyApplication *app = start_application ();
   SteadyWindow *window = main_window ();
   SteadyJournalPage *page = show_journal (window);
-  GtkWidget *share = find_action_button (GTK_WIDGET (page), "win.share-report");
+  GtkWidget *share = find_button_with_action (GTK_WIDGET (page), "win.share-report");
   GtkWindow *dialog;
 
   g_assert_nonnull (share);
