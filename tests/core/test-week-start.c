@@ -66,7 +66,8 @@ test_first_day (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       int day = steady_test_local_day (cases[i].year, cases[i].month, cases[i].day);
-      int expected = steady_test_local_day (cases[i].first_year, cases[i].first_month, cases[i].first_day);
+      int expected = steady_test_local_day (cases[i].first_year, cases[i].first_month,
+                                            cases[i].first_day);
       int first = steady_week_start_first_day (day, cases[i].first);
       GDate date;
 
