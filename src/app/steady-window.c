@@ -54,6 +54,7 @@ G_DEFINE_FINAL_TYPE (SteadyWindow, steady_window, ADW_TYPE_APPLICATION_WINDOW)
 static const char * const page_names[] = { "today", "calendar", "skills", "journal" };
 
 static void update_greeting (SteadyWindow *self);
+static SteadySafetyPlanStore *get_safety_plan_store (SteadyWindow *self);
 
 /* The application's database and journal store: NULL only while there is none, or when the
  * window has outlived its application. */
@@ -209,15 +210,19 @@ steady_window_reload_calendar (SteadyWindow *self)
 }
 
 /* After a restore changed every kind of record: the pages are built again from the
- * database, the ones not shown yet the next time they are. */
+ * database, the ones not shown yet the next time they are; an open safety plan (or "Get help
+ * now") reads the plan again, keeping what is being typed in it. */
 void
 steady_window_reload_pages (SteadyWindow *self)
 {
+  SteadySafetyPlanStore *plan;
   const char *page;
 
   g_return_if_fail (STEADY_IS_WINDOW (self));
 
   steady_window_reload_calendar (self);
+  if ((plan = get_safety_plan_store (self)) != NULL)
+    steady_safety_plan_store_notify_reloaded (plan);
   adw_bin_set_child (self->journal_bin, NULL);
   adw_bin_set_child (self->skills_bin, NULL);
   build_today_page (self);

@@ -13,6 +13,7 @@
 
 #include "steady-month-view.h"
 #include "steady-occurrence.h"
+#include "steady-week-start.h"
 
 #define MAX_DOTS 4
 
@@ -28,8 +29,9 @@ struct _SteadyMonthView
   /* owned */
   GHashTable *counts;  /* "YYYY-MM-DD" → number of sessions that day */
 
-  int         year;
-  int         month;
+  int          year;
+  int          month;
+  GDateWeekday first_weekday;  /* the locale's, unless set */
 };
 
 enum {
@@ -82,8 +84,10 @@ rebuild (SteadyMonthView *self)
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
   g_autofree char *title = NULL;
   int n_days = g_date_get_days_in_month (self->month, self->year);
-  /* Weeks begin on Monday, as in most of the places Steady's crisis lines cover. */
-  int column = g_date_time_get_day_of_week (first) - 1;
+  /* Weeks begin where the person's calendar begins them: Sunday in the United States,
+   * Monday in most of Europe. */
+  int column = (int)steady_week_start_column (g_date_time_get_day_of_week (first),
+                                              self->first_weekday);
   int row = 1;
 
   clear_grid (self);
@@ -171,6 +175,28 @@ steady_month_view_set_month (SteadyMonthView *self,
   self->year = year;
   self->month = month;
   rebuild (self);
+}
+
+/* Which weekday the grid's first column is; the locale's by default. */
+void
+steady_month_view_set_first_weekday (SteadyMonthView *self,
+                                     GDateWeekday     first_weekday)
+{
+  g_return_if_fail (STEADY_IS_MONTH_VIEW (self));
+  g_return_if_fail (g_date_valid_weekday (first_weekday));
+
+  if (self->first_weekday == first_weekday)
+    return;
+  self->first_weekday = first_weekday;
+  rebuild (self);
+}
+
+GDateWeekday
+steady_month_view_get_first_weekday (SteadyMonthView *self)
+{
+  g_return_val_if_fail (STEADY_IS_MONTH_VIEW (self), G_DATE_BAD_WEEKDAY);
+
+  return self->first_weekday;
 }
 
 /* Counts the sessions of each day; cancelled ones are not dotted. */
@@ -333,6 +359,7 @@ steady_month_view_init (SteadyMonthView *self)
   GtkEventController *key;
 
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->first_weekday = steady_week_start_from_locale ();
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 6);
 

@@ -14,6 +14,9 @@ GtkWidget *steady_month_view_new           (void);
 void       steady_month_view_set_month     (SteadyMonthView *self,
                                             int              year,
                                             int              month);
+void       steady_month_view_set_first_weekday (SteadyMonthView *self,
+                                              GDateWeekday     first_weekday);
+GDateWeekday steady_month_view_get_first_weekday (SteadyMonthView *self);
 void       steady_month_view_set_occurrences (SteadyMonthView *self,
                                               GPtrArray       *occurrences);
 GtkWidget *steady_month_view_get_day_button (SteadyMonthView *self,

@@ -850,9 +850,9 @@ load_css (void)
 static void
 steady_journal_page_init (SteadyJournalPage *self)
 {
-  load_css ();
   GtkEventController *shortcuts;
 
+  load_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->results = g_list_store_new (STEADY_TYPE_JOURNAL_SEARCH_HIT);

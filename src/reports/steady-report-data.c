@@ -19,6 +19,7 @@
 #include "steady-skill-history.h"
 #include "steady-skill-insights.h"
 #include "steady-skill-store.h"
+#include "steady-week-start.h"
 
 #define PAGE_SIZE 200
 
@@ -393,7 +394,8 @@ day_is_private (GArray *private_days,
   return FALSE;
 }
 
-/* Diary cards as weeks starting on Monday; a private card's day is shown empty. */
+/* Diary cards as weeks starting on the locale's first weekday, as the diary card window
+ * shows them; a private card's day is shown empty. */
 static gboolean
 gather_diary (SteadyReportData  *data,
               SteadyDatabase    *database,
@@ -402,7 +404,6 @@ gather_diary (SteadyReportData  *data,
               GError           **error)
 {
   g_autoptr(SteadyDiaryStore) store = steady_diary_store_new (database);
-  GDate date;
   int first, first_card, last_card;
 
   /* Only the weeks that can hold a card: a range of "everything" spans centuries. */
@@ -411,8 +412,7 @@ gather_diary (SteadyReportData  *data,
     return FALSE;
   if (first_card > last_card)
     return TRUE;
-  steady_journal_day_to_date (first_card, &date);
-  first = first_card - (g_date_get_weekday (&date) - G_DATE_MONDAY);
+  first = steady_week_start_first_day (first_card, steady_week_start_from_locale ());
   for (int day = first; day <= last_card; day += 7)
     {
       g_autoptr(SteadyDiaryWeek) week = NULL;

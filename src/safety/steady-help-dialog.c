@@ -382,7 +382,11 @@ steady_help_dialog_constructed (GObject *object)
   update_content (self);
 
   if (self->store != NULL)
-    g_signal_connect_object (self->store, "changed", G_CALLBACK (plan_changed_cb), self, 0);
+    {
+      g_signal_connect_object (self->store, "changed", G_CALLBACK (plan_changed_cb), self, 0);
+      g_signal_connect_object (self->store, "reloaded", G_CALLBACK (update_plan), self,
+                               G_CONNECT_SWAPPED);
+    }
   update_plan (self);
 }
 

@@ -98,6 +98,23 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* Whether the row shows words or a number that are in no stored item yet (after a flush: a
+ * number waiting for its name). */
+gboolean
+steady_safety_item_row_has_unsaved_words (SteadySafetyItemRow *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *phone = NULL;
+
+  g_return_val_if_fail (STEADY_IS_SAFETY_ITEM_ROW (self), FALSE);
+
+  if (self->item != NULL)
+    return FALSE;
+  text = steady_safety_item_row_dup_text (self);
+  phone = dup_phone (self);
+  return !is_blank (text) || !is_blank (phone);
+}
+
 /* Where a new item goes in the store: after the saved items above this row. Rows not yet
  * saved take no place there. */
 static guint
@@ -545,6 +562,38 @@ show_item (SteadySafetyItemRow *self)
   g_signal_connect (buffer, "changed", G_CALLBACK (text_changed_cb), self);
   if (self->phone_entry != NULL)
     g_signal_connect (self->phone_entry, "changed", G_CALLBACK (phone_changed_cb), self);
+}
+
+/* Gives a row that stays on screen across a reload the item as stored now (flush first).
+ * Words that are the same stay untouched, with the cursor and undo where they were; words
+ * that changed in the store are shown. %NULL makes the row's words a new item again. */
+void
+steady_safety_item_row_set_item (SteadySafetyItemRow *self,
+                                 SteadySafetyItem    *item)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *phone = NULL;
+  const char *stored_phone;
+
+  g_return_if_fail (STEADY_IS_SAFETY_ITEM_ROW (self));
+  g_return_if_fail (item == NULL || STEADY_IS_SAFETY_ITEM (item));
+
+  g_set_object (&self->item, item);
+  if (item == NULL)
+    return;
+
+  text = steady_safety_item_row_dup_text (self);
+  if (g_strcmp0 (text, steady_safety_item_get_text (item)) != 0)
+    load_text (self, steady_safety_item_get_text (item));
+  phone = dup_phone (self);
+  stored_phone = steady_safety_item_get_phone (item);
+  if (self->phone_entry != NULL && g_strcmp0 (phone, stored_phone != NULL ? stored_phone : "") != 0)
+    {
+      g_signal_handlers_block_by_func (self->phone_entry, phone_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->phone_entry),
+                             stored_phone != NULL ? stored_phone : "");
+      g_signal_handlers_unblock_by_func (self->phone_entry, phone_changed_cb, self);
+    }
 }
 
 GtkWidget *

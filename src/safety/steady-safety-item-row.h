@@ -18,6 +18,8 @@ GtkWidget        *steady_safety_item_row_new          (SteadySafetyPlanStore *st
                                                        SteadySafetySection    section,
                                                        SteadySafetyItem      *item);
 SteadySafetyItem *steady_safety_item_row_get_item     (SteadySafetyItemRow   *self);
+void              steady_safety_item_row_set_item     (SteadySafetyItemRow   *self,
+                                                       SteadySafetyItem      *item);
 gboolean          steady_safety_item_row_flush        (SteadySafetyItemRow   *self);
 void              steady_safety_item_row_set_number   (SteadySafetyItemRow   *self,
                                                        guint                  number);
@@ -26,5 +28,6 @@ void              steady_safety_item_row_set_can_move (SteadySafetyItemRow   *se
                                                        gboolean               can_move_up,
                                                        gboolean               can_move_down);
 char             *steady_safety_item_row_dup_text     (SteadySafetyItemRow   *self);
+gboolean          steady_safety_item_row_has_unsaved_words (SteadySafetyItemRow *self);
 
 G_END_DECLS

@@ -27,6 +27,7 @@ struct _SteadySafetyPlanStore
 
 enum {
   CHANGED,
+  RELOADED,
   N_SIGNALS
 };
 
@@ -69,6 +70,18 @@ steady_safety_plan_store_class_init (SteadySafetyPlanStoreClass *klass)
                                    G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * SteadySafetyPlanStore::reloaded:
+   *
+   * Emitted when the plan was changed through another connection to the file (a restore or
+   * an import), so that every view of it reads it again.
+   */
+  signals[RELOADED] = g_signal_new ("reloaded",
+                                    G_TYPE_FROM_CLASS (klass),
+                                    G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 0);
 }
 
 static void
@@ -285,6 +298,16 @@ emit_changed (SteadySafetyPlanStore *self,
               SteadySafetySection    section)
 {
   g_signal_emit (self, signals[CHANGED], 0, (guint)section);
+}
+
+/* Tells every view of the plan that it was changed behind this store's back (a restore
+ * merged another plan into the file), so they read it again; see ::reloaded. */
+void
+steady_safety_plan_store_notify_reloaded (SteadySafetyPlanStore *self)
+{
+  g_return_if_fail (STEADY_IS_SAFETY_PLAN_STORE (self));
+
+  g_signal_emit (self, signals[RELOADED], 0);
 }
 
 /* Validation ---------------------------------------------------------------------------- */

@@ -42,6 +42,7 @@ GQuark                 steady_safety_plan_error_quark (void);
 
 SteadySafetyPlanStore *steady_safety_plan_store_new   (SteadyDatabase         *database);
 SteadySafetyPlanStore *steady_safety_plan_store_get_for_database (SteadyDatabase  *database);
+void                   steady_safety_plan_store_notify_reloaded  (SteadySafetyPlanStore *self);
 
 GPtrArray        *steady_safety_plan_store_list_section (SteadySafetyPlanStore  *self,
                                                          SteadySafetySection     section,

@@ -95,6 +95,30 @@ steady_safety_plan_window_flush (SteadySafetyPlanWindow *self)
   return ok;
 }
 
+static void update_review (SteadySafetyPlanWindow *self);
+static void show_error (SteadySafetyPlanWindow *self,
+                        const char             *message);
+
+/* Reads the plan again after a restore or an import changed it in the file. What is being
+ * typed is saved first and stays on screen, the cursor where it was; a section whose words
+ * could not be saved keeps them as they are (the reason is shown). */
+void
+steady_safety_plan_window_reload (SteadySafetyPlanWindow *self)
+{
+  g_return_if_fail (STEADY_IS_SAFETY_PLAN_WINDOW (self));
+
+  for (guint i = 0; i < STEADY_SAFETY_N_SECTIONS; i++)
+    {
+      SteadySafetySectionView *view = STEADY_SAFETY_SECTION_VIEW (self->sections[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (steady_safety_section_view_flush (view) &&
+          !steady_safety_section_view_reload (view, &error))
+        show_error (self, error->message);
+    }
+  update_review (self);
+}
+
 /* Toast titles are markup in libadwaita 1.2; messages may hold file names and the user's
  * words, so they are escaped. */
 static AdwToast *
@@ -469,6 +493,8 @@ steady_safety_plan_window_constructed (GObject *object)
         show_error (self, error->message);
     }
 
+  g_signal_connect_object (self->store, "reloaded", G_CALLBACK (steady_safety_plan_window_reload),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::crisis-region",
                            G_CALLBACK (crisis_region_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::" STEADY_SAFETY_REVIEW_SETTINGS_KEY,

@@ -20,5 +20,6 @@ GtkWidget *steady_safety_plan_window_new         (GtkWindow              *parent
 GtkWidget *steady_safety_plan_window_get_section (SteadySafetyPlanWindow *self,
                                                   SteadySafetySection     section);
 gboolean   steady_safety_plan_window_flush       (SteadySafetyPlanWindow *self);
+void       steady_safety_plan_window_reload      (SteadySafetyPlanWindow *self);
 
 G_END_DECLS

@@ -90,12 +90,36 @@ remove_all_rows (SteadySafetySectionView *self)
     gtk_list_box_remove (self->list, row);
 }
 
-/* Shows the section as stored, dropping what the rows hold: flush first. */
+/* The item row the keyboard is in, if any. */
+static GtkWidget *
+find_focused_row (SteadySafetySectionView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      if (STEADY_IS_SAFETY_ITEM_ROW (widget) &&
+          gtk_widget_get_parent (widget) == GTK_WIDGET (self->list))
+        return widget;
+    }
+  return NULL;
+}
+
+/* Shows the section as stored, dropping what the rows hold: flush first. The row the
+ * keyboard is in stays the same widget, so someone typing keeps their cursor and Undo, and
+ * rows holding a number that waits for its name stay too, after the stored items. */
 gboolean
 steady_safety_section_view_reload (SteadySafetySectionView  *self,
                                    GError                  **error)
 {
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *focused;
+  SteadySafetyItem *focused_item = NULL;
+  gboolean focused_placed = FALSE;
+  guint position = 0;
+  GtkWidget *row;
 
   g_return_val_if_fail (STEADY_IS_SAFETY_SECTION_VIEW (self), FALSE);
 
@@ -103,10 +127,46 @@ steady_safety_section_view_reload (SteadySafetySectionView  *self,
   if (items == NULL)
     return FALSE;
 
-  remove_all_rows (self);
-  for (guint i = 0; i < items->len; i++)
-    insert_row (self, g_ptr_array_index (items, i), -1);
-  if (items->len == 0)
+  /* Every row goes but the focused one; the waiting ones come back at the end. */
+  focused = find_focused_row (self);
+  row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+  while (row != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (row);
+
+      if (row != focused)
+        {
+          if (STEADY_IS_SAFETY_ITEM_ROW (row) &&
+              steady_safety_item_row_has_unsaved_words (STEADY_SAFETY_ITEM_ROW (row)))
+            g_ptr_array_add (waiting, g_object_ref (row));
+          gtk_list_box_remove (self->list, row);
+        }
+      row = next;
+    }
+  if (focused != NULL)
+    focused_item = steady_safety_item_row_get_item (STEADY_SAFETY_ITEM_ROW (focused));
+
+  /* Each new row goes in at its place; those before the focused row push it down. */
+  for (guint i = 0; i < items->len; i++, position++)
+    {
+      SteadySafetyItem *item = g_ptr_array_index (items, i);
+
+      if (focused_item != NULL &&
+          g_strcmp0 (steady_safety_item_get_uuid (item),
+                     steady_safety_item_get_uuid (focused_item)) == 0)
+        {
+          steady_safety_item_row_set_item (STEADY_SAFETY_ITEM_ROW (focused), item);
+          focused_placed = TRUE;
+          continue;
+        }
+      insert_row (self, item, focused_placed ? -1 : (int)position);
+    }
+  /* A focused item that is no longer stored is typed again as a new one. */
+  if (focused != NULL && focused_item != NULL && !focused_placed)
+    steady_safety_item_row_set_item (STEADY_SAFETY_ITEM_ROW (focused), NULL);
+  for (guint i = 0; i < waiting->len; i++)
+    gtk_list_box_insert (self->list, g_ptr_array_index (waiting, i), -1);
+  if (count_rows (self) == 0)
     insert_row (self, NULL, -1);
   renumber (self);
   return TRUE;

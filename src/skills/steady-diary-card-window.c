@@ -16,6 +16,7 @@
 #include "steady-draft-store.h"
 #include "steady-journal-common.h"
 #include "steady-skills-library.h"
+#include "steady-week-start.h"
 
 /* As the journal's editor: soon enough that a crash loses a second, seldom enough to be free. */
 #define DRAFT_DELAY_MS 800
@@ -80,14 +81,11 @@ today (void)
   return steady_journal_day_from_time (g_get_real_time (), utc_offset_now ());
 }
 
-/* The Monday of @day's week, as groups review cards Monday to Sunday. */
+/* The first day of @day's week, on the weekday the person's locale begins weeks with. */
 static int
 week_start (int day)
 {
-  GDate date;
-
-  steady_journal_day_to_date (day, &date);
-  return day - ((int)g_date_get_weekday (&date) - G_DATE_MONDAY);
+  return steady_week_start_first_day (day, steady_week_start_from_locale ());
 }
 
 static char *

@@ -46,9 +46,11 @@ sync_file (const char  *path,
 
       if (fd >= 0)
         close (fd);
+      g_debug ("Could not sync %s: %s", path, g_strerror (saved_errno));
+      /* Translators: %s is the system's reason, e.g. "No space left on device". */
       g_set_error (error, STEADY_DATABASE_ERROR,
                    steady_database_error_code_from_errno (saved_errno),
-                   _("Could not save the file “%s”: %s"), path, g_strerror (saved_errno));
+                   _("Could not save a copy of your journal: %s"), g_strerror (saved_errno));
       return FALSE;
     }
   close (fd);
@@ -158,10 +160,10 @@ copy_database (sqlite3     *src,
     {
       int saved_errno = errno;
 
+      g_debug ("Could not rename to %s: %s", dest_path, g_strerror (saved_errno));
       g_set_error (error, STEADY_DATABASE_ERROR,
                    steady_database_error_code_from_errno (saved_errno),
-                   _("Could not write the copy “%s”: %s"), dest_path,
-                   g_strerror (saved_errno));
+                   _("Could not save a copy of your journal: %s"), g_strerror (saved_errno));
       goto failed;
     }
   steady_database_sync_dir (dest_dir);
@@ -429,6 +431,35 @@ steady_database_backup_if_due (SteadyDatabase  *self,
   return newest != NULL;
 }
 
+/* check_backup()'s messages speak of "your journal file"; a backup that is refused is said to
+ * be one, in words, with its name in the debug log only. */
+static void
+set_unusable_backup_error (GError       **error,
+                           const char    *backup_path,
+                           const GError  *reason)
+{
+  g_debug ("Backup refused: %s: %s", backup_path, reason->message);
+  switch (reason->code)
+    {
+    case STEADY_DATABASE_ERROR_CORRUPT:
+      g_set_error_literal (error, STEADY_DATABASE_ERROR, reason->code,
+                           _("The backup is damaged, or it is not a database at all."));
+      break;
+    case STEADY_DATABASE_ERROR_NOT_OURS:
+      g_set_error_literal (error, STEADY_DATABASE_ERROR, reason->code,
+                           _("The backup belongs to another program, not Steady."));
+      break;
+    case STEADY_DATABASE_ERROR_TOO_NEW:
+      g_set_error_literal (error, STEADY_DATABASE_ERROR, reason->code,
+                           _("The backup was made by a newer version of Steady. Please update "
+                             "Steady."));
+      break;
+    default:
+      g_propagate_error (error, g_error_copy (reason));
+      break;
+    }
+}
+
 /* A backup is good when it is a Steady database with data, no newer than this build, that
  * passes quick_check. */
 static gboolean
@@ -542,6 +573,7 @@ steady_database_restore_backup (const char  *db_path,
   g_autofree char *dir = NULL;
   g_autofree char *restoring_path = NULL;
   g_autofree char *aside_path = NULL;
+  g_autoptr(GError) local_error = NULL;
   gboolean moved_any = FALSE;
   sqlite3 *src = NULL;
   guint n_moved;
@@ -554,8 +586,11 @@ steady_database_restore_backup (const char  *db_path,
   if (set_aside_path != NULL)
     *set_aside_path = NULL;
 
-  if (!check_backup (backup_path, error))
-    return FALSE;
+  if (!check_backup (backup_path, &local_error))
+    {
+      set_unusable_backup_error (error, backup_path, local_error);
+      return FALSE;
+    }
 
   dir = g_path_get_dirname (db_path);
   if (!steady_database_ensure_private_dir (dir, error))
@@ -590,9 +625,12 @@ steady_database_restore_backup (const char  *db_path,
         {
           int saved_errno = errno;
 
+          g_debug ("Could not move %s aside: %s", file, g_strerror (saved_errno));
+          /* Translators: %s is the system's reason, e.g. "Permission denied". */
           g_set_error (error, STEADY_DATABASE_ERROR,
                        steady_database_error_code_from_errno (saved_errno),
-                       _("Could not move “%s” aside: %s"), file, g_strerror (saved_errno));
+                       _("Could not set your damaged journal file aside: %s"),
+                       g_strerror (saved_errno));
           goto failed;
         }
       moved_any = TRUE;
@@ -602,9 +640,11 @@ steady_database_restore_backup (const char  *db_path,
     {
       int saved_errno = errno;
 
+      g_debug ("Could not rename the backup to %s: %s", db_path, g_strerror (saved_errno));
+      /* Translators: %s is the system's reason, e.g. "Permission denied". */
       g_set_error (error, STEADY_DATABASE_ERROR,
                    steady_database_error_code_from_errno (saved_errno),
-                   _("Could not put the backup in place of “%s”: %s"), db_path,
+                   _("Could not put the backup in place of your journal file: %s"),
                    g_strerror (saved_errno));
       goto failed;
     }

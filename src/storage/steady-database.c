@@ -126,22 +126,24 @@ steady_database_set_error_from_sqlite (GError     **error,
   g_return_if_fail (what != NULL);
 
   detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  /* @what is often a file's full path: it goes to the debug log, never into the words the
+   * person reads (a shared screen, a screenshot sent for help). */
+  g_debug ("%s: %s (SQLite %d, system error %d)", what, detail, rc,
+           db != NULL ? sqlite3_system_errno (db) : 0);
   switch (error_code_from_sqlite (db, rc))
     {
     case STEADY_DATABASE_ERROR_FULL:
-      /* Translators: %s is the file (or the action) that failed. */
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FULL,
-                   _("The disk is full, so Steady could not save (%s)."), what);
+      g_set_error_literal (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FULL,
+                           _("The disk is full, so Steady could not save your changes."));
       break;
     case STEADY_DATABASE_ERROR_READ_ONLY:
-      /* Translators: the first %s is a file name, the second SQLite's explanation. */
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_READ_ONLY,
-                   _("Steady’s data folder cannot be written to (%s: %s)."), what, detail);
+      g_set_error_literal (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_READ_ONLY,
+                           _("Steady cannot write to your journal file or to the folder it "
+                             "is in."));
       break;
     case STEADY_DATABASE_ERROR_CORRUPT:
-      /* Translators: the first %s is a file name, the second SQLite's explanation. */
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT,
-                   _("The data file is damaged (%s: %s)."), what, detail);
+      g_set_error_literal (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT,
+                           _("Your journal file is damaged."));
       break;
     case STEADY_DATABASE_ERROR_NOT_OURS:
     case STEADY_DATABASE_ERROR_TOO_NEW:
@@ -149,28 +151,31 @@ steady_database_set_error_from_sqlite (GError     **error,
     case STEADY_DATABASE_ERROR_NO_BACKUP:
     case STEADY_DATABASE_ERROR_FAILED:
     default:
-      /* Translators: the first %s is a file name, the second SQLite's explanation. */
+      /* Translators: %s is SQLite's explanation, in English. */
       g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FAILED,
-                   _("Steady could not use its data file (%s: %s)."), what, detail);
+                   _("Steady could not use your journal file (%s)."), detail);
       break;
     }
 }
 
-/* Names the file an error happened in; a connection to a temporary database has none. */
+/* Names the file an error happened in, for the debug log; a connection to a temporary
+ * database has none. */
 static const char *
 describe_connection (sqlite3 *db)
 {
   const char *name = sqlite3_db_filename (db, "main");
 
-  return name != NULL && *name != '\0' ? name : _("temporary database");
+  return name != NULL && *name != '\0' ? name : "temporary database";
 }
 
 void
 steady_database_set_error_not_ours (GError     **error,
                                     const char  *path)
 {
-  g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_NOT_OURS,
-               _("“%s” belongs to another program, not Steady. It was left as it is."), path);
+  g_debug ("Not a Steady database: %s", path);
+  g_set_error_literal (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_NOT_OURS,
+                       _("The file where Steady keeps your journal belongs to another "
+                         "program. It was left as it is."));
 }
 
 void
@@ -179,21 +184,22 @@ steady_database_set_error_too_new (GError     **error,
                                    int          version,
                                    int          latest_version)
 {
+  g_debug ("Data version %d, newer than %d: %s", version, latest_version, path);
   g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_TOO_NEW,
-               _("“%s” was written by a newer version of Steady (data version %d; this "
-                 "version understands up to %d). Please update Steady. The file was left as "
-                 "it is."),
-               path, version, latest_version);
+               _("Your journal file was written by a newer version of Steady (data version "
+                 "%d; this version understands up to %d). Please update Steady. The file was "
+                 "left as it is."),
+               version, latest_version);
 }
 
 static void
 set_error_not_a_database (GError     **error,
                           const char  *path)
 {
-  g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT,
-               _("“%s” is not a Steady data file: it is not a database at all, or it is "
-                 "badly damaged. It was left as it is."),
-               path);
+  g_debug ("Not a database, or damaged in its header: %s", path);
+  g_set_error_literal (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT,
+                       _("The file where Steady keeps your journal is not a database at all, "
+                         "or it is badly damaged. It was left as it is."));
 }
 
 char *
@@ -223,9 +229,12 @@ steady_database_ensure_private_dir (const char  *dir,
     {
       int saved_errno = errno;
 
+      g_debug ("Could not make %s private: %s", dir, g_strerror (saved_errno));
+      /* Translators: %s is the system's reason, e.g. "Permission denied". */
       g_set_error (error, STEADY_DATABASE_ERROR,
                    steady_database_error_code_from_errno (saved_errno),
-                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+                   _("Could not create a folder for your journal: %s"),
+                   g_strerror (saved_errno));
       return FALSE;
     }
   return TRUE;
@@ -246,9 +255,11 @@ steady_database_create_private_file (const char  *path,
 
       if (fd >= 0)
         close (fd);
+      g_debug ("Could not create %s: %s", path, g_strerror (saved_errno));
+      /* Translators: %s is the system's reason, e.g. "Permission denied". */
       g_set_error (error, STEADY_DATABASE_ERROR,
                    steady_database_error_code_from_errno (saved_errno),
-                   _("Could not create the file “%s”: %s"), path, g_strerror (saved_errno));
+                   _("Could not create your journal file: %s"), g_strerror (saved_errno));
       return FALSE;
     }
   close (fd);
@@ -368,16 +379,19 @@ check_file_header (const char  *path,
 
       if (saved_errno == ENOENT)
         return TRUE;
+      g_debug ("Could not read %s: %s", path, g_strerror (saved_errno));
+      /* Translators: %s is the system's reason, e.g. "Permission denied". */
       g_set_error (error, STEADY_DATABASE_ERROR,
                    steady_database_error_code_from_errno (saved_errno),
-                   _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
+                   _("Could not read your journal file: %s"), g_strerror (saved_errno));
       return FALSE;
     }
   if (!S_ISREG (st.st_mode))
     {
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FAILED,
-                   _("“%s” is a folder or a device, not a data file. It was left as it is."),
-                   path);
+      g_debug ("Not a regular file: %s", path);
+      g_set_error_literal (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FAILED,
+                           _("Where Steady keeps your journal file there is a folder or a "
+                             "device instead. It was left as it is."));
       return FALSE;
     }
   if (st.st_size == 0)
@@ -388,9 +402,11 @@ check_file_header (const char  *path,
     {
       int saved_errno = errno;
 
+      g_debug ("Could not read %s: %s", path, g_strerror (saved_errno));
+      /* Translators: %s is the system's reason, e.g. "Permission denied". */
       g_set_error (error, STEADY_DATABASE_ERROR,
                    steady_database_error_code_from_errno (saved_errno),
-                   _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
+                   _("Could not read your journal file: %s"), g_strerror (saved_errno));
       return FALSE;
     }
   n_read = fread (header, 1, sizeof header, file);
@@ -477,10 +493,10 @@ check_writable (sqlite3     *db,
   if (sqlite3_db_readonly (db, "main") != 1)
     return TRUE;
 
-  g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_READ_ONLY,
-               _("Steady cannot write to its data file “%s”. Check that the file and its "
-                 "folder belong to you and can be written."),
-               path);
+  g_debug ("Opened read-only: %s", path);
+  g_set_error_literal (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_READ_ONLY,
+                       _("Steady cannot write to your journal file. Check that the file and "
+                         "its folder belong to you and can be written."));
   return FALSE;
 }
 
@@ -503,8 +519,11 @@ steady_database_quick_check (sqlite3     *db,
   sqlite3_finalize (stmt);
 
   if (rc == SQLITE_ROW && !ok)
-    g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT,
-                 _("The data file “%s” is damaged."), path);
+    {
+      g_debug ("quick_check failed: %s", path);
+      g_set_error_literal (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_CORRUPT,
+                           _("Your journal file is damaged."));
+    }
   return ok;
 }
 
@@ -527,9 +546,10 @@ configure_connection (sqlite3     *db,
     return FALSE;
   if (!is_wal)
     {
-      g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FAILED,
-                   _("The data file “%s” could not be switched to write-ahead logging."),
-                   describe_connection (db));
+      g_debug ("No write-ahead logging: %s", describe_connection (db));
+      g_set_error_literal (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FAILED,
+                           _("Your journal file could not be switched to write-ahead "
+                             "logging."));
       return FALSE;
     }
 
@@ -669,11 +689,14 @@ migrate (SteadyDatabase         *self,
       if (code == STEADY_DATABASE_ERROR_FULL || code == STEADY_DATABASE_ERROR_READ_ONLY)
         steady_database_set_error_from_sqlite (error, NULL, rc, self->path);
       else
-        /* Translators: the last %s is SQLite's explanation, in English. */
-        g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_MIGRATION,
-                     _("Steady could not update its data file “%s” to version %d; the file "
-                       "was left as it was. (%s)"),
-                     self->path, migrations[i].version, detail);
+        {
+          g_debug ("Migration to %d failed: %s", migrations[i].version, self->path);
+          /* Translators: %d is a data version; %s is SQLite's explanation, in English. */
+          g_set_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_MIGRATION,
+                       _("Steady could not update your journal file to version %d; the file "
+                         "was left as it was. (%s)"),
+                       migrations[i].version, detail);
+        }
       return FALSE;
     }
 

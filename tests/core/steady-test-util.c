@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "steady-journal-common.h"
 #include "steady-test-util.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -100,6 +101,35 @@ steady_test_assert_no_sidecars (const char *path)
       if (g_file_test (sidecar, G_FILE_TEST_EXISTS))
         g_error ("%s was left behind", sidecar);
     }
+}
+
+/* The local day (see steady_journal_day_from_date()) of a calendar date. */
+int
+steady_test_local_day (int year,
+                       int month,
+                       int day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return steady_journal_day_from_date (&date);
+}
+
+/* An error the person reads names the file in words, never by @path or its folder (they
+ * stay in the debug log): a shared screen or a screenshot sent for help shows no path. */
+void
+steady_test_assert_message_without_path (const GError *error,
+                                         const char   *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_null (strstr (error->message, dir));
+  g_assert_null (strstr (error->message, name));
+  g_assert_null (strstr (error->message, g_get_user_data_dir ()));
 }
 
 int

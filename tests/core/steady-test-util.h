@@ -27,6 +27,11 @@ void            steady_test_fingerprint_clear     (SteadyTestFingerprint *print)
 char           *steady_test_data_path             (const char            *name);
 guint           steady_test_file_mode             (const char            *path);
 void            steady_test_assert_no_sidecars    (const char            *path);
+int             steady_test_local_day             (int                    year,
+                                                   int                    month,
+                                                   int                    day);
+void            steady_test_assert_message_without_path (const GError    *error,
+                                                         const char      *path);
 
 int             steady_test_query_int             (sqlite3               *db,
                                                    const char            *sql);

@@ -21,6 +21,7 @@
 #include "steady-practice-store.h"
 #include "steady-session-store.h"
 #include "steady-skill-store.h"
+#include "steady-test-util.h"
 
 #define PRIVATE_MARKER "PRIVATE-MARKER-7319"
 #define OUTSIDE_MARKER "OUT-OF-RANGE-MARKER-4471"
@@ -130,27 +131,18 @@ add_exercise (SteadyDatabase *db,
   g_assert_no_error (error);
 }
 
-static int
-day_of (int year,
-        int month,
-        int day)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return steady_journal_day_from_date (&date);
-}
-
 static void
 add_diary (SteadyDatabase *db)
 {
   g_autoptr(SteadyDiaryStore) store = steady_diary_store_new (db);
   g_autoptr(SteadyDiaryTarget) sadness = NULL;
   g_autoptr(SteadyDiaryTarget) urge = NULL;
-  g_autoptr(SteadyDiaryCard) card = steady_diary_card_new (day_of (2026, 3, 29), 7200);
-  g_autoptr(SteadyDiaryCard) hidden = steady_diary_card_new (day_of (2026, 3, 31), 7200);
-  g_autoptr(SteadyDiaryCard) later = steady_diary_card_new (day_of (2026, 4, 10), 7200);
+  g_autoptr(SteadyDiaryCard) card =
+    steady_diary_card_new (steady_test_local_day (2026, 3, 29), 7200);
+  g_autoptr(SteadyDiaryCard) hidden =
+    steady_diary_card_new (steady_test_local_day (2026, 3, 31), 7200);
+  g_autoptr(SteadyDiaryCard) later =
+    steady_diary_card_new (steady_test_local_day (2026, 4, 10), 7200);
   g_autoptr(GError) error = NULL;
   g_autofree char *use = NULL;
 

@@ -59,7 +59,9 @@ assert_refused (const char *path,
   database = steady_database_open (path, &error);
   g_assert_null (database);
   g_assert_error (error, STEADY_DATABASE_ERROR, code);
-  g_assert_nonnull (strstr (error->message, path));
+  steady_test_assert_message_without_path (error, path);
+  g_assert_nonnull (strstr (error->message, "journal"));
+  g_assert_nonnull (strstr (error->message, "left as it is"));
 
   steady_test_fingerprint_assert (&before, path);
   steady_test_assert_no_sidecars (path);
@@ -379,7 +381,8 @@ test_refuse_newer_in_wal (void)
   database = steady_database_open (path, &error);
   g_assert_null (database);
   g_assert_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_TOO_NEW);
-  g_assert_nonnull (strstr (error->message, path));
+  steady_test_assert_message_without_path (error, path);
+  g_assert_nonnull (strstr (error->message, "Your journal file was written by a newer version"));
 
   steady_test_fingerprint_assert (&db_before, path);
   steady_test_fingerprint_assert (&wal_before, wal);
@@ -440,7 +443,8 @@ test_refuse_folder (void)
   database = steady_database_open (path, &error);
   g_assert_null (database);
   g_assert_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FAILED);
-  g_assert_nonnull (strstr (error->message, path));
+  steady_test_assert_message_without_path (error, path);
+  g_assert_nonnull (strstr (error->message, "there is a folder or a device instead"));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
 }
 
@@ -499,8 +503,7 @@ assert_cannot_write_in (const char *dir)
 }
 
 static void
-assert_open_fails_read_only (const char *path,
-                             const char *named)
+assert_open_fails_read_only (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SteadyDatabase) database = NULL;
@@ -508,8 +511,8 @@ assert_open_fails_read_only (const char *path,
   database = steady_database_open (path, &error);
   g_assert_null (database);
   g_assert_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_READ_ONLY);
-  g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, named));
+  steady_test_assert_message_without_path (error, path);
+  g_assert_nonnull (strstr (error->message, "journal"));
 }
 
 static void
@@ -540,9 +543,9 @@ test_error_read_only_folder (void)
   assert_cannot_write_in (dir);
 
   /* No new database can be made there; the existing one cannot be opened for writing. */
-  assert_open_fails_read_only (new_path, new_path);
+  assert_open_fails_read_only (new_path);
   g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
-  assert_open_fails_read_only (path, path);
+  assert_open_fails_read_only (path);
 
   restore_file_capabilities (&caps);
   g_assert_cmpint (g_chmod (new_dir, 0700), ==, 0);
@@ -570,7 +573,7 @@ test_error_read_only_file (void)
 
   drop_file_capabilities (&caps);
   g_assert_cmpint (g_open (path, O_WRONLY, 0), ==, -1);
-  assert_open_fails_read_only (path, path);
+  assert_open_fails_read_only (path);
   restore_file_capabilities (&caps);
 
   g_assert_cmpint (g_chmod (path, 0600), ==, 0);
@@ -592,7 +595,7 @@ test_error_file_for_folder (void)
   write_bytes (dir, "a file, not a folder", strlen ("a file, not a folder"));
   steady_test_fingerprint_take (&before, dir);
 
-  assert_open_fails_read_only (path, dir);
+  assert_open_fails_read_only (path);
 
   steady_test_fingerprint_assert (&before, dir);
   steady_test_fingerprint_clear (&before);
@@ -621,8 +624,8 @@ test_error_disk_full (void)
                                &error))
     g_assert_cmpuint (++n_inserted, <, 100);
   g_assert_error (error, STEADY_DATABASE_ERROR, STEADY_DATABASE_ERROR_FULL);
-  g_assert_nonnull (strstr (error->message, path));
-  g_test_message ("%s", error->message);
+  steady_test_assert_message_without_path (error, path);
+  g_assert_nonnull (strstr (error->message, "The disk is full"));
   g_clear_error (&error);
   steady_database_rollback (database);
 
@@ -655,13 +658,16 @@ test_error_mapping (void)
     { SQLITE_CONSTRAINT_UNIQUE, STEADY_DATABASE_ERROR_FAILED },
   };
 
+  g_autofree char *path = steady_database_get_default_path ();
+
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
 
-      steady_database_set_error_from_sqlite (&error, NULL, cases[i].rc, "steady.db");
+      steady_database_set_error_from_sqlite (&error, NULL, cases[i].rc, path);
       g_assert_error (error, STEADY_DATABASE_ERROR, cases[i].code);
-      g_assert_nonnull (strstr (error->message, "steady.db"));
+      /* The file is named in words; its path goes to the debug log only. */
+      steady_test_assert_message_without_path (error, path);
     }
 }
 

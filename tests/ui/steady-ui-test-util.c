@@ -173,20 +173,51 @@ find_first (GtkWidget *widget,
   return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
 }
 
-/* The first button under @widget, parents first, whose label is @label, or %NULL. */
-GtkWidget *
-find_button_with_label (GtkWidget  *widget,
-                        const char *label)
+typedef const char *(*ButtonText) (GtkWidget *button);
+
+static const char *
+button_label (GtkWidget *button)
+{
+  return gtk_button_get_label (GTK_BUTTON (button));
+}
+
+static const char *
+button_action (GtkWidget *button)
+{
+  return gtk_actionable_get_action_name (GTK_ACTIONABLE (button));
+}
+
+/* The first button under @widget whose @text_of is @text. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             ButtonText  text_of,
+             const char *text)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
   collect (widget, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
-      if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      if (g_strcmp0 (text_of (g_ptr_array_index (buttons, i)), text) == 0)
         return g_ptr_array_index (buttons, i);
     }
   return NULL;
+}
+
+/* The first button under @widget, parents first, whose label is @label, or %NULL. */
+GtkWidget *
+find_button_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  return find_button (widget, button_label, label);
+}
+
+/* The first button under @widget that activates @action_name, e.g. "win.share-report". */
+GtkWidget *
+find_button_with_action (GtkWidget  *widget,
+                         const char *action_name)
+{
+  return find_button (widget, button_action, action_name);
 }
 
 static GtkWindow *

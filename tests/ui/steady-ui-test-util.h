@@ -34,6 +34,8 @@ GtkWidget  *find_first              (GtkWidget  *widget,
                                      GType       type);
 GtkWidget  *find_button_with_label  (GtkWidget  *widget,
                                      const char *label);
+GtkWidget  *find_button_with_action (GtkWidget  *widget,
+                                     const char *action_name);
 GtkWindow  *find_toplevel           (GType       type);
 GtkWindow  *find_visible_toplevel   (GType       type);
 GtkWindow  *wait_for_toplevel       (GType       type);

@@ -2,8 +2,8 @@
 /* test-calendar.c: the Calendar page on the real application under Xvfb: the empty state, a
  * weekly series added through the editor's widgets showing in the agenda and the month grid,
  * "this one" edits, attendance and "bring this up", the next-session card, app.open-session and
- * the reminder preferences; screenshots (empty, agenda, month, editor; wide and narrow, light
- * and dark) go to $STEADY_SCREENSHOT_DIR.
+ * the reminder preferences, weeks that begin on Sunday or Monday; screenshots (empty, agenda,
+ * month, editor; wide and narrow, light and dark) go to $STEADY_SCREENSHOT_DIR.
  *
  * The waiting and screenshot helpers follow test-safety.c's. */
 
@@ -26,6 +26,7 @@
 #include "steady-reminders-client.h"
 #include "steady-session-editor.h"
 #include "steady-session-store.h"
+#include "steady-week-start.h"
 #include "steady-window.h"
 
 #include "steady-ui-test-util.h"
@@ -751,6 +752,93 @@ test_replan_after_changes (void)
   stop_application (app);
 }
 
+/* The grid cell of @child: its column and row. */
+static void
+grid_cell (GtkGrid   *grid,
+           GtkWidget *child,
+           int       *column,
+           int       *row)
+{
+  gtk_grid_query_child (grid, child, column, row, NULL, NULL);
+}
+
+static void
+assert_day_at (SteadyMonthView *month,
+               GtkGrid         *grid,
+               int              day,
+               int              column,
+               int              row)
+{
+  int at_column = -1;
+  int at_row = -1;
+
+  grid_cell (grid, steady_month_view_get_day_button (month, day), &at_column, &at_row);
+  g_assert_cmpint (at_column, ==, column);
+  g_assert_cmpint (at_row, ==, row);
+}
+
+static void
+assert_header (GtkGrid    *grid,
+               int         column,
+               const char *weekday)
+{
+  GtkWidget *label = gtk_grid_get_child_at (grid, column, 0);
+
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, weekday);
+}
+
+/* The month grid begins its weeks where the locale does: Sunday in this test's C locale (and
+ * the United States), Monday where that is the custom. November 2026 begins on a Sunday. */
+static void
+test_week_start (void)
+{
+  SteadyWindow *window = NULL;
+  SteadyApplication *app = start_calendar_application (&window);
+  g_autoptr(SteadySessionStore) store = new_store (app);
+  g_autoptr(SteadySessionSeries) series = add_series (store, "Skills group", 1, 10,
+                                                      "FREQ=WEEKLY;COUNT=2");
+  SteadyCalendarPage *page = show_calendar (window);
+  SteadyMonthView *month = STEADY_MONTH_VIEW (steady_calendar_page_get_month_view (page));
+  GtkGrid *grid = GTK_GRID (find_first (GTK_WIDGET (month), GTK_TYPE_GRID));
+
+  steady_calendar_page_set_view (page, "month");
+  g_assert_cmpint (steady_month_view_get_first_weekday (month), ==,
+                   steady_week_start_from_locale ());
+  g_assert_cmpint (steady_month_view_get_first_weekday (month), ==, G_DATE_SUNDAY);
+
+  steady_month_view_set_month (month, 2026, 11);
+  assert_header (grid, 0, "Sun");
+  assert_header (grid, 1, "Mon");
+  assert_header (grid, 6, "Sat");
+  assert_day_at (month, grid, 1, 0, 1);   /* Sunday 1st: the first cell */
+  assert_day_at (month, grid, 7, 6, 1);   /* Saturday 7th: the end of the first row */
+  assert_day_at (month, grid, 30, 1, 5);  /* Monday 30th */
+  resize (GTK_WINDOW (window), NARROW_WIDTH);
+  save_screenshot (GTK_WIDGET (window), "calendar-month-sunday-narrow-light");
+
+  steady_month_view_set_first_weekday (month, G_DATE_MONDAY);
+  assert_header (grid, 0, "Mon");
+  assert_header (grid, 6, "Sun");
+  assert_day_at (month, grid, 1, 6, 1);   /* Sunday 1st: alone at the end of the first week */
+  assert_day_at (month, grid, 2, 0, 2);
+  assert_day_at (month, grid, 30, 0, 6);
+  set_scheme ("dark");
+  save_screenshot (GTK_WIDGET (window), "calendar-month-monday-narrow-dark");
+  resize (GTK_WINDOW (window), WIDE_WIDTH);
+  save_screenshot (GTK_WIDGET (window), "calendar-month-monday-wide-dark");
+  set_scheme ("light");
+
+  /* Arrow keys still go day to day and week to week, whatever the first column. */
+  gtk_widget_grab_focus (steady_month_view_get_day_button (month, 1));
+  g_assert_true (steady_month_view_move_focus (month, 1));
+  g_assert_true (gtk_widget_has_focus (steady_month_view_get_day_button (month, 2)));
+  g_assert_true (steady_month_view_move_focus (month, 7));
+  g_assert_true (gtk_widget_has_focus (steady_month_view_get_day_button (month, 9)));
+
+  stop_application (app);
+}
+
 static const UiTest ui_tests[] = {
   { "/calendar/empty", test_empty },
   { "/calendar/add-weekly-series", test_add_weekly_series },
@@ -760,6 +848,7 @@ static const UiTest ui_tests[] = {
   { "/calendar/next-session-view", test_next_session_view },
   { "/calendar/reminder-preferences", test_reminder_preferences },
   { "/calendar/replan-after-changes", test_replan_after_changes },
+  { "/calendar/week-start", test_week_start },
 };
 
 int

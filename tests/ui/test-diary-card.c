@@ -15,6 +15,7 @@
 #include "steady-diary-store.h"
 #include "steady-diary-targets-dialog.h"
 #include "steady-diary-week-view.h"
+#include "steady-week-start.h"
 #include "steady-draft-store.h"
 #include "steady-help-dialog.h"
 #include "steady-journal-common.h"
@@ -544,6 +545,23 @@ test_week (void)
   first = steady_diary_card_window_get_week_first_day (card);
   g_assert_cmpint (first, <=, now);
   g_assert_cmpint (first, >, now - 7);
+  /* The week begins on the weekday the locale begins weeks with (Sunday in C and in the
+   * United States, Monday in much of Europe), and its first column says so. */
+  {
+    GtkWidget *header = steady_diary_week_view_get_header (view, 0);
+    char weekday[32];
+    GDate date;
+
+    steady_journal_day_to_date (first, &date);
+    g_assert_cmpint (g_date_get_weekday (&date), ==, steady_week_start_from_locale ());
+    g_assert_cmpuint (g_date_strftime (weekday, sizeof weekday, "%a", &date), >, 0);
+    g_assert_true (GTK_IS_BUTTON (header));
+    g_assert_true (g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (header)) != NULL
+                                     ? gtk_button_get_label (GTK_BUTTON (header))
+                                     : gtk_label_get_label (GTK_LABEL (gtk_button_get_child (
+                                         GTK_BUTTON (header)))),
+                                     weekday));
+  }
   week = steady_diary_store_get_week (store, first, &error);
   g_assert_no_error (error);
   for (guint d = 0; d < 7; d++)

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-journal.c: the mood journal on the real application under Xvfb: the two-click
  * check-in, the editor's drafts and bad input, the journal list, search and filters, delete
- * with undo, the charts, Tags and Emotions; screenshots wide and narrow, light and dark go
- * to $STEADY_SCREENSHOT_DIR. */
+ * with undo, the charts, Tags and Emotions, the Share button; screenshots wide and narrow,
+ * light and dark go to $STEADY_SCREENSHOT_DIR. */
 
 #define G_LOG_DOMAIN "steady-test-journal"
 
@@ -19,6 +19,7 @@
 #include "steady-journal-page.h"
 #include "steady-mood-chart-widget.h"
 #include "steady-mood-chart.h"
+#include "steady-share-dialog.h"
 #include "steady-terms-page.h"
 #include "steady-today-page.h"
 #include "steady-window.h"
@@ -1120,10 +1121,67 @@ test_terms (void)
   stop_application (app);
 }
 
+/* The page's own way to "Share with My Therapist…": a named button, on screen at 360 px,
+ * that opens the same dialog as the main menu. */
+static void
+assert_within_window (GtkWidget    *widget,
+                      SteadyWindow *window)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
+                     gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpfloat (bounds.size.width, >, 0);
+}
+
+static void
+test_share_button (void)
+{
+  g_autoptr(GSettings) settings = reset_settings ("US");
+  SteadyApplication *app = start_application ();
+  SteadyWindow *window = main_window ();
+  SteadyJournalPage *page = show_journal (window);
+  GtkWidget *share = find_button_with_action (GTK_WIDGET (page), "win.share-report");
+  GtkWindow *dialog;
+
+  g_assert_nonnull (share);
+  gtk_test_accessible_assert_property (share, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Share with My Therapist…");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (share), ==, "Share with My Therapist…");
+
+  /* There on an empty journal too (sessions and exercises can be shared), and whole at the
+   * narrowest width the window allows. */
+  g_assert_cmpstr (steady_journal_page_get_view (page), ==, "empty");
+  resize_window (GTK_WINDOW (window), NARROW_WIDTH, WINDOW_HEIGHT);
+  assert_within_window (share, window);
+  save_screenshot (GTK_WIDGET (window), "journal-share-button-narrow-light");
+  set_color_scheme (settings, "dark");
+  save_screenshot (GTK_WIDGET (window), "journal-share-button-narrow-dark");
+  resize_window (GTK_WINDOW (window), WIDE_WIDTH, WINDOW_HEIGHT);
+  assert_within_window (share, window);
+  save_screenshot (GTK_WIDGET (window), "journal-share-button-wide-dark");
+  set_color_scheme (settings, "light");
+  save_screenshot (GTK_WIDGET (window), "journal-share-button-wide-light");
+
+  /* A click opens the share dialog over this window, as the menu item does. */
+  g_assert_null (find_visible_toplevel (STEADY_TYPE_SHARE_DIALOG));
+  click (share);
+  dialog = wait_for_toplevel (STEADY_TYPE_SHARE_DIALOG);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  gtk_window_close (dialog);
+  wait_until (toplevel_is_gone, GSIZE_TO_POINTER (STEADY_TYPE_SHARE_DIALOG));
+
+  stop_application (app);
+}
+
 static const UiTest ui_tests[] = {
   { "/journal/today-check-in", test_today_check_in },
   { "/journal/today-deferred", test_today_deferred },
   { "/journal/list", test_journal_list },
+  { "/journal/share-button", test_share_button },
   { "/journal/on-demand", test_on_demand },
   { "/journal/delete-undo", test_delete_undo },
   { "/journal/search", test_search },

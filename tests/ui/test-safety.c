@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-safety.c: My Safety Plan and "Get help now" with a plan, on the real application
  * under Xvfb: editing in place with autosave, undo, reordering, the plan shown in the help
- * dialog, the review reminder; screenshots empty and filled, wide and narrow, light and dark
- * go to $STEADY_SCREENSHOT_DIR. */
+ * dialog, the review reminder, a restore while the plan is open; screenshots empty and
+ * filled, wide and narrow, light and dark go to $STEADY_SCREENSHOT_DIR. */
 
 #define G_LOG_DOMAIN "steady-test-safety"
 
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "steady-application.h"
+#include "steady-backup.h"
 #include "steady-help-dialog.h"
 #include "steady-preferences-window.h"
 #include "steady-safety-item-row.h"
@@ -545,6 +546,174 @@ test_review (void)
   stop_application (app);
 }
 
+/* A JSON backup, made elsewhere, of a plan with @n_items items (text, section) and nothing
+ * else. */
+static char *
+make_plan_backup (const char                *name,
+                  const char * const        *texts,
+                  const SteadySafetySection *sections,
+                  guint                      n_items)
+{
+  g_autofree char *db_name = g_strconcat (name, ".db", NULL);
+  g_autofree char *json_name = g_strconcat (name, ".json", NULL);
+  g_autofree char *source_path = g_build_filename (g_get_user_data_dir (), db_name, NULL);
+  char *path = g_build_filename (g_get_user_data_dir (), json_name, NULL);
+  g_autoptr(SteadyDatabase) source = NULL;
+  g_autoptr(SteadySafetyPlanStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  source = steady_database_open (source_path, &error);
+  g_assert_no_error (error);
+  store = steady_safety_plan_store_new (source);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(SteadySafetyItem) item = steady_safety_plan_store_add (store, sections[i],
+                                                                       STEADY_SAFETY_PLAN_END,
+                                                                       texts[i], NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (steady_backup_export (source, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+restore_into_app (SteadyApplication *app,
+                  SteadyWindow      *window,
+                  const char        *path)
+{
+  g_autoptr(GError) error = NULL;
+  SteadyRestoreSummary summary = { 0 };
+
+  g_assert_true (steady_backup_restore (steady_application_get_database (app), path, &summary,
+                                        NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  steady_restore_summary_clear (&summary);
+  /* What the main window does when the restore dialog or "steady --restore" is done. */
+  steady_window_reload_pages (window);
+  drain_events ();
+}
+
+/* The rows of @section show the stored items, in their order (no phone numbers here). */
+static void
+assert_shown_as_stored (SteadySafetyPlanWindow *plan,
+                        SteadySafetyPlanStore  *store,
+                        SteadySafetySection     section)
+{
+  g_autoptr(GPtrArray) rows = section_rows (plan, section);
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autofree char *stored = stored_texts (store, section);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *text = steady_safety_item_row_dup_text (g_ptr_array_index (rows, i));
+
+      g_string_append_printf (shown, "%s%s", i > 0 ? "|" : "", text);
+    }
+  g_assert_cmpstr (shown->str, ==, stored);
+}
+
+/* A restore while the plan is open: the plan shows what was restored, and what the person
+ * was typing at that moment stays in their row, cursor and all, and is saved. */
+static void
+test_reload_after_restore (void)
+{
+  static const char * const texts[] = { "Call the IOP nurse line", "Pet the cat",
+                                        "Dr Okafor, psychiatrist" };
+  static const SteadySafetySection sections[] = { STEADY_SAFETY_SECTION_COPING,
+                                                  STEADY_SAFETY_SECTION_COPING,
+                                                  STEADY_SAFETY_SECTION_PROFESSIONALS };
+  static const char * const later_texts[] = { "Skipping meals" };
+  static const SteadySafetySection later_sections[] = { STEADY_SAFETY_SECTION_WARNING_SIGNS };
+  g_autoptr(GSettings) settings = reset_settings ("US");
+  SteadyApplication *app = start_application ();
+  SteadyWindow *window = STEADY_WINDOW (wait_for_toplevel (STEADY_TYPE_WINDOW));
+  SteadySafetyPlanStore *store = get_store (app);
+  g_autofree char *backup = make_plan_backup ("plan", texts, sections, G_N_ELEMENTS (texts));
+  g_autofree char *later = make_plan_backup ("later", later_texts, later_sections,
+                                             G_N_ELEMENTS (later_texts));
+  SteadySafetyPlanWindow *plan;
+  SteadySafetyItemRow *typing;
+  SteadySafetyItemRow *waiting;
+  GtkTextView *typing_view;
+  GtkTextIter cursor;
+  GtkWindow *help;
+  g_autofree char *text = NULL;
+
+  /* One saved coping step; a warning sign half typed, not saved yet, the cursor inside it. */
+  {
+    g_autoptr(SteadySafetyItem) item = NULL;
+
+    item = steady_safety_plan_store_add (store, STEADY_SAFETY_SECTION_COPING,
+                                         STEADY_SAFETY_PLAN_END, "Cold water on my face", NULL,
+                                         NULL);
+    g_assert_nonnull (item);
+  }
+  plan = open_plan (window, NARROW_WIDTH);
+  g_assert_cmpuint (count_rows (plan, STEADY_SAFETY_SECTION_COPING), ==, 1);
+  typing = row_at (plan, STEADY_SAFETY_SECTION_WARNING_SIGNS, 0);
+  steady_safety_item_row_grab_text_focus (typing);
+  type_text (typing, "I stop answering messa");
+  typing_view = GTK_TEXT_VIEW (find_first (GTK_WIDGET (typing), GTK_TYPE_TEXT_VIEW));
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (typing_view), &cursor, 10);
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (typing_view), &cursor);
+  assert_stored (store, STEADY_SAFETY_SECTION_WARNING_SIGNS, "");
+  /* A number typed for someone whose name is not there yet. */
+  waiting = row_at (plan, STEADY_SAFETY_SECTION_PEOPLE, 0);
+  type_phone (waiting, "555 0123");
+
+  restore_into_app (app, window, backup);
+
+  /* The restored items are on screen, in the order the plan now has. */
+  assert_shown_as_stored (plan, store, STEADY_SAFETY_SECTION_COPING);
+  assert_shown_as_stored (plan, store, STEADY_SAFETY_SECTION_PROFESSIONALS);
+  assert_stored (store, STEADY_SAFETY_SECTION_PROFESSIONALS, "Dr Okafor, psychiatrist");
+  g_assert_cmpuint (count_rows (plan, STEADY_SAFETY_SECTION_COPING), ==, 3);
+  {
+    g_autofree char *coping = stored_texts (store, STEADY_SAFETY_SECTION_COPING);
+
+    g_assert_nonnull (strstr (coping, "Cold water on my face"));
+    g_assert_nonnull (strstr (coping, "Call the IOP nurse line"));
+    g_assert_nonnull (strstr (coping, "Pet the cat"));
+  }
+
+  /* The row being typed in is the same row, with its words, the focus and the cursor where
+   * they were, and the words are saved. */
+  g_assert_true (row_at (plan, STEADY_SAFETY_SECTION_WARNING_SIGNS, 0) == typing);
+  g_assert_cmpuint (count_rows (plan, STEADY_SAFETY_SECTION_WARNING_SIGNS), ==, 1);
+  text = steady_safety_item_row_dup_text (typing);
+  g_assert_cmpstr (text, ==, "I stop answering messa");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (typing_view)));
+  gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (typing_view), &cursor,
+                                    gtk_text_buffer_get_insert (
+                                      gtk_text_view_get_buffer (typing_view)));
+  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, 10);
+  assert_stored (store, STEADY_SAFETY_SECTION_WARNING_SIGNS, "I stop answering messa");
+  /* The number waiting for its name is still there. */
+  g_assert_cmpuint (count_rows (plan, STEADY_SAFETY_SECTION_PEOPLE), ==, 1);
+  g_assert_true (row_at (plan, STEADY_SAFETY_SECTION_PEOPLE, 0) == waiting);
+  g_assert_true (steady_safety_item_row_has_unsaved_words (waiting));
+  save_screenshot (GTK_WIDGET (plan), "safety-plan-after-restore-narrow-light");
+
+  /* Typing goes on in the same item: the restore did not make a second one. */
+  type_text (typing, "I stop answering messages");
+  g_assert_true (steady_safety_plan_window_flush (plan));
+  assert_stored (store, STEADY_SAFETY_SECTION_WARNING_SIGNS, "I stop answering messages");
+
+  /* "Get help now", open during a restore, shows the restored plan too. */
+  help = open_help (window, NARROW_WIDTH);
+  g_assert_false (has_visible_label (GTK_WIDGET (help), "Skipping meals"));
+  restore_into_app (app, window, later);
+  wait_for_frame (GTK_WIDGET (help));
+  g_assert_true (has_visible_label (GTK_WIDGET (help), "Skipping meals"));
+  g_assert_true (has_visible_label (GTK_WIDGET (help), "I stop answering messages"));
+  assert_shown_as_stored (plan, store, STEADY_SAFETY_SECTION_WARNING_SIGNS);
+  g_assert_cmpuint (count_rows (plan, STEADY_SAFETY_SECTION_WARNING_SIGNS), ==, 2);
+
+  stop_application (app);
+}
+
 static const UiTest ui_tests[] = {
   { "/safety/empty-plan", test_empty_plan },
   { "/safety/edit-plan", test_edit_plan },
@@ -552,6 +721,7 @@ static const UiTest ui_tests[] = {
   { "/safety/help-with-plan", test_help_with_plan },
   { "/safety/help-without-plan", test_help_without_plan },
   { "/safety/review", test_review },
+  { "/safety/reload-after-restore", test_reload_after_restore },
 };
 
 int
