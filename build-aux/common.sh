@@ -21,6 +21,9 @@ TEST_PACKAGES=(
   dunst sqlite3 poppler-utils
   clang libclang-rt-14-dev
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme
+  # test-week-start builds en_US and de_DE from their sources with localedef when the
+  # machine has neither (a fresh Debian has only C).
+  locales
 )
 
 missing_packages () {
