@@ -232,6 +232,11 @@ journal_changed_activated_cb (GSimpleAction *action,
 
   if (self->journal_store != NULL)
     steady_journal_store_reload (self->journal_store);
+  /* An import or restore from the command line may have changed every kind of record, as
+   * the Restore dialog does: the windows read them all again. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (STEADY_IS_WINDOW (l->data))
+      steady_window_reload_pages (l->data);
 }
 
 static void

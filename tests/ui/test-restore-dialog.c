@@ -306,10 +306,33 @@ test_back_up_everything (void)
   stop_application (app);
 }
 
+/* "steady --restore" or "--import" from the command line tells the running Steady: its
+ * windows read every kind of record again, as after a restore from the dialog. */
+static void
+test_reload_when_told (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (NULL);
+  SteadyApplication *app = start_application ();
+  SteadyWindow *window = STEADY_WINDOW (wait_for_toplevel (STEADY_TYPE_WINDOW));
+  SteadyDatabase *database = steady_application_get_database (app);
+  GType today_type = g_type_from_name ("SteadyTodayPage");
+  GtkWidget *before = find_first (GTK_WIDGET (window), today_type);
+
+  g_assert_nonnull (before);
+  g_object_add_weak_pointer (G_OBJECT (before), (gpointer *)&before);
+  add_entries (database, 1, 2, 100);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "journal-changed", NULL);
+  /* The old Today page is gone, a new one built from the database took its place. */
+  g_assert_null (before);
+  g_assert_nonnull (find_first (GTK_WIDGET (window), today_type));
+  stop_application (app);
+}
+
 static const UiTest ui_tests[] = {
   { "/restore-dialog/back-up-everything", test_back_up_everything },
   { "/restore-dialog/preview-and-restore", test_preview_and_restore },
   { "/restore-dialog/refuses-damaged", test_refuses_damaged },
+  { "/restore-dialog/reload-when-told", test_reload_when_told },
 };
 
 int
