@@ -42,6 +42,7 @@ typedef struct
   double    widths[STEADY_REPORT_MAX_COLUMNS];
   char     *titles[STEADY_REPORT_MAX_COLUMNS];   /* markup */
   gboolean  numeric[STEADY_REPORT_MAX_COLUMNS];  /* centred */
+  guint     max_lines[STEADY_REPORT_MAX_COLUMNS]; /* 0: all; else cut with "…" after so many */
 } SteadyReportTable;
 
 void         steady_report_writer_init           (SteadyReportWriter       *w,
@@ -71,6 +72,11 @@ gboolean     steady_report_writer_step           (SteadyReportWriter       *w,
                                                   GError                  **error);
 void         steady_report_writer_paragraph      (SteadyReportWriter       *w,
                                                   const char               *markup,
+                                                  double                    size,
+                                                  gboolean                  bold,
+                                                  double                    space_after);
+void         steady_report_writer_text           (SteadyReportWriter       *w,
+                                                  const char               *text,
                                                   double                    size,
                                                   gboolean                  bold,
                                                   double                    space_after);
