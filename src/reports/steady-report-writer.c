@@ -250,6 +250,41 @@ steady_report_table_clear (SteadyReportTable *table)
     g_clear_pointer (&table->titles[i], g_free);
 }
 
+/* Cuts @layout's text after @max_lines lines, ending in "…". Pango's own ellipsizing only
+ * hides the rest: cairo still puts the hidden words in the PDF's text, where they can be
+ * copied out. Here they are gone. */
+static void
+limit_lines (PangoLayout *layout,
+             guint        max_lines)
+{
+  PangoLayoutLine *last;
+  g_autofree char *text = NULL;
+
+  if ((guint)pango_layout_get_line_count (layout) <= max_lines)
+    return;
+  last = pango_layout_get_line_readonly (layout, max_lines - 1);
+  text = g_strndup (pango_layout_get_text (layout), last->start_index + last->length);
+  for (;;)
+    {
+      g_autofree char *shown = NULL;
+      char *cut;
+
+      g_strchomp (text);
+      shown = g_strconcat (text, "…", NULL);
+      /* The markup's attributes stay with the layout; the text is only shorter. */
+      pango_layout_set_text (layout, shown, -1);
+      if ((guint)pango_layout_get_line_count (layout) <= max_lines || text[0] == '\0')
+        return;
+      /* "…" took a line of its own: give up the last word, or the last letter. */
+      cut = strrchr (text, ' ');
+      if (cut == NULL)
+        cut = g_utf8_find_prev_char (text, text + strlen (text));
+      if (cut == NULL)
+        cut = text;
+      *cut = '\0';
+    }
+}
+
 /* Lays the cells of a row out; returns the row's height. */
 static double
 table_layout_row (SteadyReportWriter  *w,
@@ -267,12 +302,8 @@ table_layout_row (SteadyReportWriter  *w,
                                                 table->widths[i] - 2 * CELL_PAD);
       if (table->numeric[i])
         pango_layout_set_alignment (layouts[i], PANGO_ALIGN_CENTER);
-      /* A negative height counts lines (per paragraph: the caller gives one paragraph). */
       if (!bold && table->max_lines[i] > 0)
-        {
-          pango_layout_set_height (layouts[i], -(int)table->max_lines[i]);
-          pango_layout_set_ellipsize (layouts[i], PANGO_ELLIPSIZE_END);
-        }
+        limit_lines (layouts[i], table->max_lines[i]);
       height = MAX (height, steady_report_layout_height (layouts[i]));
     }
   return height + 2 * CELL_PAD;
