@@ -151,7 +151,8 @@ _steady_report_write_cover (Writer *w)
   g_autofree char *skills = NULL;
   double box_width = (text_width (w) - 10) / 2;
   double box_height = 44;
-  g_autofree char *today = _steady_report_format_local_time (g_get_real_time (), _steady_report_long_date_format ());
+  g_autofree char *today = _steady_report_format_local_time (g_get_real_time (),
+                                                             _steady_report_long_date_format ());
 
   paragraph (w, title, 22, TRUE, 4);
   paragraph (w, subtitle, 13, FALSE, 4);

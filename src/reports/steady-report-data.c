@@ -101,19 +101,32 @@ add_to_days (GArray          *days,
   summary->max_mood = MAX (summary->max_mood, mood);
 }
 
-/* Reads shared entries in [from_us, to_us) oldest first, counting the private ones. */
-static GPtrArray *
-read_entries (SteadyJournalStore  *store,
-              gint64               from_us,
-              gint64               to_us,
-              guint               *n_private,
-              GCancellable        *cancellable,
-              GError             **error)
+/**
+ * steady_report_data_read_entries:
+ * @n_private: (inout): increased by the number of private entries left out
+ *
+ * Reads the shared journal entries in [@from_us, @to_us), oldest first; the therapist report
+ * and journal.csv read them this way.
+ *
+ * Returns: (transfer container) (element-type SteadyMoodEntry): the entries, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+steady_report_data_read_entries (SteadyJournalStore  *store,
+                                 gint64               from_us,
+                                 gint64               to_us,
+                                 guint               *n_private,
+                                 GCancellable        *cancellable,
+                                 GError             **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) entries = NULL;
   gint64 time_us = to_us;
-  gint64 row_id = 0;
+  gint64 row_id = 0;  /* before (to_us, 0): the end of a half-open range is not in it */
 
+  g_return_val_if_fail (STEADY_IS_JOURNAL_STORE (store), NULL);
+  g_return_val_if_fail (n_private != NULL, NULL);
+
+  entries = g_ptr_array_new_with_free_func (g_object_unref);
   for (;;)
     {
       g_autoptr(GPtrArray) page = NULL;
@@ -254,8 +267,9 @@ gather_journal (SteadyReportData  *data,
   gint64 length = data->range.to_us - data->range.from_us;
   guint n_private_before = 0;
 
-  data->entries = read_entries (store, data->range.from_us, data->range.to_us,
-                                &data->n_private_entries, cancellable, error);
+  data->entries = steady_report_data_read_entries (store, data->range.from_us,
+                                                   data->range.to_us, &data->n_private_entries,
+                                                   cancellable, error);
   if (data->entries == NULL)
     return FALSE;
   data->days = summarize_days (data->entries);
@@ -263,8 +277,9 @@ gather_journal (SteadyReportData  *data,
   data->sleep = summarize_sleep (data->entries);
 
   /* The trend compares with the same length of time just before the range. */
-  previous = read_entries (store, data->range.from_us - length, data->range.from_us,
-                           &n_private_before, cancellable, error);
+  previous = steady_report_data_read_entries (store, data->range.from_us - length,
+                                              data->range.from_us, &n_private_before,
+                                              cancellable, error);
   if (previous == NULL)
     return FALSE;
   data->previous_days = summarize_days (previous);

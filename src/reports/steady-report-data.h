@@ -76,6 +76,12 @@ SteadyReportData *steady_report_data_gather         (SteadyDatabase           *d
                                                      SteadyReportSections      sections,
                                                      GCancellable             *cancellable,
                                                      GError                  **error);
+GPtrArray        *steady_report_data_read_entries   (SteadyJournalStore       *store,
+                                                     gint64                    from_us,
+                                                     gint64                    to_us,
+                                                     guint                    *n_private,
+                                                     GCancellable             *cancellable,
+                                                     GError                  **error);
 guint             steady_report_data_get_n_private  (const SteadyReportData   *data);
 double            steady_report_data_get_mean_mood  (const SteadyReportData   *data);
 void              steady_report_data_free           (SteadyReportData         *data);

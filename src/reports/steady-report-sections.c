@@ -375,12 +375,14 @@ _steady_report_write_practice (Writer  *w,
       const SteadyReportPractice *practice = g_ptr_array_index (w->data->practices, i);
       char *cells[4];
 
-      cells[0] = _steady_report_format_time (practice->time_us, practice->utc_offset_s, _steady_report_entry_time_format ());
+      cells[0] = _steady_report_format_time (practice->time_us, practice->utc_offset_s,
+                                             _steady_report_entry_time_format ());
       cells[1] = g_markup_escape_text (practice->label, -1);
       cells[2] = practice->length_us > 0
         ? g_strdup_printf ("%.0f", ceil ((double)practice->length_us / (60 * G_USEC_PER_SEC)))
         : g_strdup ("–");
-      cells[3] = _steady_report_distress_change (practice->distress_before, practice->distress_after);
+      cells[3] = _steady_report_distress_change (practice->distress_before,
+                                                 practice->distress_after);
       steady_report_table_row (&w->base, &table, cells, i % 2 == 1);
       for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
         g_free (cells[c]);
@@ -431,7 +433,8 @@ _steady_report_write_attendance (Writer  *w,
       const SteadyReportSession *session = g_ptr_array_index (w->data->sessions, i);
       char *cells[4];
 
-      cells[0] = _steady_report_format_local_time (session->start_us, _steady_report_entry_time_format ());
+      cells[0] = _steady_report_format_local_time (session->start_us,
+                                                   _steady_report_entry_time_format ());
       cells[1] = _steady_report_escape_or_dash (session->title);
       cells[2] = _steady_report_escape_or_dash (session->clinician);
       cells[3] = g_markup_escape_text (attendance_word (session), -1);
