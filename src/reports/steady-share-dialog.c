@@ -708,14 +708,14 @@ create_notes_row (SteadyShareDialog *self)
     [STEADY_REPORT_NOTES_SHORT] = _("First lines"),
     [STEADY_REPORT_NOTES_FULL] = _("In full"),
     /* Translators: a choice for journal notes in the report: none of their text goes in. */
-    [STEADY_REPORT_NOTES_NONE] = _("Left out, mood and feelings only"),
+    [STEADY_REPORT_NOTES_NONE] = _("Left out"),
     NULL
   };
   g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
   GtkWidget *row = adw_combo_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Notes"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Of the journal entries"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Journal notes"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Mood and feelings go in either way"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), STEADY_REPORT_NOTES_SHORT);
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (refresh), self,
