@@ -112,6 +112,8 @@ _steady_report_write_journal (Writer  *w,
   heading (w, _("Journal"), 80);
   if (w->data->notes == STEADY_REPORT_NOTES_SHORT)
     paragraph_text (w, _("Only the first lines of each note are shown."), SMALL_SIZE, FALSE, 4);
+  else if (w->data->notes == STEADY_REPORT_NOTES_NONE)
+    paragraph_text (w, _("Notes are not included."), SMALL_SIZE, FALSE, 4);
   steady_report_table_begin (&w->base, &table, NULL);
   for (guint i = 0; i < w->data->entries->len; i++)
     {

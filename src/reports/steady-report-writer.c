@@ -426,7 +426,8 @@ show_lines (cairo_t     *cr,
 }
 
 /* One page's part of a row that runs over pages; on the pages after the first, the first
- * cell starts with "(continued)". */
+ * cell starts with "(continued)" and, once it has been shown whole, shows again (the day of
+ * a journal entry, the question of an answer), so a reader knows whose row goes on. */
 static void
 table_draw_slice (SteadyReportWriter  *w,
                   SteadyReportTable   *table,
@@ -435,12 +436,16 @@ table_draw_slice (SteadyReportWriter  *w,
                   PangoLayout         *continued,
                   double               shade)
 {
+  double first_height = steady_report_layout_height (layouts[0]);
+  gboolean repeat_first = continued != NULL && slice->from[0] >= first_height - 0.01;
   double marker = continued != NULL ? steady_report_layout_height (continued) : 0;
   double height = 0;
   double x = MARGIN_X;
 
   for (guint i = 0; i < table->n_columns; i++)
     height = MAX (height, slice->to[i] - slice->from[i] + (i == 0 ? marker : 0));
+  if (repeat_first)
+    height = MAX (height, marker + first_height);
   height += 2 * CELL_PAD;
 
   cairo_save (w->cr);
@@ -454,6 +459,8 @@ table_draw_slice (SteadyReportWriter  *w,
     {
       cairo_set_source_rgb (w->cr, 0.35, 0.35, 0.35);
       steady_report_show_layout (w->cr, continued, x + CELL_PAD, w->y + CELL_PAD);
+      if (repeat_first)
+        steady_report_show_layout (w->cr, layouts[0], x + CELL_PAD, w->y + CELL_PAD + marker);
     }
   cairo_set_source_rgb (w->cr, 0, 0, 0);
   for (guint i = 0; i < table->n_columns; i++)

@@ -672,6 +672,7 @@ test_notes_choice (Fixture       *f,
   g_assert_nonnull (strstr (none, "Good"));
   g_assert_nonnull (strstr (none, "Slept 7.5 h"));
   g_assert_nonnull (strstr (none, "Journal"));
+  g_assert_nonnull (strstr (none, "Notes are not included."));
 }
 
 /* A note longer than a page goes on over the next pages: every word is there, in order,
