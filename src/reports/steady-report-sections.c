@@ -94,7 +94,7 @@ _steady_report_write_journal (Writer  *w,
   static const double weights_without_note[] = { 1.3, 1.0, 3.0 };
   const char *titles[] = { _("When"), _("Mood"), _("Feelings, activities, sleep"), _("Note") };
   gboolean with_note = w->data->notes != STEADY_REPORT_NOTES_NONE;
-  SteadyReportTable table;
+  g_auto(SteadyReportTable) table = { 0 };
 
   steady_report_table_init (&table, &w->base, titles,
                             with_note ? weights : weights_without_note,
@@ -106,7 +106,6 @@ _steady_report_write_journal (Writer  *w,
     {
       heading (w, _("Journal"), 20);
       paragraph_text (w, _("No journal entries shared in this time."), BODY_SIZE, FALSE, 6);
-      steady_report_table_clear (&table);
       return TRUE;
     }
   heading (w, _("Journal"), 80);
@@ -119,7 +118,7 @@ _steady_report_write_journal (Writer  *w,
     {
       SteadyMoodEntry *entry = g_ptr_array_index (w->data->entries, i);
       int mood = steady_mood_entry_get_mood (entry);
-      char *cells[4];
+      char *cells[4] = { NULL };
 
       cells[0] = _steady_report_format_time (steady_mood_entry_get_time (entry),
                                              steady_mood_entry_get_utc_offset (entry),
@@ -128,17 +127,11 @@ _steady_report_write_journal (Writer  *w,
                                                                     steady_mood_word (mood))
                                          : g_strdup ("–");
       cells[2] = entry_details (entry);
-      cells[3] = note_cell (w->data, entry);
-      steady_report_table_row (&w->base, &table, cells, i % 2 == 1);
-      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
-        g_free (cells[c]);
-      if (!steady_report_writer_step (&w->base, error))
-        {
-          steady_report_table_clear (&table);
-          return FALSE;
-        }
+      if (with_note)
+        cells[3] = note_cell (w->data, entry);
+      if (!steady_report_table_add_row (&w->base, &table, cells, i % 2 == 1, error))
+        return FALSE;
     }
-  steady_report_table_clear (&table);
   return TRUE;
 }
 
@@ -361,7 +354,7 @@ _steady_report_write_practice (Writer  *w,
   static const double weights[] = { 1.5, 2.6, 1.0, 1.4 };
   const char *titles[] = { _("When"), _("Skill or practice"), _("Minutes"),
                            _("Distress (0–10)") };
-  SteadyReportTable table;
+  g_auto(SteadyReportTable) table = { 0 };
 
   if (w->data->practices->len == 0)
     {
@@ -385,16 +378,9 @@ _steady_report_write_practice (Writer  *w,
         : g_strdup ("–");
       cells[3] = _steady_report_distress_change (practice->distress_before,
                                                  practice->distress_after);
-      steady_report_table_row (&w->base, &table, cells, i % 2 == 1);
-      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
-        g_free (cells[c]);
-      if (!steady_report_writer_step (&w->base, error))
-        {
-          steady_report_table_clear (&table);
-          return FALSE;
-        }
+      if (!steady_report_table_add_row (&w->base, &table, cells, i % 2 == 1, error))
+        return FALSE;
     }
-  steady_report_table_clear (&table);
   return TRUE;
 }
 
@@ -420,7 +406,7 @@ _steady_report_write_attendance (Writer  *w,
 {
   static const double weights[] = { 1.6, 2.4, 1.6, 1.2 };
   const char *titles[] = { _("When"), _("Session"), _("With"), _("Attendance") };
-  SteadyReportTable table;
+  g_auto(SteadyReportTable) table = { 0 };
 
   if (w->data->sessions->len == 0)
     {
@@ -440,16 +426,9 @@ _steady_report_write_attendance (Writer  *w,
       cells[1] = _steady_report_escape_or_dash (session->title);
       cells[2] = _steady_report_escape_or_dash (session->clinician);
       cells[3] = g_markup_escape_text (attendance_word (session), -1);
-      steady_report_table_row (&w->base, &table, cells, i % 2 == 1);
-      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
-        g_free (cells[c]);
-      if (!steady_report_writer_step (&w->base, error))
-        {
-          steady_report_table_clear (&table);
-          return FALSE;
-        }
+      if (!steady_report_table_add_row (&w->base, &table, cells, i % 2 == 1, error))
+        return FALSE;
     }
-  steady_report_table_clear (&table);
   return TRUE;
 }
 

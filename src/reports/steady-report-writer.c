@@ -309,56 +309,6 @@ table_layout_row (SteadyReportWriter  *w,
   return height + 2 * CELL_PAD;
 }
 
-static void
-table_draw_row (SteadyReportWriter  *w,
-                SteadyReportTable   *table,
-                PangoLayout        **layouts,
-                double               height,
-                double               shade)
-{
-  double x = MARGIN_X;
-
-  cairo_save (w->cr);
-  if (shade < 1.0)
-    {
-      cairo_set_source_rgb (w->cr, shade, shade, shade);
-      cairo_rectangle (w->cr, MARGIN_X, w->y, steady_report_writer_get_text_width (w), height);
-      cairo_fill (w->cr);
-    }
-  cairo_set_source_rgb (w->cr, 0, 0, 0);
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      steady_report_show_layout (w->cr, layouts[i], x + CELL_PAD, w->y + CELL_PAD);
-      x += table->widths[i];
-    }
-  cairo_set_source_rgb (w->cr, 0.6, 0.6, 0.6);
-  cairo_set_line_width (w->cr, 0.5);
-  cairo_move_to (w->cr, MARGIN_X, w->y + height);
-  cairo_line_to (w->cr, MARGIN_X + steady_report_writer_get_text_width (w), w->y + height);
-  cairo_stroke (w->cr);
-  cairo_restore (w->cr);
-  w->y += height;
-}
-
-static void
-free_layouts (PangoLayout **layouts,
-              guint         n)
-{
-  for (guint i = 0; i < n; i++)
-    g_clear_object (&layouts[i]);
-}
-
-void
-steady_report_table_header (SteadyReportWriter *w,
-                            SteadyReportTable  *table)
-{
-  PangoLayout *layouts[STEADY_REPORT_MAX_COLUMNS] = { NULL };
-  double height = table_layout_row (w, table, table->titles, TRUE, SMALL_SIZE, layouts);
-
-  table_draw_row (w, table, layouts, height, 0.85);
-  free_layouts (layouts, table->n_columns);
-}
-
 /* A part of a row taller than a page: for each cell, the lines from from[i] (in the
  * layout's points) up to to[i]. */
 typedef struct
@@ -478,6 +428,38 @@ table_draw_slice (SteadyReportWriter  *w,
   w->y += height;
 }
 
+/* A whole row: every line of every cell. */
+static void
+table_draw_row (SteadyReportWriter  *w,
+                SteadyReportTable   *table,
+                PangoLayout        **layouts,
+                double               shade)
+{
+  RowSlice whole = { { 0 }, { 0 } };
+
+  for (guint i = 0; i < table->n_columns; i++)
+    whole.to[i] = steady_report_layout_height (layouts[i]);
+  table_draw_slice (w, table, layouts, &whole, NULL, shade);
+}
+
+static void
+free_layouts (PangoLayout **layouts,
+              guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    g_clear_object (&layouts[i]);
+}
+
+void
+steady_report_table_header (SteadyReportWriter *w,
+                            SteadyReportTable  *table)
+{
+  PangoLayout *layouts[STEADY_REPORT_MAX_COLUMNS] = { NULL };
+  table_layout_row (w, table, table->titles, TRUE, SMALL_SIZE, layouts);
+  table_draw_row (w, table, layouts, 0.85);
+  free_layouts (layouts, table->n_columns);
+}
+
 /* A row taller than a page: as many whole lines of each cell as fit on this page, then the
  * rest on the next pages under the header again, marked "(continued)". */
 static void
@@ -544,9 +526,24 @@ steady_report_table_row (SteadyReportWriter *w,
           steady_report_writer_new_page (w);
           steady_report_table_header (w, table);
         }
-      table_draw_row (w, table, layouts, height, shaded ? 0.95 : 1.0);
+      table_draw_row (w, table, layouts, shaded ? 0.95 : 1.0);
     }
   free_layouts (layouts, table->n_columns);
+}
+
+/* Adds a row of the table's cells, frees them, and counts a step of the work: FALSE when it
+ * was cancelled. */
+gboolean
+steady_report_table_add_row (SteadyReportWriter  *w,
+                             SteadyReportTable   *table,
+                             char               **cells,
+                             gboolean             shaded,
+                             GError             **error)
+{
+  steady_report_table_row (w, table, cells, shaded);
+  for (guint c = 0; c < table->n_columns; c++)
+    g_clear_pointer (&cells[c], g_free);
+  return steady_report_writer_step (w, error);
 }
 
 /* Starts a new page for a short table that would fit on one but not in what is left here. */

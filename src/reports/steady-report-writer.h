@@ -96,11 +96,18 @@ void         steady_report_table_row             (SteadyReportWriter       *w,
                                                   SteadyReportTable        *table,
                                                   char * const             *cells,
                                                   gboolean                  shaded);
+gboolean     steady_report_table_add_row         (SteadyReportWriter       *w,
+                                                  SteadyReportTable        *table,
+                                                  char                    **cells,
+                                                  gboolean                  shaded,
+                                                  GError                  **error);
 void         steady_report_table_keep_together   (SteadyReportWriter       *w,
                                                   SteadyReportTable        *table,
                                                   GPtrArray                *rows);
 void         steady_report_table_begin           (SteadyReportWriter       *w,
                                                   SteadyReportTable        *table,
                                                   const char               *heading);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SteadyReportTable, steady_report_table_clear)
 
 G_END_DECLS
