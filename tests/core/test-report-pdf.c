@@ -602,11 +602,14 @@ long_note (guint n_words)
   return g_string_free (g_steal_pointer (&note), FALSE);
 }
 
-/* A week with one long note; the report of it with @notes. */
+/* The report of @first_day to @last_day October 2026 on A4, as text, with @notes; kept as
+ * @name when given. */
 static char *
-export_notes (Fixture           *f,
-              SteadyReportNotes  notes,
-              const char        *name)
+export_october_days (Fixture           *f,
+                     int                first_day,
+                     int                last_day,
+                     SteadyReportNotes  notes,
+                     const char        *name)
 {
   SteadyReportRange range;
   SteadyReportOptions options;
@@ -615,16 +618,26 @@ export_notes (Fixture           *f,
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_date_set_dmy (&first, 5, 10, 2026);
-  g_date_set_dmy (&last, 11, 10, 2026);
+  g_date_set_dmy (&first, first_day, 10, 2026);
+  g_date_set_dmy (&last, last_day, 10, 2026);
   g_assert_true (steady_report_range_custom (&first, &last, NULL, &range, &error));
   g_assert_no_error (error);
   steady_report_options_init_default (&options);
   options.paper = STEADY_REPORT_PAPER_A4;
   options.notes = notes;
   path = export (f, &range, &options);
-  keep_for_review (path, name);
+  if (name != NULL)
+    keep_for_review (path, name);
   return steady_test_pdf_text (path, FALSE);
+}
+
+/* The week of 5 October, with @notes. */
+static char *
+export_notes (Fixture           *f,
+              SteadyReportNotes  notes,
+              const char        *name)
+{
+  return export_october_days (f, 5, 11, notes, name);
 }
 
 /* The person chooses how much of each note goes in: every word, the first lines ending in
@@ -753,25 +766,15 @@ add_rated_record (SteadySkillStore *store,
   g_assert_no_error (error);
 }
 
+/* The week from @first_day October, its lines joined, as shared by default. */
 static char *
 export_week (Fixture *f,
              int      first_day)
 {
-  SteadyReportRange range;
-  GDate first;
-  GDate last;
-  g_autofree char *path = NULL;
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *text = export_october_days (f, first_day, first_day + 6,
+                                               STEADY_REPORT_NOTES_SHORT, NULL);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 
-  g_date_set_dmy (&first, first_day, 10, 2026);
-  g_date_set_dmy (&last, first_day + 6, 10, 2026);
-  g_assert_true (steady_report_range_custom (&first, &last, NULL, &range, &error));
-  g_assert_no_error (error);
-  path = export (f, &range, NULL);
-  text = steady_test_pdf_text (path, FALSE);
-  lines = g_strsplit (text, "\n", -1);
   return g_strjoinv (" ", lines);
 }
 
