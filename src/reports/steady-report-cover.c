@@ -113,13 +113,13 @@ write_what_helped (Writer *w)
                            "after, so there is not enough to say what helped."));
       else
         text = g_strdup_printf (
-          /* Translators: on the report's cover; the second %u is at least 2. */
-          ngettext ("Only %u use of a skill or practice in this time was rated for distress "
-                    "before and after; it takes %u rated uses of the same one to say what "
-                    "helped.",
-                    "Only %u uses of skills or practices in this time were rated for distress "
-                    "before and after, and none %u times; it takes that many rated uses of the "
-                    "same one to say what helped.", data->n_rated_uses),
+          /* Translators: on the report's cover; the second %u is how many rated uses of one
+           * skill or practice it takes (3). */
+          ngettext ("In this time, %u use was rated for distress before and after; %u rated "
+                    "uses of the same skill or practice are needed to say what helped.",
+                    "In this time, %u uses were rated for distress before and after, but no "
+                    "single skill or practice %u times; that many are needed to say what "
+                    "helped.", data->n_rated_uses),
           data->n_rated_uses, STEADY_SKILL_INSIGHTS_MIN_USES);
       paragraph_text (w, text, BODY_SIZE, FALSE, 6);
       return;
