@@ -115,8 +115,10 @@ bench_years (const char *source,
   options.notes = STEADY_REPORT_NOTES_FULL;
   wall = time_export (database, &month, &options, pdf, runs, &cpu);
   steady_bench_report ("report_pdf_month_full_notes", years, wall, MONTH_GOAL);
+  steady_bench_report ("report_pdf_month_full_notes_cpu", years, cpu, 0);
   wall = time_export (database, &year, &options, pdf, MAX (runs / 3, 1), &cpu);
   steady_bench_report ("report_pdf_year_full_notes", years, wall, YEAR_GOAL);
+  steady_bench_report ("report_pdf_year_full_notes_cpu", years, cpu, 0);
 
   g_clear_object (&database);
   {
