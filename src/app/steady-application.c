@@ -682,7 +682,7 @@ steady_application_handle_local_options (GApplication *app,
       g_variant_dict_contains (options, "output") || g_variant_dict_contains (options, "from") ||
       g_variant_dict_contains (options, "to") || g_variant_dict_contains (options, "kind") ||
       g_variant_dict_contains (options, "since-last-session") ||
-      g_variant_dict_contains (options, "restore"))
+      g_variant_dict_contains (options, "notes") || g_variant_dict_contains (options, "restore"))
     {
       SteadyReportsCliOptions cli = { NULL };
 
@@ -692,6 +692,7 @@ steady_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, "from", "&s", &cli.from);
       g_variant_dict_lookup (options, "to", "&s", &cli.to);
       g_variant_dict_lookup (options, "kind", "&s", &cli.kinds);
+      g_variant_dict_lookup (options, "notes", "&s", &cli.notes);
       g_variant_dict_lookup (options, "restore", "^&ay", &cli.restore_path);
       cli.since_last_session = g_variant_dict_contains (options, "since-last-session");
       return steady_reports_cli_run (&cli);
@@ -753,6 +754,10 @@ steady_application_init (SteadyApplication *self)
       /* Translators: keep the kinds' names as they are: they are what the user types. */
       N_("Only these kinds of record, for csv: journal, exercises, diary-cards, skill-uses, "
          "practice, sessions"), N_("KIND,…") },
+    { "notes", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+      /* Translators: keep full, short and none as they are: they are what the user types. */
+      N_("How much of each journal note goes in the pdf: full, short (the first lines, the "
+         "default) or none"), N_("full|short|none") },
     { "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
       N_("Import sessions from an iCalendar file, or journal entries from a Daylio CSV "
          "export, without opening a window"), N_("FILE") },

@@ -12,11 +12,13 @@
 #include <sqlite3.h>
 
 #include "steady-csv-export.h"
+#include "steady-csv-file.h"
 #include "steady-diary-store.h"
 #include "steady-journal-common.h"
 #include "steady-journal-store.h"
 #include "steady-occurrence-store.h"
 #include "steady-practice-store.h"
+#include "steady-report-data.h"
 #include "steady-session-kind.h"
 #include "steady-session-store.h"
 #include "steady-skill-store.h"
@@ -24,10 +26,6 @@
 
 /* How far into the future sessions.csv lists scheduled sessions. */
 #define SESSIONS_AHEAD_US ((gint64) 366 * 24 * 3600 * G_USEC_PER_SEC)
-/* Entries read from the journal at a time. */
-#define JOURNAL_PAGE 256
-/* Spreadsheets' own byte order mark, so that Excel reads the accents right. */
-#define UTF8_BOM "\xEF\xBB\xBF"
 
 static const char * const journal_columns[] = {
   "uuid", "time", "date", "mood", "mood_name", "anxiety", "energy", "sleep_hours",
@@ -169,146 +167,6 @@ steady_csv_kinds_parse (const char  *list,
   return TRUE;
 }
 
-/* One file being written: a row is built in @row, then written out whole. */
-typedef struct
-{
-  SteadyReportFile *file;
-  GString          *row;
-  guint             n_fields;
-  SteadyCsvCount    count;
-  GCancellable     *cancellable;
-} CsvFile;
-
-static void
-csv_file_clear (CsvFile *csv)
-{
-  g_clear_pointer (&csv->file, steady_report_file_free);
-  if (csv->row != NULL)
-    g_string_free (csv->row, TRUE);
-  csv->row = NULL;
-}
-
-/* Text typed by the user. A spreadsheet would run a cell that starts with = + - @ (or a tab
- * or carriage return before one) as a formula, so such a cell gets a leading apostrophe,
- * which spreadsheets read as "this is text". Quotes are doubled; a cell with a comma, quote
- * or line break is quoted. */
-static void
-add_text (CsvFile    *csv,
-          const char *text)
-{
-  gboolean needs_quotes;
-
-  if (csv->n_fields++ > 0)
-    g_string_append_c (csv->row, ',');
-  if (text == NULL || *text == '\0')
-    return;
-
-  needs_quotes = strpbrk (text, ",\"\r\n") != NULL;
-  if (strchr ("=+-@\t\r", text[0]) != NULL)
-    needs_quotes = TRUE;
-  if (needs_quotes)
-    g_string_append_c (csv->row, '"');
-  if (strchr ("=+-@\t\r", text[0]) != NULL)
-    g_string_append_c (csv->row, '\'');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (csv->row, '"');
-      g_string_append_c (csv->row, *p);
-    }
-  if (needs_quotes)
-    g_string_append_c (csv->row, '"');
-}
-
-/* A number, date or name of our own: never quoted, never a formula. */
-static void
-add_plain (CsvFile    *csv,
-           const char *value)
-{
-  if (csv->n_fields++ > 0)
-    g_string_append_c (csv->row, ',');
-  if (value != NULL)
-    g_string_append (csv->row, value);
-}
-
-/* A rating, or an empty cell for none (any negative value). */
-static void
-add_int (CsvFile *csv,
-         gint64   value)
-{
-  char buffer[32];
-
-  if (value < 0)
-    {
-      add_plain (csv, NULL);
-      return;
-    }
-  g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, value);
-  add_plain (csv, buffer);
-}
-
-static void
-add_bool (CsvFile  *csv,
-          gboolean  value)
-{
-  add_plain (csv, value ? "yes" : "no");
-}
-
-static GTimeZone *
-zone_for_offset (int utc_offset_s)
-{
-  return g_time_zone_new_offset (utc_offset_s);
-}
-
-/* The instant in the offset the person was in, and that local date. */
-static void
-add_time_and_date (CsvFile *csv,
-                   gint64   time_us,
-                   int      utc_offset_s)
-{
-  g_autoptr(GTimeZone) zone = zone_for_offset (utc_offset_s);
-  g_autofree char *iso = steady_report_format_iso8601 (time_us, zone);
-  char date[sizeof "YYYY-MM-DD"];
-
-  g_strlcpy (date, iso, sizeof date);
-  add_plain (csv, iso);
-  add_plain (csv, date);
-}
-
-static gboolean
-end_row (CsvFile  *csv,
-         GError  **error)
-{
-  g_string_append (csv->row, "\r\n");
-  csv->n_fields = 0;
-  if (g_cancellable_set_error_if_cancelled (csv->cancellable, error))
-    return FALSE;
-  if (!g_output_stream_write_all (steady_report_file_get_stream (csv->file), csv->row->str,
-                                  csv->row->len, NULL, csv->cancellable, error))
-    return FALSE;
-  g_string_truncate (csv->row, 0);
-  return TRUE;
-}
-
-static gboolean
-csv_file_open (CsvFile       *csv,
-               SteadyCsvKind  kind,
-               const char    *folder,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  g_autofree char *path = g_build_filename (folder, kinds[kind].file_name, NULL);
-
-  csv->file = steady_report_file_new (path, error);
-  if (csv->file == NULL)
-    return FALSE;
-  csv->row = g_string_new (UTF8_BOM);
-  csv->cancellable = cancellable;
-  for (const char * const *column = kinds[kind].columns; *column != NULL; column++)
-    add_plain (csv, *column);
-  return end_row (csv, error);
-}
-
 static const char *
 medication_id (SteadyMedication medication)
 {
@@ -330,8 +188,10 @@ static const char * const mood_names[] = {
   NULL, "very low", "low", "okay", "good", "very good",
 };
 
+/* Journal ---------------------------------------------------------------------------------- */
+
 static gboolean
-write_entry (CsvFile          *csv,
+write_entry (SteadyCsvFile    *csv,
              SteadyMoodEntry  *entry,
              GError          **error)
 {
@@ -342,25 +202,26 @@ write_entry (CsvFile          *csv,
   double sleep = steady_mood_entry_get_sleep_hours (entry);
   int mood = steady_mood_entry_get_mood (entry);
 
-  add_plain (csv, steady_mood_entry_get_uuid (entry));
-  add_time_and_date (csv, steady_mood_entry_get_time (entry),
-                     steady_mood_entry_get_utc_offset (entry));
-  add_int (csv, mood);
-  add_plain (csv, mood >= STEADY_MOOD_MIN && mood <= STEADY_MOOD_MAX ? mood_names[mood] : NULL);
-  add_int (csv, steady_mood_entry_get_anxiety (entry));
-  add_int (csv, steady_mood_entry_get_energy (entry));
+  steady_csv_file_add_plain (csv, steady_mood_entry_get_uuid (entry));
+  steady_csv_file_add_time_and_date (csv, steady_mood_entry_get_time (entry),
+                                     steady_mood_entry_get_utc_offset (entry));
+  steady_csv_file_add_int (csv, mood);
+  steady_csv_file_add_plain (csv, mood >= STEADY_MOOD_MIN && mood <= STEADY_MOOD_MAX
+                                  ? mood_names[mood] : NULL);
+  steady_csv_file_add_int (csv, steady_mood_entry_get_anxiety (entry));
+  steady_csv_file_add_int (csv, steady_mood_entry_get_energy (entry));
   if (sleep >= 0)
     {
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-      add_plain (csv, g_ascii_formatd (buffer, sizeof buffer, "%g", sleep));
+      steady_csv_file_add_plain (csv, g_ascii_formatd (buffer, sizeof buffer, "%g", sleep));
     }
   else
-    add_plain (csv, NULL);
-  add_plain (csv, medication_id (steady_mood_entry_get_medication (entry)));
+    steady_csv_file_add_plain (csv, NULL);
+  steady_csv_file_add_plain (csv, medication_id (steady_mood_entry_get_medication (entry)));
   for (guint i = 0; medications != NULL && medications[i] != NULL; i++)
     g_string_append_printf (list, "%s%s", i > 0 ? "; " : "", medications[i]);
-  add_text (csv, list->str);
+  steady_csv_file_add_text (csv, list->str);
   g_string_truncate (list, 0);
   for (guint i = 0; i < emotions->len; i++)
     {
@@ -369,7 +230,7 @@ write_entry (CsvFile          *csv,
       g_string_append_printf (list, "%s%s (%d)", i > 0 ? "; " : "", emotion->name,
                               emotion->intensity);
     }
-  add_text (csv, list->str);
+  steady_csv_file_add_text (csv, list->str);
   g_string_truncate (list, 0);
   for (guint i = 0; i < tags->len; i++)
     {
@@ -377,95 +238,83 @@ write_entry (CsvFile          *csv,
 
       g_string_append_printf (list, "%s%s", i > 0 ? "; " : "", tag->name);
     }
-  add_text (csv, list->str);
-  add_text (csv, steady_mood_entry_get_note (entry));
-  csv->count.n_rows++;
-  return end_row (csv, error);
+  steady_csv_file_add_text (csv, list->str);
+  steady_csv_file_add_text (csv, steady_mood_entry_get_note (entry));
+  return steady_csv_file_end_record (csv, error);
 }
 
-/* Oldest first. The journal is read newest first a page at a time, so the entries of the
- * range are gathered before they are written. */
+/* Oldest first, read as the therapist report reads them. */
 static gboolean
-write_journal (CsvFile                  *csv,
+write_journal (SteadyCsvFile            *csv,
                SteadyDatabase           *database,
                const SteadyReportRange  *range,
                GError                  **error)
 {
   g_autoptr(SteadyJournalStore) store = steady_journal_store_new (database);
-  g_autoptr(GPtrArray) in_range = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 time_us = range->to_us;
-  gint64 row_id = 0;  /* before (to_us, 0): the end of a half-open range is not in it */
-  gboolean done = FALSE;
+  g_autoptr(GPtrArray) entries = NULL;
 
-  while (!done)
+  entries = steady_report_data_read_entries (store, range->from_us, range->to_us,
+                                             &csv->count.n_private, csv->cancellable, error);
+  if (entries == NULL)
+    return FALSE;
+  for (guint i = 0; i < entries->len; i++)
     {
-      g_autoptr(GPtrArray) page = steady_journal_store_list_before (store, time_us, row_id,
-                                                                    JOURNAL_PAGE, error);
+      if (!write_entry (csv, g_ptr_array_index (entries, i), error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
-      if (page == NULL)
-        return FALSE;
-      if (g_cancellable_set_error_if_cancelled (csv->cancellable, error))
-        return FALSE;
-      done = page->len < JOURNAL_PAGE;
-      for (guint i = 0; i < page->len; i++)
+/* Rows of a query --------------------------------------------------------------------------- */
+
+/* Writes what one row of a query gives, or counts it as private. */
+typedef gboolean (*RowFunc) (SteadyCsvFile  *csv,
+                             sqlite3_stmt   *stmt,
+                             gpointer        user_data,
+                             GError        **error);
+
+/* Runs @sql with ?1 = @from and ?2 = @to, and hands each row to @func. */
+static gboolean
+for_each_row (SteadyCsvFile   *csv,
+              SteadyDatabase  *database,
+              const char      *sql,
+              gint64           from,
+              gint64           to,
+              RowFunc          func,
+              gpointer         user_data,
+              GError         **error)
+{
+  sqlite3_stmt *stmt = steady_report_prepare_range (database, sql, from, to, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!func (csv, stmt, user_data, error))
         {
-          SteadyMoodEntry *entry = g_ptr_array_index (page, i);
-
-          time_us = steady_mood_entry_get_time (entry);
-          row_id = steady_mood_entry_get_row_id (entry);
-          if (time_us < range->from_us)
-            {
-              done = TRUE;
-              break;
-            }
-          if (steady_mood_entry_get_private (entry))
-            csv->count.n_private++;
-          else
-            g_ptr_array_add (in_range, g_object_ref (entry));
+          sqlite3_finalize (stmt);
+          return FALSE;
         }
     }
-  for (guint i = in_range->len; i > 0; i--)
-    {
-      if (!write_entry (csv, g_ptr_array_index (in_range, i - 1), error))
-        return FALSE;
-    }
-  return TRUE;
+  return steady_report_finish (database, stmt, rc, error);
 }
 
-static sqlite3_stmt *
-prepare (SteadyDatabase  *database,
-         const char      *sql,
-         GError         **error)
+/* A cell that may be SQL NULL, as a rating: empty when NULL. */
+static void
+add_column_int (SteadyCsvFile *csv,
+                sqlite3_stmt  *stmt,
+                int            column)
 {
-  sqlite3 *db = steady_database_get_handle (database);
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      steady_database_set_error_from_sqlite (error, db, rc, _("reading the records to export"));
-      return NULL;
-    }
-  return stmt;
+  steady_csv_file_add_int (csv, sqlite3_column_type (stmt, column) == SQLITE_NULL
+                                ? -1 : sqlite3_column_int64 (stmt, column));
 }
 
-static gboolean
-step_failed (SteadyDatabase  *database,
-             sqlite3_stmt    *stmt,
-             int              rc,
-             GError         **error)
-{
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_DONE)
-    return FALSE;
-  steady_database_set_error_from_sqlite (error, steady_database_get_handle (database), rc,
-                                         _("reading the records to export"));
-  return TRUE;
-}
+/* Exercises -------------------------------------------------------------------------------- */
 
 static void
-append_answer (GString           *answers,
-               SteadySkillRecord *record,
+append_answer (GString                *answers,
+               SteadySkillRecord      *record,
                const SteadySkillField *field)
 {
   g_autofree char *value = NULL;
@@ -496,7 +345,7 @@ append_answer (GString           *answers,
 }
 
 static gboolean
-write_exercise (CsvFile            *csv,
+write_exercise (SteadyCsvFile      *csv,
                 SteadySkillRecord  *record,
                 GError            **error)
 {
@@ -506,22 +355,22 @@ write_exercise (CsvFile            *csv,
   const SteadySkillField *fields;
   guint n_fields;
 
-  add_plain (csv, steady_skill_record_get_uuid (record));
-  add_time_and_date (csv, steady_skill_record_get_time (record),
-                     steady_skill_record_get_utc_offset (record));
-  add_plain (csv, steady_skill_kind_to_id (kind));
-  add_text (csv, steady_skill_kind_get_title (kind));
-  add_bool (csv, steady_skill_record_get_finished (record));
-  add_int (csv, steady_skill_record_get_step_reached (record));
-  add_int (csv, steady_skill_record_get_distress_before (record));
-  add_int (csv, steady_skill_record_get_distress_after (record));
+  steady_csv_file_add_plain (csv, steady_skill_record_get_uuid (record));
+  steady_csv_file_add_time_and_date (csv, steady_skill_record_get_time (record),
+                                     steady_skill_record_get_utc_offset (record));
+  steady_csv_file_add_plain (csv, steady_skill_kind_to_id (kind));
+  steady_csv_file_add_text (csv, steady_skill_kind_get_title (kind));
+  steady_csv_file_add_bool (csv, steady_skill_record_get_finished (record));
+  steady_csv_file_add_int (csv, steady_skill_record_get_step_reached (record));
+  steady_csv_file_add_int (csv, steady_skill_record_get_distress_before (record));
+  steady_csv_file_add_int (csv, steady_skill_record_get_distress_after (record));
 
   fields = steady_skill_kind_get_fields (kind, &n_fields);
   for (guint i = 0; i < n_fields; i++)
     append_answer (text, record, &fields[i]);
   if (text->len > 0)
     g_string_truncate (text, text->len - 1);
-  add_text (csv, text->str);
+  steady_csv_file_add_text (csv, text->str);
 
   g_string_truncate (text, 0);
   for (guint i = 0; i < steady_skill_record_get_n_moods (record); i++)
@@ -534,7 +383,7 @@ write_exercise (CsvFile            *csv,
       if (after != STEADY_SKILL_NO_RATING)
         g_string_append_printf (text, " → %d", after);
     }
-  add_text (csv, text->str);
+  steady_csv_file_add_text (csv, text->str);
 
   g_string_truncate (text, 0);
   for (guint i = 0; i < steady_skill_record_get_n_thoughts (record); i++)
@@ -546,7 +395,7 @@ write_exercise (CsvFile            *csv,
         /* Translators: marks the "hot" automatic thought of a thought record in a CSV. */
         g_string_append (text, _(" (hot thought)"));
     }
-  add_text (csv, text->str);
+  steady_csv_file_add_text (csv, text->str);
 
   g_string_truncate (text, 0);
   for (guint i = 0; traps != NULL && traps[i] != NULL; i++)
@@ -556,46 +405,44 @@ write_exercise (CsvFile            *csv,
       g_string_append_printf (text, "%s%s", i > 0 ? "; " : "",
                               trap != NULL ? _(trap->name) : traps[i]);
     }
-  add_text (csv, text->str);
-  csv->count.n_rows++;
-  return end_row (csv, error);
+  steady_csv_file_add_text (csv, text->str);
+  return steady_csv_file_end_record (csv, error);
+}
+
+/* A row of (uuid, private) from skill_record: the exercise, loaded whole, or counted. */
+static gboolean
+exercise_row_cb (SteadyCsvFile  *csv,
+                 sqlite3_stmt   *stmt,
+                 gpointer        user_data,
+                 GError        **error)
+{
+  g_autoptr(SteadySkillRecord) record = NULL;
+
+  if (sqlite3_column_int (stmt, 1) != 0)
+    {
+      csv->count.n_private++;
+      return TRUE;
+    }
+  record = steady_skill_store_load (user_data, (const char *) sqlite3_column_text (stmt, 0),
+                                    error);
+  return record != NULL && write_exercise (csv, record, error);
 }
 
 static gboolean
-write_exercises (CsvFile                  *csv,
+write_exercises (SteadyCsvFile            *csv,
                  SteadyDatabase           *database,
                  const SteadyReportRange  *range,
                  GError                  **error)
 {
   g_autoptr(SteadySkillStore) store = steady_skill_store_new (database);
-  sqlite3_stmt *stmt = prepare (database,
-                                "SELECT uuid, private FROM skill_record"
-                                " WHERE at_us >= ?1 AND at_us < ?2 ORDER BY at_us, id", error);
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, range->from_us);
-  sqlite3_bind_int64 (stmt, 2, range->to_us);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(SteadySkillRecord) record = NULL;
-
-      if (sqlite3_column_int (stmt, 1) != 0)
-        {
-          csv->count.n_private++;
-          continue;
-        }
-      record = steady_skill_store_load (store, (const char *) sqlite3_column_text (stmt, 0),
-                                        error);
-      if (record == NULL || !write_exercise (csv, record, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
-    }
-  return !step_failed (database, stmt, rc, error);
+  return for_each_row (csv, database,
+                       "SELECT uuid, private FROM skill_record"
+                       " WHERE at_us >= ?1 AND at_us < ?2 ORDER BY at_us, id",
+                       range->from_us, range->to_us, exercise_row_cb, store, error);
 }
+
+/* Diary cards ------------------------------------------------------------------------------ */
 
 static const char *
 skill_name (const char *id)
@@ -628,8 +475,35 @@ format_day (int   local_day,
               g_date_get_day (&date));
 }
 
+/* One row of a card: what it rates (@row), its name (the person's own words, or NULL),
+ * the rating, and whether an urge was acted on (-1: not an urge or not said). */
 static gboolean
-write_card (CsvFile          *csv,
+write_card_row (SteadyCsvFile    *csv,
+                SteadyDiaryCard  *card,
+                const char       *date,
+                const char       *row,
+                const char       *name,
+                int               rating,
+                int               acted,
+                GError          **error)
+{
+  steady_csv_file_add_plain (csv, card->uuid);
+  steady_csv_file_add_plain (csv, date);
+  steady_csv_file_add_plain (csv, row);
+  if (name != NULL)
+    steady_csv_file_add_text (csv, name);
+  else
+    steady_csv_file_add_plain (csv, NULL);
+  steady_csv_file_add_int (csv, rating);
+  if (acted >= 0)
+    steady_csv_file_add_bool (csv, acted != 0);
+  else
+    steady_csv_file_add_plain (csv, NULL);
+  return steady_csv_file_end_record (csv, error);
+}
+
+static gboolean
+write_card (SteadyCsvFile    *csv,
             SteadyDiaryCard  *card,
             GHashTable       *targets,
             GError          **error)
@@ -643,17 +517,9 @@ write_card (CsvFile          *csv,
       const SteadyDiaryTarget *target = g_hash_table_lookup (targets, rating->target_uuid);
       gboolean urge = target != NULL && target->kind == STEADY_DIARY_TARGET_URGE;
 
-      add_plain (csv, card->uuid);
-      add_plain (csv, date);
-      add_plain (csv, urge ? "urge" : "emotion");
-      add_text (csv, target != NULL ? target->name : rating->target_uuid);
-      add_int (csv, rating->rating);
-      if (urge && rating->acted >= 0)
-        add_bool (csv, rating->acted != 0);
-      else
-        add_plain (csv, NULL);
-      csv->count.n_rows++;
-      if (!end_row (csv, error))
+      if (!write_card_row (csv, card, date, urge ? "urge" : "emotion",
+                           target != NULL ? target->name : rating->target_uuid, rating->rating,
+                           urge && rating->acted >= 0 ? rating->acted : -1, error))
         return FALSE;
     }
   for (guint i = 0; i < card->skills->len; i++)
@@ -661,33 +527,48 @@ write_card (CsvFile          *csv,
       const SteadyDiarySkillRating *skill = &g_array_index (card->skills,
                                                             SteadyDiarySkillRating, i);
 
-      add_plain (csv, card->uuid);
-      add_plain (csv, date);
-      add_plain (csv, "skill");
-      add_text (csv, skill_name (skill->skill));
-      add_int (csv, skill->rating);
-      add_plain (csv, NULL);
-      csv->count.n_rows++;
-      if (!end_row (csv, error))
+      if (!write_card_row (csv, card, date, "skill", skill_name (skill->skill), skill->rating,
+                           -1, error))
         return FALSE;
     }
-  if (card->distress != STEADY_DIARY_NONE)
-    {
-      add_plain (csv, card->uuid);
-      add_plain (csv, date);
-      add_plain (csv, "distress");
-      add_plain (csv, NULL);
-      add_int (csv, card->distress);
-      add_plain (csv, NULL);
-      csv->count.n_rows++;
-      if (!end_row (csv, error))
-        return FALSE;
-    }
+  if (card->distress != STEADY_DIARY_NONE &&
+      !write_card_row (csv, card, date, "distress", NULL, card->distress, -1, error))
+    return FALSE;
   return TRUE;
 }
 
+typedef struct
+{
+  SteadyDiaryStore        *store;
+  GHashTable              *targets;  /* uuid → SteadyDiaryTarget */
+  const SteadyReportRange *range;
+} CardRows;
+
+/* A row of (local_day, utc_offset_s, private) from diary_card. */
 static gboolean
-write_diary_cards (CsvFile                  *csv,
+card_row_cb (SteadyCsvFile  *csv,
+             sqlite3_stmt   *stmt,
+             gpointer        user_data,
+             GError        **error)
+{
+  CardRows *rows = user_data;
+  g_autoptr(SteadyDiaryCard) card = NULL;
+  int day = sqlite3_column_int (stmt, 0);
+  int offset = sqlite3_column_int (stmt, 1);
+
+  if (!day_in_range (day, offset, rows->range))
+    return TRUE;
+  if (sqlite3_column_int (stmt, 2) != 0)
+    {
+      csv->count.n_private++;
+      return TRUE;
+    }
+  card = steady_diary_store_load_card (rows->store, day, offset, error);
+  return card != NULL && write_card (csv, card, rows->targets, error);
+}
+
+static gboolean
+write_diary_cards (SteadyCsvFile            *csv,
                    SteadyDatabase           *database,
                    const SteadyReportRange  *range,
                    GError                  **error)
@@ -695,11 +576,7 @@ write_diary_cards (CsvFile                  *csv,
   g_autoptr(SteadyDiaryStore) store = steady_diary_store_new (database);
   g_autoptr(GPtrArray) target_list = NULL;
   g_autoptr(GHashTable) targets = g_hash_table_new (g_str_hash, g_str_equal);
-  /* The days a range may touch, a day wider on each side for the widest offsets. */
-  gint64 first_day = range->from_us / ((gint64) 86400 * G_USEC_PER_SEC) - 2;
-  gint64 last_day = range->to_us / ((gint64) 86400 * G_USEC_PER_SEC) + 2;
-  sqlite3_stmt *stmt;
-  int rc;
+  CardRows rows = { store, targets, range };
 
   target_list = steady_diary_store_list_targets (store, TRUE, error);
   if (target_list == NULL)
@@ -710,85 +587,51 @@ write_diary_cards (CsvFile                  *csv,
 
       g_hash_table_insert (targets, target->uuid, target);
     }
+  /* The days a range may touch, a day wider on each side for the widest offsets. */
+  return for_each_row (csv, database,
+                       "SELECT local_day, utc_offset_s, private FROM diary_card"
+                       " WHERE local_day BETWEEN ?1 AND ?2 ORDER BY local_day",
+                       range->from_us / ((gint64) 86400 * G_USEC_PER_SEC) - 2,
+                       range->to_us / ((gint64) 86400 * G_USEC_PER_SEC) + 2,
+                       card_row_cb, &rows, error);
+}
 
-  stmt = prepare (database,
-                  "SELECT local_day, utc_offset_s, private FROM diary_card"
-                  " WHERE local_day BETWEEN ?1 AND ?2 ORDER BY local_day", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, first_day);
-  sqlite3_bind_int64 (stmt, 2, last_day);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(SteadyDiaryCard) card = NULL;
-      int day = sqlite3_column_int (stmt, 0);
-      int offset = sqlite3_column_int (stmt, 1);
+/* Skill uses, practice, sessions ----------------------------------------------------------- */
 
-      if (!day_in_range (day, offset, range))
-        continue;
-      if (sqlite3_column_int (stmt, 2) != 0)
-        {
-          csv->count.n_private++;
-          continue;
-        }
-      card = steady_diary_store_load_card (store, day, offset, error);
-      if (card == NULL || !write_card (csv, card, targets, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
-    }
-  return !step_failed (database, stmt, rc, error);
+/* A row of (uuid, at_us, utc_offset_s, skill, rating, distress_before, distress_after). */
+static gboolean
+skill_use_row_cb (SteadyCsvFile  *csv,
+                  sqlite3_stmt   *stmt,
+                  gpointer        user_data,
+                  GError        **error)
+{
+  const char *skill = (const char *) sqlite3_column_text (stmt, 3);
+
+  steady_csv_file_add_plain (csv, (const char *) sqlite3_column_text (stmt, 0));
+  steady_csv_file_add_time_and_date (csv, sqlite3_column_int64 (stmt, 1),
+                                     sqlite3_column_int (stmt, 2));
+  steady_csv_file_add_plain (csv, skill);
+  steady_csv_file_add_text (csv, skill_name (skill));
+  for (int column = 4; column <= 6; column++)
+    add_column_int (csv, stmt, column);
+  return steady_csv_file_end_record (csv, error);
 }
 
 static gboolean
-write_skill_uses (CsvFile                  *csv,
+write_skill_uses (SteadyCsvFile            *csv,
                   SteadyDatabase           *database,
                   const SteadyReportRange  *range,
                   GError                  **error)
 {
-  sqlite3_stmt *stmt = prepare (database,
-                                "SELECT uuid, at_us, utc_offset_s, skill, rating,"
-                                "       distress_before, distress_after FROM skill_use"
-                                " WHERE at_us >= ?1 AND at_us < ?2 ORDER BY at_us, id", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, range->from_us);
-  sqlite3_bind_int64 (stmt, 2, range->to_us);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *skill = (const char *) sqlite3_column_text (stmt, 3);
-
-      add_plain (csv, (const char *) sqlite3_column_text (stmt, 0));
-      add_time_and_date (csv, sqlite3_column_int64 (stmt, 1), sqlite3_column_int (stmt, 2));
-      add_plain (csv, skill);
-      add_text (csv, skill_name (skill));
-      for (int column = 4; column <= 6; column++)
-        add_int (csv, sqlite3_column_type (stmt, column) == SQLITE_NULL
-                      ? -1 : sqlite3_column_int64 (stmt, column));
-      csv->count.n_rows++;
-      if (!end_row (csv, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
-    }
-  return !step_failed (database, stmt, rc, error);
-}
-
-static void
-add_seconds (CsvFile *csv,
-             gint64   us)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  add_plain (csv, g_ascii_formatd (buffer, sizeof buffer, "%.1f", (double) us / G_USEC_PER_SEC));
+  return for_each_row (csv, database,
+                       "SELECT uuid, at_us, utc_offset_s, skill, rating,"
+                       "       distress_before, distress_after FROM skill_use"
+                       " WHERE at_us >= ?1 AND at_us < ?2 ORDER BY at_us, id",
+                       range->from_us, range->to_us, skill_use_row_cb, NULL, error);
 }
 
 static gboolean
-write_practice (CsvFile                  *csv,
+write_practice (SteadyCsvFile            *csv,
                 SteadyDatabase           *database,
                 const SteadyReportRange  *range,
                 GError                  **error)
@@ -804,21 +647,22 @@ write_practice (CsvFile                  *csv,
       const SteadyPracticeRecord *record = g_ptr_array_index (records, i);
       gboolean breathing = record->kind == STEADY_PRACTICE_KIND_BREATHING;
 
-      add_plain (csv, record->uuid);
-      add_time_and_date (csv, record->started_at_us, record->utc_offset_s);
-      add_plain (csv, breathing ? "breathing" : "mindfulness");
-      add_text (csv, breathing && record->pattern != NULL ? record->pattern->name : NULL);
+      steady_csv_file_add_plain (csv, record->uuid);
+      steady_csv_file_add_time_and_date (csv, record->started_at_us, record->utc_offset_s);
+      steady_csv_file_add_plain (csv, breathing ? "breathing" : "mindfulness");
+      steady_csv_file_add_text (csv, breathing && record->pattern != NULL
+                                     ? record->pattern->name : NULL);
       if (record->planned_us > 0 && record->planned_cycles == 0)
-        add_seconds (csv, record->planned_us);
+        steady_csv_file_add_seconds (csv, record->planned_us);
       else
-        add_plain (csv, NULL);
-      add_int (csv, record->planned_cycles > 0 ? (gint64) record->planned_cycles : -1);
-      add_seconds (csv, record->actual_us);
-      add_bool (csv, record->completed);
-      add_int (csv, record->distress_before);
-      add_int (csv, record->distress_after);
-      csv->count.n_rows++;
-      if (!end_row (csv, error))
+        steady_csv_file_add_plain (csv, NULL);
+      steady_csv_file_add_int (csv, record->planned_cycles > 0
+                                    ? (gint64) record->planned_cycles : -1);
+      steady_csv_file_add_seconds (csv, record->actual_us);
+      steady_csv_file_add_bool (csv, record->completed);
+      steady_csv_file_add_int (csv, record->distress_before);
+      steady_csv_file_add_int (csv, record->distress_after);
+      if (!steady_csv_file_end_record (csv, error))
         return FALSE;
     }
   return TRUE;
@@ -846,7 +690,7 @@ attendance_id (SteadyAttendance attendance,
 }
 
 static gboolean
-write_sessions (CsvFile                  *csv,
+write_sessions (SteadyCsvFile                  *csv,
                 SteadyDatabase           *database,
                 const SteadyReportRange  *range,
                 GError                  **error)
@@ -870,6 +714,7 @@ write_sessions (CsvFile                  *csv,
       g_autofree char *note = NULL;
       g_autofree char *start = NULL;
       g_autofree char *end = NULL;
+      gboolean cancelled;
 
       /* Expansion includes sessions that overlap the range; only those starting in it go. */
       if (!steady_report_range_contains (range, occurrence->start_us))
@@ -880,24 +725,23 @@ write_sessions (CsvFile                  *csv,
         return FALSE;
       start = steady_report_format_iso8601 (occurrence->start_us, zone);
       end = steady_report_format_iso8601 (occurrence->end_us, zone);
-      add_plain (csv, occurrence->series->uuid);
-      add_plain (csv, start);
-      add_plain (csv, end);
-      add_text (csv, occurrence->title);
-      add_plain (csv, steady_session_kind_to_string (occurrence->kind));
-      add_text (csv, occurrence->place);
-      add_text (csv, occurrence->clinician);
-      add_plain (csv, attendance_id (status, occurrence->flags & STEADY_OCCURRENCE_CANCELLED,
-                                     occurrence->end_us));
-      add_text (csv, note);
-      csv->count.n_rows++;
-      if (!end_row (csv, error))
+      steady_csv_file_add_plain (csv, occurrence->series->uuid);
+      steady_csv_file_add_plain (csv, start);
+      steady_csv_file_add_plain (csv, end);
+      steady_csv_file_add_text (csv, occurrence->title);
+      steady_csv_file_add_plain (csv, steady_session_kind_to_string (occurrence->kind));
+      steady_csv_file_add_text (csv, occurrence->place);
+      steady_csv_file_add_text (csv, occurrence->clinician);
+      cancelled = (occurrence->flags & STEADY_OCCURRENCE_CANCELLED) != 0;
+      steady_csv_file_add_plain (csv, attendance_id (status, cancelled, occurrence->end_us));
+      steady_csv_file_add_text (csv, note);
+      if (!steady_csv_file_end_record (csv, error))
         return FALSE;
     }
   return TRUE;
 }
 
-typedef gboolean (*WriteFunc) (CsvFile                  *csv,
+typedef gboolean (*WriteFunc) (SteadyCsvFile                  *csv,
                                SteadyDatabase           *database,
                                const SteadyReportRange  *range,
                                GError                  **error);
@@ -931,7 +775,7 @@ steady_csv_export (SteadyDatabase           *database,
                    SteadyCsvCount           *counts,
                    GError                  **error)
 {
-  CsvFile files[STEADY_N_CSV_KINDS] = { { 0 } };
+  SteadyCsvFile files[STEADY_N_CSV_KINDS] = { { 0 } };
   gboolean ok = FALSE;
   guint n_kinds = 0;
   guint n_done = 0;
@@ -950,7 +794,9 @@ steady_csv_export (SteadyDatabase           *database,
     {
       if ((kinds_mask & STEADY_CSV_KIND_MASK (kind)) == 0)
         continue;
-      if (!csv_file_open (&files[kind], kind, folder, cancellable, error) ||
+      g_autofree char *path = g_build_filename (folder, kinds[kind].file_name, NULL);
+
+      if (!steady_csv_file_open (&files[kind], path, kinds[kind].columns, cancellable, error) ||
           !writers[kind] (&files[kind], database, range, error))
         goto out;
       steady_report_progress (progress, user_data, (double) ++n_done / (n_kinds + 1));
@@ -958,7 +804,7 @@ steady_csv_export (SteadyDatabase           *database,
   for (guint kind = 0; kind < STEADY_N_CSV_KINDS; kind++)
     {
       if (files[kind].file != NULL &&
-          !steady_report_file_commit (files[kind].file, cancellable, error))
+          !steady_csv_file_commit (&files[kind], error))
         goto out;
     }
   steady_report_progress (progress, user_data, 1.0);
@@ -969,7 +815,7 @@ out:
     {
       if (counts != NULL)
         counts[kind] = files[kind].count;
-      csv_file_clear (&files[kind]);
+      steady_csv_file_clear (&files[kind]);
     }
   return ok;
 }

@@ -199,3 +199,52 @@ steady_report_format_iso8601 (gint64     time_us,
   there = g_date_time_to_timezone (utc, zone);
   return g_date_time_format (there, "%Y-%m-%dT%H:%M:%S%:z");
 }
+
+/**
+ * steady_report_prepare_range:
+ * @sql: a query whose ?1 and ?2 are the start and end of a half-open range in UTC µs
+ *
+ * Returns: (transfer full): the statement with the range bound, or %NULL with @error set
+ */
+sqlite3_stmt *
+steady_report_prepare_range (SteadyDatabase  *database,
+                             const char      *sql,
+                             gint64           from_us,
+                             gint64           to_us,
+                             GError         **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEADY_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  db = steady_database_get_handle (database);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      steady_database_set_error_from_sqlite (error, db, rc, _("reading the records to export"));
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, from_us);
+  sqlite3_bind_int64 (stmt, 2, to_us);
+  return stmt;
+}
+
+/* Finalizes @stmt after its last step gave @rc: TRUE when the rows were all read. */
+gboolean
+steady_report_finish (SteadyDatabase  *database,
+                      sqlite3_stmt    *stmt,
+                      int              rc,
+                      GError         **error)
+{
+  g_return_val_if_fail (STEADY_IS_DATABASE (database), FALSE);
+
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  steady_database_set_error_from_sqlite (error, steady_database_get_handle (database), rc,
+                                         _("reading the records to export"));
+  return FALSE;
+}

@@ -5,6 +5,9 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "steady-database.h"
 
 G_BEGIN_DECLS
 
@@ -52,6 +55,17 @@ gboolean steady_report_write_file (const char    *path,
 
 char *steady_report_format_iso8601 (gint64     time_us,
                                     GTimeZone *zone);
+
+/* Exports reading a table in a range: a statement, its rows, then its end checked. */
+sqlite3_stmt *steady_report_prepare_range (SteadyDatabase  *database,
+                                           const char      *sql,
+                                           gint64           from_us,
+                                           gint64           to_us,
+                                           GError         **error);
+gboolean      steady_report_finish        (SteadyDatabase  *database,
+                                           sqlite3_stmt    *stmt,
+                                           int              rc,
+                                           GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadyReportFile, steady_report_file_free)
 

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <string.h>
 
 #include "steady-journal-common.h"
 #include "steady-mood-chart.h"
@@ -17,6 +18,7 @@
 #include "steady-safety-plan-store.h"
 #include "steady-session-store.h"
 #include "steady-skill-history.h"
+#include "steady-skill-kind.h"
 #include "steady-skill-insights.h"
 #include "steady-skill-store.h"
 #include "steady-week-start.h"
@@ -38,6 +40,7 @@ reverse (GPtrArray *array)
 static void
 report_practice_free (SteadyReportPractice *practice)
 {
+  g_free (practice->id);
   g_free (practice->label);
   g_free (practice);
 }
@@ -99,19 +102,32 @@ add_to_days (GArray          *days,
   summary->max_mood = MAX (summary->max_mood, mood);
 }
 
-/* Reads shared entries in [from_us, to_us) oldest first, counting the private ones. */
-static GPtrArray *
-read_entries (SteadyJournalStore  *store,
-              gint64               from_us,
-              gint64               to_us,
-              guint               *n_private,
-              GCancellable        *cancellable,
-              GError             **error)
+/**
+ * steady_report_data_read_entries:
+ * @n_private: (inout): increased by the number of private entries left out
+ *
+ * Reads the shared journal entries in [@from_us, @to_us), oldest first; the therapist report
+ * and journal.csv read them this way.
+ *
+ * Returns: (transfer container) (element-type SteadyMoodEntry): the entries, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+steady_report_data_read_entries (SteadyJournalStore  *store,
+                                 gint64               from_us,
+                                 gint64               to_us,
+                                 guint               *n_private,
+                                 GCancellable        *cancellable,
+                                 GError             **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) entries = NULL;
   gint64 time_us = to_us;
-  gint64 row_id = 0;
+  gint64 row_id = 0;  /* before (to_us, 0): the end of a half-open range is not in it */
 
+  g_return_val_if_fail (STEADY_IS_JOURNAL_STORE (store), NULL);
+  g_return_val_if_fail (n_private != NULL, NULL);
+
+  entries = g_ptr_array_new_with_free_func (g_object_unref);
   for (;;)
     {
       g_autoptr(GPtrArray) page = NULL;
@@ -252,8 +268,9 @@ gather_journal (SteadyReportData  *data,
   gint64 length = data->range.to_us - data->range.from_us;
   guint n_private_before = 0;
 
-  data->entries = read_entries (store, data->range.from_us, data->range.to_us,
-                                &data->n_private_entries, cancellable, error);
+  data->entries = steady_report_data_read_entries (store, data->range.from_us,
+                                                   data->range.to_us, &data->n_private_entries,
+                                                   cancellable, error);
   if (data->entries == NULL)
     return FALSE;
   data->days = summarize_days (data->entries);
@@ -261,8 +278,9 @@ gather_journal (SteadyReportData  *data,
   data->sleep = summarize_sleep (data->entries);
 
   /* The trend compares with the same length of time just before the range. */
-  previous = read_entries (store, data->range.from_us - length, data->range.from_us,
-                           &n_private_before, cancellable, error);
+  previous = steady_report_data_read_entries (store, data->range.from_us - length,
+                                              data->range.from_us, &n_private_before,
+                                              cancellable, error);
   if (previous == NULL)
     return FALSE;
   data->previous_days = summarize_days (previous);
@@ -303,22 +321,6 @@ add_record (SteadyReportData   *data,
   return TRUE;
 }
 
-static void
-add_skill_use (SteadyReportData  *data,
-               SteadyHistoryItem *item,
-               GHashTable        *practised)
-{
-  SteadyReportPractice *practice = g_new0 (SteadyReportPractice, 1);
-
-  practice->time_us = item->time_us;
-  practice->utc_offset_s = item->utc_offset_s;
-  practice->label = steady_help_source_dup_label (STEADY_HELP_SOURCE_SKILL, item->detail);
-  practice->distress_before = -1;
-  practice->distress_after = -1;
-  g_ptr_array_add (data->practices, practice);
-  note_practised (practised, "skill", item->detail);
-}
-
 /* The history lists newest first; it is walked from the end of the range back to its start. */
 static gboolean
 gather_history (SteadyReportData  *data,
@@ -329,8 +331,7 @@ gather_history (SteadyReportData  *data,
                 GError           **error)
 {
   g_autoptr(SteadySkillStore) store = steady_skill_store_new (database);
-  guint kinds = STEADY_SKILL_KIND_MASK_ALL | STEADY_HISTORY_MASK (STEADY_HISTORY_DIARY_CARD) |
-                STEADY_HISTORY_MASK (STEADY_HISTORY_SKILL_USE);
+  guint kinds = STEADY_SKILL_KIND_MASK_ALL | STEADY_HISTORY_MASK (STEADY_HISTORY_DIARY_CARD);
   g_autoptr(GPtrArray) page = NULL;
 
   for (;;)
@@ -371,8 +372,6 @@ gather_history (SteadyReportData  *data,
                   g_array_append_val (private_days, day);
                 }
             }
-          else if (item->kind == STEADY_HISTORY_SKILL_USE)
-            add_skill_use (data, item, practised);
         }
       g_clear_pointer (&page, g_ptr_array_unref);
       page = g_steal_pointer (&next);
@@ -473,6 +472,8 @@ gather_practices (SteadyReportData  *data,
       SteadyReportPractice *practice = g_new0 (SteadyReportPractice, 1);
       gboolean breathing = record->kind == STEADY_PRACTICE_KIND_BREATHING;
 
+      practice->source = STEADY_HELP_SOURCE_PRACTICE;
+      practice->id = g_strdup (breathing ? "breathing" : "mindfulness");
       practice->time_us = record->started_at_us;
       practice->utc_offset_s = record->utc_offset_s;
       practice->label = steady_help_source_dup_label (STEADY_HELP_SOURCE_PRACTICE,
@@ -483,8 +484,146 @@ gather_practices (SteadyReportData  *data,
       g_ptr_array_add (data->practices, practice);
       note_practised (practised, "practice", breathing ? "breathing" : "mindfulness");
     }
-  g_ptr_array_sort (data->practices, compare_practices);
   return TRUE;
+}
+
+/* "I used this" in the range, with the distress before and after when it was rated. */
+static gboolean
+gather_skill_uses (SteadyReportData  *data,
+                   SteadyDatabase    *database,
+                   GHashTable        *practised,
+                   GError           **error)
+{
+  sqlite3_stmt *stmt = steady_report_prepare_range (database,
+                                                    "SELECT at_us, utc_offset_s, skill,"
+                                                    " distress_before, distress_after"
+                                                    " FROM skill_use"
+                                                    " WHERE at_us >= ?1 AND at_us < ?2"
+                                                    " ORDER BY at_us, id",
+                                                    data->range.from_us, data->range.to_us,
+                                                    error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SteadyReportPractice *practice = g_new0 (SteadyReportPractice, 1);
+      const char *skill = (const char *)sqlite3_column_text (stmt, 2);
+
+      practice->source = STEADY_HELP_SOURCE_SKILL;
+      practice->id = g_strdup (skill);
+      practice->time_us = sqlite3_column_int64 (stmt, 0);
+      practice->utc_offset_s = sqlite3_column_int (stmt, 1);
+      practice->label = steady_help_source_dup_label (STEADY_HELP_SOURCE_SKILL, skill);
+      practice->distress_before = sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                                  ? -1 : sqlite3_column_int (stmt, 3);
+      practice->distress_after = sqlite3_column_type (stmt, 4) == SQLITE_NULL
+                                 ? -1 : sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (data->practices, practice);
+      note_practised (practised, "skill", skill);
+    }
+  return steady_report_finish (database, stmt, rc, error);
+}
+
+/* What helped ----------------------------------------------------------------------------- */
+
+/* Adds one use to its item's sum when it was rated both before and after. */
+static void
+add_rated_use (SteadyReportData *data,
+               GHashTable       *by_id,
+               GPtrArray        *items,
+               SteadyHelpSource  source,
+               const char       *id,
+               int               before,
+               int               after)
+{
+  g_autofree char *key = NULL;
+  SteadyHelpItem *item;
+
+  if (before < 0 || after < 0)
+    return;
+  key = g_strdup_printf ("%d:%s", source, id);
+  item = g_hash_table_lookup (by_id, key);
+  if (item == NULL)
+    {
+      item = g_new0 (SteadyHelpItem, 1);
+      item->source = source;
+      item->id = g_strdup (id);
+      item->label = steady_help_source_dup_label (source, id);
+      g_ptr_array_add (items, item);
+      g_hash_table_insert (by_id, g_steal_pointer (&key), item);
+    }
+  /* The sum for now; divided once every use is in. */
+  item->mean_change += before - after;
+  item->n_uses++;
+  data->n_rated_uses++;
+}
+
+static void
+add_rated_records (SteadyReportData *data,
+                   GHashTable       *by_id,
+                   GPtrArray        *items,
+                   GPtrArray        *records)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      SteadySkillRecord *record = g_ptr_array_index (records, i);
+
+      add_rated_use (data, by_id, items, STEADY_HELP_SOURCE_EXERCISE,
+                     steady_skill_kind_to_id (steady_skill_record_get_kind (record)),
+                     steady_skill_record_get_distress_before (record),
+                     steady_skill_record_get_distress_after (record));
+    }
+}
+
+/* The same order as the Skills page's "what helps me": largest fall first, then the most
+ * used, then a fixed order. */
+static int
+compare_help_items (gconstpointer a,
+                    gconstpointer b)
+{
+  const SteadyHelpItem *x = *(SteadyHelpItem * const *)a;
+  const SteadyHelpItem *y = *(SteadyHelpItem * const *)b;
+
+  if (x->mean_change != y->mean_change)
+    return x->mean_change > y->mean_change ? -1 : 1;
+  if (x->n_uses != y->n_uses)
+    return x->n_uses > y->n_uses ? -1 : 1;
+  if (x->source != y->source)
+    return x->source < y->source ? -1 : 1;
+  return strcmp (x->id, y->id);
+}
+
+/* "What helped" over the range only, from the shared uses rated before and after; an item
+ * needs STEADY_SKILL_INSIGHTS_MIN_USES of them, as on the Skills page. */
+static void
+compute_what_helped (SteadyReportData *data)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) items =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)steady_help_item_free);
+
+  add_rated_records (data, by_id, items, data->thought_records);
+  add_rated_records (data, by_id, items, data->worksheets);
+  for (guint i = 0; i < data->practices->len; i++)
+    {
+      const SteadyReportPractice *practice = g_ptr_array_index (data->practices, i);
+
+      add_rated_use (data, by_id, items, practice->source, practice->id,
+                     practice->distress_before, practice->distress_after);
+    }
+  data->what_helps = g_ptr_array_new_with_free_func ((GDestroyNotify)steady_help_item_free);
+  for (guint i = items->len; i > 0; i--)
+    {
+      SteadyHelpItem *item = g_ptr_array_index (items, i - 1);
+
+      if (item->n_uses < STEADY_SKILL_INSIGHTS_MIN_USES)
+        continue;
+      item->mean_change /= item->n_uses;
+      g_ptr_array_add (data->what_helps, g_ptr_array_steal_index_fast (items, i - 1));
+    }
+  g_ptr_array_sort (data->what_helps, compare_help_items);
 }
 
 /* Attendance ------------------------------------------------------------------------------ */
@@ -540,7 +679,8 @@ gather_sessions (SteadyReportData  *data,
  * @sections: what the person chose to share
  *
  * Reads everything the report shows. The cover summary is always filled in (mood, sessions,
- * skills practised, what helped); the lists only for the sections chosen.
+ * skills practised, what helped in the range); the lists only for the sections chosen.
+ * Notes are shortened (%STEADY_REPORT_NOTES_SHORT) unless @notes is set after.
  *
  * Returns: (transfer full): the report's contents, or %NULL with @error set
  */
@@ -562,6 +702,7 @@ steady_report_data_gather (SteadyDatabase           *database,
   data = g_new0 (SteadyReportData, 1);
   data->range = *range;
   data->sections = sections;
+  data->notes = STEADY_REPORT_NOTES_SHORT;
   data->first_day = local_day_of (range->from_us);
   data->last_day = MAX (data->first_day, local_day_of (range->to_us - 1));
   data->thought_records = g_ptr_array_new_with_free_func (g_object_unref);
@@ -573,18 +714,16 @@ steady_report_data_gather (SteadyDatabase           *database,
   if (!gather_journal (data, database, cancellable, error) ||
       !gather_history (data, database, practised, private_days, cancellable, error) ||
       !gather_practices (data, database, practised, error) ||
+      !gather_skill_uses (data, database, practised, error) ||
       !gather_sessions (data, database, error))
     return NULL;
   if ((sections & STEADY_REPORT_SECTION_DIARY) &&
       !gather_diary (data, database, private_days, cancellable, error))
     return NULL;
+  g_ptr_array_sort (data->practices, compare_practices);
   data->n_skills_practised = g_hash_table_size (practised);
   data->crisis_line = steady_crisis_lines_lookup (steady_crisis_region_from_environment ());
-
-  data->what_helps = steady_skill_insights_what_helps (database, STEADY_SKILL_INSIGHTS_MIN_USES,
-                                                       error);
-  if (data->what_helps == NULL)
-    return NULL;
+  compute_what_helped (data);
 
   if (sections & STEADY_REPORT_SECTION_SAFETY_PLAN)
     {

@@ -12,6 +12,7 @@
 #include "steady-journal-store.h"
 #include "steady-report-pdf.h"
 #include "steady-report-range.h"
+#include "steady-skill-insights.h"
 #include "steady-skill-record.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,8 @@ G_BEGIN_DECLS
 /* One practice of a skill, a breathing or a mindfulness session, for the practice log. */
 typedef struct
 {
+  SteadyHelpSource  source; /* STEADY_HELP_SOURCE_SKILL or _PRACTICE */
+  char             *id;     /* the skill's id, or "breathing" / "mindfulness" */
   gint64  time_us;
   int     utc_offset_s;
   char   *label;            /* the skill's or the practice's name, translated */
@@ -41,6 +44,7 @@ typedef struct
 {
   SteadyReportRange       range;
   SteadyReportSections    sections;
+  SteadyReportNotes       notes;               /* how much of each note to print */
   int                     first_day;           /* local days of the range, inclusive */
   int                     last_day;
 
@@ -54,7 +58,8 @@ typedef struct
   GPtrArray              *diary_weeks;         /* SteadyDiaryWeek, private days emptied */
   GPtrArray              *practices;           /* SteadyReportPractice, oldest first */
   GPtrArray              *sessions;            /* SteadyReportSession, oldest first */
-  GPtrArray              *what_helps;          /* SteadyHelpItem, most help first */
+  GPtrArray              *what_helps;          /* SteadyHelpItem, in the range, most help first */
+  guint                   n_rated_uses;        /* uses in the range rated before and after */
   GPtrArray              *safety_items;        /* SteadySafetyItem, when the plan is included */
   const SteadyCrisisLine *crisis_line;         /* printed on the plan; the locale's unless set */
 
@@ -69,6 +74,12 @@ typedef struct
 SteadyReportData *steady_report_data_gather         (SteadyDatabase           *database,
                                                      const SteadyReportRange  *range,
                                                      SteadyReportSections      sections,
+                                                     GCancellable             *cancellable,
+                                                     GError                  **error);
+GPtrArray        *steady_report_data_read_entries   (SteadyJournalStore       *store,
+                                                     gint64                    from_us,
+                                                     gint64                    to_us,
+                                                     guint                    *n_private,
                                                      GCancellable             *cancellable,
                                                      GError                  **error);
 guint             steady_report_data_get_n_private  (const SteadyReportData   *data);

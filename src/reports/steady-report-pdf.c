@@ -18,8 +18,42 @@ steady_report_options_init_default (SteadyReportOptions *options)
   g_return_if_fail (options != NULL);
 
   options->sections = STEADY_REPORT_SECTIONS_DEFAULT;
+  options->notes = STEADY_REPORT_NOTES_SHORT;
   options->paper = STEADY_REPORT_PAPER_FROM_LOCALE;
   options->crisis_region = NULL;
+}
+
+static const char * const notes_ids[] = {
+  [STEADY_REPORT_NOTES_SHORT] = "short",
+  [STEADY_REPORT_NOTES_FULL] = "full",
+  [STEADY_REPORT_NOTES_NONE] = "none",
+};
+
+/* "full", "short" or "none", as the command line takes them. */
+gboolean
+steady_report_notes_from_id (const char        *id,
+                             SteadyReportNotes *out_notes)
+{
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes_ids); i++)
+    {
+      if (g_str_equal (id, notes_ids[i]))
+        {
+          if (out_notes != NULL)
+            *out_notes = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+steady_report_notes_to_id (SteadyReportNotes notes)
+{
+  g_return_val_if_fail (notes < G_N_ELEMENTS (notes_ids), NULL);
+
+  return notes_ids[notes];
 }
 
 typedef struct
@@ -83,6 +117,7 @@ steady_report_pdf_export (SteadyDatabase             *database,
   data = steady_report_data_gather (database, range, options->sections, cancellable, error);
   if (data == NULL)
     return FALSE;
+  data->notes = options->notes;
   if (options->crisis_region != NULL && options->crisis_region[0] != '\0')
     data->crisis_line = steady_crisis_lines_lookup (options->crisis_region);
   steady_report_progress (progress, user_data, 0.1);

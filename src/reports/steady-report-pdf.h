@@ -38,14 +38,28 @@ typedef enum
   STEADY_REPORT_PAPER_LETTER,
 } SteadyReportPaper;
 
+/* How much of each journal note goes in: a month of long notes runs to dozens of pages. */
+typedef enum
+{
+  STEADY_REPORT_NOTES_SHORT, /* the first STEADY_REPORT_NOTE_LINES lines, then "…" */
+  STEADY_REPORT_NOTES_FULL,  /* every word */
+  STEADY_REPORT_NOTES_NONE,  /* no note text: mood, feelings, activities and sleep only */
+} SteadyReportNotes;
+
+#define STEADY_REPORT_NOTE_LINES 3
+
 typedef struct
 {
   SteadyReportSections  sections;
+  SteadyReportNotes     notes;
   SteadyReportPaper     paper;
   const char           *crisis_region; /* the safety plan's crisis line; NULL: the locale's */
 } SteadyReportOptions;
 
 void     steady_report_options_init_default (SteadyReportOptions        *options);
+gboolean steady_report_notes_from_id        (const char                 *id,
+                                             SteadyReportNotes          *out_notes);
+const char *steady_report_notes_to_id       (SteadyReportNotes           notes);
 
 gboolean steady_report_pdf_export           (SteadyDatabase             *database,
                                              const SteadyReportRange    *range,

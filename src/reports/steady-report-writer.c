@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* steady-report-writer.c: the report's pen — pages as cairo recording surfaces, paragraphs,
- * headings kept with what follows, and tables that break only between rows with their
- * header repeated. The document decides what to write; this decides where it goes. */
+ * headings kept with what follows, and tables that break between rows with their header
+ * repeated; a row taller than a page goes on over the next pages, split between lines of
+ * text, so nothing is cut. The document decides what to write; this decides where it goes. */
 
 #define G_LOG_DOMAIN "steady-report-writer"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -181,6 +183,19 @@ steady_report_writer_paragraph (SteadyReportWriter *w,
   w->y += height + space_after;
 }
 
+/* The same for plain text, such as a translated sentence, which may hold "&" or "<". */
+void
+steady_report_writer_text (SteadyReportWriter *w,
+                           const char         *text,
+                           double              size,
+                           gboolean            bold,
+                           double              space_after)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  steady_report_writer_paragraph (w, markup, size, bold, space_after);
+}
+
 /* A section heading, kept on the page of what follows it (@keep points of it). */
 void
 steady_report_writer_heading (SteadyReportWriter *w,
@@ -235,6 +250,41 @@ steady_report_table_clear (SteadyReportTable *table)
     g_clear_pointer (&table->titles[i], g_free);
 }
 
+/* Cuts @layout's text after @max_lines lines, ending in "…". Pango's own ellipsizing only
+ * hides the rest: cairo still puts the hidden words in the PDF's text, where they can be
+ * copied out. Here they are gone. */
+static void
+limit_lines (PangoLayout *layout,
+             guint        max_lines)
+{
+  PangoLayoutLine *last;
+  g_autofree char *text = NULL;
+
+  if ((guint)pango_layout_get_line_count (layout) <= max_lines)
+    return;
+  last = pango_layout_get_line_readonly (layout, max_lines - 1);
+  text = g_strndup (pango_layout_get_text (layout), last->start_index + last->length);
+  for (;;)
+    {
+      g_autofree char *shown = NULL;
+      char *cut;
+
+      g_strchomp (text);
+      shown = g_strconcat (text, "…", NULL);
+      /* The markup's attributes stay with the layout; the text is only shorter. */
+      pango_layout_set_text (layout, shown, -1);
+      if ((guint)pango_layout_get_line_count (layout) <= max_lines || text[0] == '\0')
+        return;
+      /* "…" took a line of its own: give up the last word, or the last letter. */
+      cut = strrchr (text, ' ');
+      if (cut == NULL)
+        cut = g_utf8_find_prev_char (text, text + strlen (text));
+      if (cut == NULL)
+        cut = text;
+      *cut = '\0';
+    }
+}
+
 /* Lays the cells of a row out; returns the row's height. */
 static double
 table_layout_row (SteadyReportWriter  *w,
@@ -252,19 +302,101 @@ table_layout_row (SteadyReportWriter  *w,
                                                 table->widths[i] - 2 * CELL_PAD);
       if (table->numeric[i])
         pango_layout_set_alignment (layouts[i], PANGO_ALIGN_CENTER);
+      if (!bold && table->max_lines[i] > 0)
+        limit_lines (layouts[i], table->max_lines[i]);
       height = MAX (height, steady_report_layout_height (layouts[i]));
     }
   return height + 2 * CELL_PAD;
 }
 
-static void
-table_draw_row (SteadyReportWriter  *w,
-                SteadyReportTable   *table,
-                PangoLayout        **layouts,
-                double               height,
-                double               shade)
+/* A part of a row taller than a page: for each cell, the lines from from[i] (in the
+ * layout's points) up to to[i]. */
+typedef struct
 {
+  double from[STEADY_REPORT_MAX_COLUMNS];
+  double to[STEADY_REPORT_MAX_COLUMNS];
+} RowSlice;
+
+/* Where the lines of @layout that start at @from and fit in @room end, in the layout's
+ * points: @from when not even one line fits. */
+static double
+lines_end (PangoLayout *layout,
+           double       from,
+           double       room)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  double end = from;
+
+  do
+    {
+      int top;
+      int bottom;
+
+      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+      if ((double)top / PANGO_SCALE < from - 0.01)
+        continue;
+      if ((double)bottom / PANGO_SCALE > from + room)
+        break;
+      end = (double)bottom / PANGO_SCALE;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return end;
+}
+
+/* Draws the lines of @layout between @from and @to with the top of @from at (@x, @y). */
+static void
+show_lines (cairo_t     *cr,
+            PangoLayout *layout,
+            double       x,
+            double       y,
+            double       from,
+            double       to)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoRectangle logical;
+      int top;
+      int bottom;
+
+      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+      if ((double)top / PANGO_SCALE < from - 0.01)
+        continue;
+      if ((double)bottom / PANGO_SCALE > to + 0.01)
+        break;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      cairo_move_to (cr, x + (double)logical.x / PANGO_SCALE,
+                     y + (double)pango_layout_iter_get_baseline (iter) / PANGO_SCALE - from);
+      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+/* One page's part of a row that runs over pages; on the pages after the first, the first
+ * cell starts with "(continued)" and, once it has been shown whole, shows again (the day of
+ * a journal entry, the question of an answer), so a reader knows whose row goes on. */
+static void
+table_draw_slice (SteadyReportWriter  *w,
+                  SteadyReportTable   *table,
+                  PangoLayout        **layouts,
+                  const RowSlice      *slice,
+                  PangoLayout         *continued,
+                  double               shade)
+{
+  double first_height = steady_report_layout_height (layouts[0]);
+  gboolean repeat_first = continued != NULL && slice->from[0] >= first_height - 0.01;
+  double marker = continued != NULL ? steady_report_layout_height (continued) : 0;
+  double height = 0;
   double x = MARGIN_X;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    height = MAX (height, slice->to[i] - slice->from[i] + (i == 0 ? marker : 0));
+  if (repeat_first)
+    height = MAX (height, marker + first_height);
+  height += 2 * CELL_PAD;
 
   cairo_save (w->cr);
   if (shade < 1.0)
@@ -273,10 +405,18 @@ table_draw_row (SteadyReportWriter  *w,
       cairo_rectangle (w->cr, MARGIN_X, w->y, steady_report_writer_get_text_width (w), height);
       cairo_fill (w->cr);
     }
+  if (continued != NULL)
+    {
+      cairo_set_source_rgb (w->cr, 0.35, 0.35, 0.35);
+      steady_report_show_layout (w->cr, continued, x + CELL_PAD, w->y + CELL_PAD);
+      if (repeat_first)
+        steady_report_show_layout (w->cr, layouts[0], x + CELL_PAD, w->y + CELL_PAD + marker);
+    }
   cairo_set_source_rgb (w->cr, 0, 0, 0);
   for (guint i = 0; i < table->n_columns; i++)
     {
-      steady_report_show_layout (w->cr, layouts[i], x + CELL_PAD, w->y + CELL_PAD);
+      show_lines (w->cr, layouts[i], x + CELL_PAD, w->y + CELL_PAD + (i == 0 ? marker : 0),
+                  slice->from[i], slice->to[i]);
       x += table->widths[i];
     }
   cairo_set_source_rgb (w->cr, 0.6, 0.6, 0.6);
@@ -286,6 +426,20 @@ table_draw_row (SteadyReportWriter  *w,
   cairo_stroke (w->cr);
   cairo_restore (w->cr);
   w->y += height;
+}
+
+/* A whole row: every line of every cell. */
+static void
+table_draw_row (SteadyReportWriter  *w,
+                SteadyReportTable   *table,
+                PangoLayout        **layouts,
+                double               shade)
+{
+  RowSlice whole = { { 0 }, { 0 } };
+
+  for (guint i = 0; i < table->n_columns; i++)
+    whole.to[i] = steady_report_layout_height (layouts[i]);
+  table_draw_slice (w, table, layouts, &whole, NULL, shade);
 }
 
 static void
@@ -301,14 +455,58 @@ steady_report_table_header (SteadyReportWriter *w,
                             SteadyReportTable  *table)
 {
   PangoLayout *layouts[STEADY_REPORT_MAX_COLUMNS] = { NULL };
-  double height = table_layout_row (w, table, table->titles, TRUE, SMALL_SIZE, layouts);
-
-  table_draw_row (w, table, layouts, height, 0.85);
+  table_layout_row (w, table, table->titles, TRUE, SMALL_SIZE, layouts);
+  table_draw_row (w, table, layouts, 0.85);
   free_layouts (layouts, table->n_columns);
 }
 
+/* A row taller than a page: as many whole lines of each cell as fit on this page, then the
+ * rest on the next pages under the header again, marked "(continued)". */
+static void
+table_split_row (SteadyReportWriter  *w,
+                 SteadyReportTable   *table,
+                 PangoLayout        **layouts,
+                 double               shade)
+{
+  g_autofree char *markup = g_markup_printf_escaped ("<i>%s</i>", _("(continued)"));
+  g_autoptr(PangoLayout) continued = steady_report_writer_layout (w, markup, SMALL_SIZE, FALSE,
+                                                                  table->widths[0] -
+                                                                  2 * CELL_PAD);
+  double marker = steady_report_layout_height (continued);
+  RowSlice slice = { { 0 }, { 0 } };
+  gboolean first = TRUE;
+
+  /* Less than a few lines left here: start the row on the next page. */
+  if (page_bottom (w) - w->y < 60)
+    {
+      steady_report_writer_new_page (w);
+      steady_report_table_header (w, table);
+    }
+  for (;;)
+    {
+      double room = page_bottom (w) - w->y - 2 * CELL_PAD;
+      gboolean done = TRUE;
+
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          double height = steady_report_layout_height (layouts[i]);
+
+          slice.from[i] = slice.to[i];
+          slice.to[i] = lines_end (layouts[i], slice.from[i],
+                                   room - (!first && i == 0 ? marker : 0));
+          done = done && slice.to[i] >= height - 0.01;
+        }
+      table_draw_slice (w, table, layouts, &slice, first ? NULL : continued, shade);
+      if (done)
+        break;
+      steady_report_writer_new_page (w);
+      steady_report_table_header (w, table);
+      first = FALSE;
+    }
+}
+
 /* Adds a row, on the next page (under the header again) when it does not fit on this one.
- * A row taller than a whole page is cut with an ellipsis rather than split. */
+ * A row taller than a whole page is split between lines and goes on over the next pages. */
 void
 steady_report_table_row (SteadyReportWriter *w,
                          SteadyReportTable  *table,
@@ -320,21 +518,32 @@ steady_report_table_row (SteadyReportWriter *w,
   double room = page_bottom (w) - MARGIN_TOP - 40;
 
   if (height > room)
+    table_split_row (w, table, layouts, shaded ? 0.95 : 1.0);
+  else
     {
-      for (guint i = 0; i < table->n_columns; i++)
+      if (w->y + height > page_bottom (w))
         {
-          pango_layout_set_height (layouts[i], (int)((room - 2 * CELL_PAD) * PANGO_SCALE));
-          pango_layout_set_ellipsize (layouts[i], PANGO_ELLIPSIZE_END);
+          steady_report_writer_new_page (w);
+          steady_report_table_header (w, table);
         }
-      height = room;
+      table_draw_row (w, table, layouts, shaded ? 0.95 : 1.0);
     }
-  if (w->y + height > page_bottom (w))
-    {
-      steady_report_writer_new_page (w);
-      steady_report_table_header (w, table);
-    }
-  table_draw_row (w, table, layouts, height, shaded ? 0.95 : 1.0);
   free_layouts (layouts, table->n_columns);
+}
+
+/* Adds a row of the table's cells, frees them, and counts a step of the work: FALSE when it
+ * was cancelled. */
+gboolean
+steady_report_table_add_row (SteadyReportWriter  *w,
+                             SteadyReportTable   *table,
+                             char               **cells,
+                             gboolean             shaded,
+                             GError             **error)
+{
+  steady_report_table_row (w, table, cells, shaded);
+  for (guint c = 0; c < table->n_columns; c++)
+    g_clear_pointer (&cells[c], g_free);
+  return steady_report_writer_step (w, error);
 }
 
 /* Starts a new page for a short table that would fit on one but not in what is left here. */

@@ -42,6 +42,7 @@ typedef struct
   double    widths[STEADY_REPORT_MAX_COLUMNS];
   char     *titles[STEADY_REPORT_MAX_COLUMNS];   /* markup */
   gboolean  numeric[STEADY_REPORT_MAX_COLUMNS];  /* centred */
+  guint     max_lines[STEADY_REPORT_MAX_COLUMNS]; /* 0: all; else cut with "…" after so many */
 } SteadyReportTable;
 
 void         steady_report_writer_init           (SteadyReportWriter       *w,
@@ -74,6 +75,11 @@ void         steady_report_writer_paragraph      (SteadyReportWriter       *w,
                                                   double                    size,
                                                   gboolean                  bold,
                                                   double                    space_after);
+void         steady_report_writer_text           (SteadyReportWriter       *w,
+                                                  const char               *text,
+                                                  double                    size,
+                                                  gboolean                  bold,
+                                                  double                    space_after);
 void         steady_report_writer_heading        (SteadyReportWriter       *w,
                                                   const char               *text,
                                                   double                    keep);
@@ -90,11 +96,18 @@ void         steady_report_table_row             (SteadyReportWriter       *w,
                                                   SteadyReportTable        *table,
                                                   char * const             *cells,
                                                   gboolean                  shaded);
+gboolean     steady_report_table_add_row         (SteadyReportWriter       *w,
+                                                  SteadyReportTable        *table,
+                                                  char                    **cells,
+                                                  gboolean                  shaded,
+                                                  GError                  **error);
 void         steady_report_table_keep_together   (SteadyReportWriter       *w,
                                                   SteadyReportTable        *table,
                                                   GPtrArray                *rows);
 void         steady_report_table_begin           (SteadyReportWriter       *w,
                                                   SteadyReportTable        *table,
                                                   const char               *heading);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SteadyReportTable, steady_report_table_clear)
 
 G_END_DECLS

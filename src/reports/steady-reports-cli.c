@@ -40,6 +40,7 @@ typedef struct
   SteadyDatabase     *database;
   SteadyReportRange   range;
   guint               csv_kinds;
+  SteadyReportOptions pdf_options;
   char               *path;
   SteadyCsvCount      counts[STEADY_N_CSV_KINDS];
   SteadyDaylioSummary daylio;
@@ -107,8 +108,8 @@ work_thread (GTask        *task,
       ok = import_daylio (work, cancellable, &error);
       break;
     case WORK_EXPORT_PDF:
-      ok = steady_report_pdf_export (work->database, &work->range, NULL, work->path, cancellable,
-                                     NULL, NULL, &error);
+      ok = steady_report_pdf_export (work->database, &work->range, &work->pdf_options, work->path,
+                                     cancellable, NULL, NULL, &error);
       break;
     case WORK_EXPORT_JSON:
       ok = steady_backup_export (work->database, work->path, cancellable, NULL, NULL, &error);
@@ -277,6 +278,8 @@ run_export (const SteadyReportsCliOptions *options)
                             "--since-last-session do not go with --export json."));
   else if (options->kinds != NULL && work->kind != WORK_EXPORT_CSV)
     status = usage_error (_("--kind goes with --export csv only."));
+  else if (options->notes != NULL && work->kind != WORK_EXPORT_PDF)
+    status = usage_error (_("--notes goes with --export pdf only."));
   else if (options->since_last_session && (options->from != NULL || options->to != NULL))
     status = usage_error (_("Give either --from and --to, or --since-last-session, not "
                             "both."));
@@ -288,6 +291,18 @@ run_export (const SteadyReportsCliOptions *options)
       if (options->kinds != NULL &&
           !steady_csv_kinds_parse (options->kinds, &work->csv_kinds, &error))
         status = usage_error (error->message);
+    }
+  steady_report_options_init_default (&work->pdf_options);
+  if (status == STEADY_CLI_OK && options->notes != NULL &&
+      !steady_report_notes_from_id (options->notes, &work->pdf_options.notes))
+    {
+      g_autofree char *shown = g_utf8_make_valid (options->notes, -1);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is what the user typed after --notes; keep full, short and none. */
+      message = g_strdup_printf (_("“%s” is not a choice for --notes: give full, short or "
+                                   "none."), shown);
+      status = usage_error (message);
     }
   if (status != STEADY_CLI_OK)
     {
@@ -484,9 +499,9 @@ steady_reports_cli_run (const SteadyReportsCliOptions *options)
   if (options->export_format != NULL)
     return run_export (options);
   if (options->output_path != NULL || options->from != NULL || options->to != NULL ||
-      options->since_last_session || options->kinds != NULL)
-    return usage_error (_("--output, --from, --to, --since-last-session and --kind go with "
-                          "--export."));
+      options->since_last_session || options->kinds != NULL || options->notes != NULL)
+    return usage_error (_("--output, --from, --to, --since-last-session, --kind and --notes go "
+                          "with --export."));
   if (options->import_path != NULL)
     return run_import (options);
   if (options->restore_path != NULL)

@@ -25,6 +25,7 @@ typedef struct
   const char *to;
   gboolean    since_last_session;
   const char *kinds;           /* csv only: a comma-separated list of kinds */
+  const char *notes;           /* pdf only: full, short or none */
   const char *import_path;     /* an iCalendar file or a Daylio export */
   const char *restore_path;    /* a JSON backup */
 } SteadyReportsCliOptions;

@@ -48,6 +48,7 @@ struct _SteadyShareDialog
   GCancellable         *refresh_cancellable; /* of the refresh running */
   GtkFileChooserNative *file_chooser;
   GtkCheckButton       *checks[N_SECTIONS];
+  AdwComboRow          *notes_row;    /* a SteadyReportNotes, in the enum's order */
 
   gint64                now_us;       /* 0: the real time */
   guint                 page;
@@ -159,6 +160,8 @@ update_actions (SteadyShareDialog *self)
   gtk_widget_set_visible (self->progress_box, self->saving);
   gtk_widget_set_sensitive (GTK_WIDGET (self->range_row), !self->saving);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sections_group), !self->saving);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->notes_row),
+                            (chosen_sections (self) & STEADY_REPORT_SECTION_JOURNAL) != 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->from_row), !self->saving);
   gtk_widget_set_sensitive (GTK_WIDGET (self->to_row), !self->saving);
   update_page_label (self);
@@ -184,6 +187,7 @@ typedef struct
   SteadyDatabase         *database;
   SteadyReportRange       range;
   SteadyReportSections    sections;
+  SteadyReportNotes       notes;
   const SteadyCrisisLine *crisis_line;
   double                  width;
   double                  height;
@@ -214,6 +218,8 @@ refresh_thread (GTask        *task,
                                          &error);
   if (job->data != NULL && job->crisis_line != NULL)
     job->data->crisis_line = job->crisis_line;
+  if (job->data != NULL)
+    job->data->notes = job->notes;
   if (job->data != NULL)
     job->document = steady_report_document_new (job->data, job->width, job->height,
                                                  cancellable, NULL, NULL, &error);
@@ -289,6 +295,7 @@ refresh (SteadyShareDialog *self)
     }
   job->database = g_object_ref (self->database);
   job->sections = chosen_sections (self);
+  job->notes = adw_combo_row_get_selected (self->notes_row);
   /* The crisis line the person chose in Preferences, as on the safety plan itself. */
   if (self->settings != NULL)
     job->crisis_line = steady_help_dialog_lookup_line (self->settings);
@@ -692,6 +699,30 @@ range_selected_cb (SteadyShareDialog *self)
     refresh (self);
 }
 
+/* How much of each note goes in, right under "Journal entries": the first lines keep a month
+ * of long notes to a few pages. */
+static GtkWidget *
+create_notes_row (SteadyShareDialog *self)
+{
+  const char * const choices[] = {
+    [STEADY_REPORT_NOTES_SHORT] = _("First lines"),
+    [STEADY_REPORT_NOTES_FULL] = _("In full"),
+    /* Translators: a choice for journal notes in the report: none of their text goes in. */
+    [STEADY_REPORT_NOTES_NONE] = _("Left out"),
+    NULL
+  };
+  g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Journal notes"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Mood and feelings go in either way"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), STEADY_REPORT_NOTES_SHORT);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
+  return row;
+}
+
 static void
 add_section_rows (SteadyShareDialog *self)
 {
@@ -711,6 +742,11 @@ add_section_rows (SteadyShareDialog *self)
       g_signal_connect_object (check, "toggled", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
       adw_preferences_group_add (self->sections_group, row);
       self->checks[i] = GTK_CHECK_BUTTON (check);
+      if (sections[i].section == STEADY_REPORT_SECTION_JOURNAL)
+        {
+          self->notes_row = ADW_COMBO_ROW (create_notes_row (self));
+          adw_preferences_group_add (self->sections_group, GTK_WIDGET (self->notes_row));
+        }
     }
 }
 
@@ -921,6 +957,16 @@ steady_share_dialog_set_custom (SteadyShareDialog *self,
   steady_share_dialog_set_range_kind (self, STEADY_SHARE_RANGE_CUSTOM);
   self->choosing = FALSE;
   refresh (self);
+}
+
+void
+steady_share_dialog_set_notes (SteadyShareDialog *self,
+                               SteadyReportNotes  notes)
+{
+  g_return_if_fail (STEADY_IS_SHARE_DIALOG (self));
+  g_return_if_fail (notes <= STEADY_REPORT_NOTES_NONE);
+
+  adw_combo_row_set_selected (self->notes_row, notes);
 }
 
 /* The range of the report shown; FALSE when the choice gives none (e.g. no past session). */

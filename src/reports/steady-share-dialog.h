@@ -34,6 +34,8 @@ void       steady_share_dialog_set_range_kind (SteadyShareDialog  *self,
 void       steady_share_dialog_set_custom     (SteadyShareDialog  *self,
                                                const GDate        *first,
                                                const GDate        *last);
+void       steady_share_dialog_set_notes      (SteadyShareDialog  *self,
+                                               SteadyReportNotes   notes);
 gboolean   steady_share_dialog_get_range      (SteadyShareDialog  *self,
                                                SteadyReportRange  *out);
 gboolean   steady_share_dialog_get_busy       (SteadyShareDialog  *self);

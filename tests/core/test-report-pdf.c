@@ -598,6 +598,268 @@ test_progress (Fixture       *f,
   g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
 }
 
+/* A note of @n_words numbered words, "Notestart" first and "Noteend" last, in paragraphs. */
+static char *
+long_note (guint n_words)
+{
+  g_autoptr(GString) note = g_string_new ("Notestart");
+
+  for (guint i = 1; i <= n_words; i++)
+    g_string_append_printf (note, "%sword%04u", i % 60 == 0 ? "\n\n" : " ", i);
+  g_string_append (note, " Noteend");
+  return g_string_free (g_steal_pointer (&note), FALSE);
+}
+
+/* The report of @first_day to @last_day October 2026 on A4, as text, with @notes; kept as
+ * @name when given. */
+static char *
+export_october_days (Fixture           *f,
+                     int                first_day,
+                     int                last_day,
+                     SteadyReportNotes  notes,
+                     const char        *name)
+{
+  SteadyReportRange range;
+  SteadyReportOptions options;
+  GDate first;
+  GDate last;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_date_set_dmy (&first, first_day, 10, 2026);
+  g_date_set_dmy (&last, last_day, 10, 2026);
+  g_assert_true (steady_report_range_custom (&first, &last, NULL, &range, &error));
+  g_assert_no_error (error);
+  steady_report_options_init_default (&options);
+  options.paper = STEADY_REPORT_PAPER_A4;
+  options.notes = notes;
+  path = export (f, &range, &options);
+  if (name != NULL)
+    keep_for_review (path, name);
+  return steady_test_pdf_text (path, FALSE);
+}
+
+/* The week of 5 October, with @notes. */
+static char *
+export_notes (Fixture           *f,
+              SteadyReportNotes  notes,
+              const char        *name)
+{
+  return export_october_days (f, 5, 11, notes, name);
+}
+
+/* The person chooses how much of each note goes in: every word, the first lines ending in
+ * "…", or none of it, while the mood and feelings stay. */
+static void
+test_notes_choice (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SteadyJournalStore) journal = steady_journal_store_new (f->database);
+  g_autofree char *note = long_note (200);
+  g_autofree char *full = NULL;
+  g_autofree char *shortened = NULL;
+  g_autofree char *none = NULL;
+  SteadyReportOptions defaults;
+  const char *start;
+
+  add_entry (journal, local_us (2026, 10, 7, 20), 4, note, FALSE, 7.5);
+  add_entry (journal, local_us (2026, 10, 8, 20), 2, "Zqxsecondnote short and whole", FALSE,
+             -1);
+
+  steady_report_options_init_default (&defaults);
+  g_assert_cmpint (defaults.notes, ==, STEADY_REPORT_NOTES_SHORT);
+
+  full = export_notes (f, STEADY_REPORT_NOTES_FULL, "report-notes-full.pdf");
+  g_assert_nonnull (strstr (full, "Notestart"));
+  g_assert_nonnull (strstr (full, "word0150"));
+  g_assert_nonnull (strstr (full, "Noteend"));
+  g_assert_null (strstr (full, "…"));
+
+  shortened = export_notes (f, STEADY_REPORT_NOTES_SHORT, "report-notes-short.pdf");
+  start = strstr (shortened, "Notestart");
+  g_assert_nonnull (start);
+  g_assert_null (strstr (shortened, "Noteend"));
+  g_assert_null (strstr (shortened, "word0150"));
+  /* The cut is marked, within the first lines of the note, and a short note stays whole. */
+  g_assert_nonnull (strstr (start, "…"));
+  g_assert_cmpint (strstr (start, "…") - start, <, 400);
+  g_assert_nonnull (strstr (shortened, "Zqxsecondnote short and whole"));
+
+  none = export_notes (f, STEADY_REPORT_NOTES_NONE, "report-notes-none.pdf");
+  g_assert_null (strstr (none, "Notestart"));
+  g_assert_null (strstr (none, "word0001"));
+  g_assert_null (strstr (none, "Zqxsecondnote"));
+  /* What is left: when, the mood in words, and sleep. */
+  g_assert_nonnull (strstr (none, "Good"));
+  g_assert_nonnull (strstr (none, "Slept 7.5 h"));
+  g_assert_nonnull (strstr (none, "Journal"));
+  g_assert_nonnull (strstr (none, "Notes are not included."));
+}
+
+/* A note longer than a page goes on over the next pages: every word is there, in order,
+ * marked "(continued)", and the rows after it are there too. */
+static void
+test_long_note_continues (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SteadyJournalStore) journal = steady_journal_store_new (f->database);
+  g_autofree char *note = long_note (2000);
+  g_autofree char *text = NULL;
+  g_autoptr(GRegex) whitespace = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *squeezed = NULL;
+  const char *at;
+
+  add_entry (journal, local_us (2026, 10, 6, 20), 3, "Zqxbeforethelongone", FALSE, -1);
+  add_entry (journal, local_us (2026, 10, 7, 20), 4, note, FALSE, -1);
+  add_entry (journal, local_us (2026, 10, 8, 20), 2, "Zqxafterthelongone", FALSE, -1);
+  text = export_notes (f, STEADY_REPORT_NOTES_FULL, "report-long-note.pdf");
+  squeezed = g_regex_replace_literal (whitespace, text, -1, 0, "", 0, NULL);
+
+  at = strstr (squeezed, "Zqxbeforethelongone");
+  g_assert_nonnull (at);
+  at = strstr (at, "Notestart");
+  g_assert_nonnull (at);
+  for (guint i = 1; i <= 2000; i++)
+    {
+      char word[16];
+
+      g_snprintf (word, sizeof word, "word%04u", i);
+      at = strstr (at, word);
+      if (at == NULL)
+        g_error ("“%s” is missing from the report, or out of order", word);
+    }
+  at = strstr (at, "Noteend");
+  g_assert_nonnull (at);
+  g_assert_nonnull (strstr (at, "Zqxafterthelongone"));
+  g_assert_nonnull (strstr (text, "(continued)"));
+  g_assert_null (strstr (text, "…"));
+}
+
+static void
+add_practice (SteadyPracticeStore *store,
+              SteadyPracticeKind   kind,
+              GDateTime           *when,
+              int                  before,
+              int                  after)
+{
+  g_autoptr(SteadyPracticeRecord) record = steady_practice_record_new (kind);
+  g_autoptr(GError) error = NULL;
+
+  if (kind == STEADY_PRACTICE_KIND_BREATHING)
+    record->pattern = steady_breathing_pattern_new_preset ("box");
+  record->planned_us = 5 * 60 * G_USEC_PER_SEC;
+  record->actual_us = record->planned_us;
+  record->completed = TRUE;
+  record->distress_before = before;
+  record->distress_after = after;
+  steady_practice_record_set_started_at (record, when);
+  g_assert_true (steady_practice_store_add (store, record, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_rated_record (SteadySkillStore *store,
+                  gint64            time_us,
+                  gboolean          is_private)
+{
+  g_autoptr(SteadySkillRecord) record = steady_skill_record_new (STEADY_SKILL_KIND_CHECK_FACTS);
+  g_autoptr(GError) error = NULL;
+
+  steady_skill_record_set_time (record, time_us, local_offset (time_us));
+  steady_skill_record_set_text (record, "event", "A hard phone call");
+  steady_skill_record_set_distress_before (record, 9);
+  steady_skill_record_set_distress_after (record, 2);
+  steady_skill_record_set_private (record, is_private);
+  g_assert_true (steady_skill_store_save (store, record, &error));
+  g_assert_no_error (error);
+}
+
+/* The week from @first_day October, its lines joined, as shared by default. */
+static char *
+export_week (Fixture *f,
+             int      first_day)
+{
+  g_autofree char *text = export_october_days (f, first_day, first_day + 6,
+                                               STEADY_REPORT_NOTES_SHORT, NULL);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  return g_strjoinv (" ", lines);
+}
+
+/* "What helped" counts the range's own rated uses: not those before or after it, not private
+ * exercises; with too few, the cover says so in words. */
+static void
+test_what_helped_range (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SteadyPracticeStore) practice = steady_practice_store_new (f->database);
+  g_autoptr(SteadySkillStore) skills = steady_skill_store_new (f->database);
+  g_autoptr(SteadyDiaryStore) diary = steady_diary_store_new (f->database);
+  g_autofree char *inside = NULL;
+  g_autofree char *few = NULL;
+  g_autofree char *unrated = NULL;
+  g_autofree char *use = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* 1–7 October: three rated breathing practices, one unrated, three rated "I used this"
+   * of a library skill, and three private worksheets with a large fall in distress. */
+  for (int day = 1; day <= 3; day++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_local (2026, 10, day, 9, 0, 0);
+      gint64 noon = local_us (2026, 10, day, 12);
+
+      add_practice (practice, STEADY_PRACTICE_KIND_BREATHING, when, 6, 4);
+      add_rated_record (skills, noon, TRUE);
+      use = steady_diary_store_log_skill_use (diary, "wise-mind", 5, 8, 3, noon + 60,
+                                              local_offset (noon), &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&use, g_free);
+    }
+  {
+    g_autoptr(GDateTime) when = g_date_time_new_local (2026, 10, 4, 9, 0, 0);
+
+    add_practice (practice, STEADY_PRACTICE_KIND_BREATHING, when, -1, -1);
+  }
+  /* 8–14 October: two rated mindfulness sessions only. 22–28 September and 15–21 October
+   * (outside the first week): mindfulness with a fall of 8 points, three times each. */
+  for (int day = 8; day <= 9; day++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_local (2026, 10, day, 9, 0, 0);
+
+      add_practice (practice, STEADY_PRACTICE_KIND_MINDFULNESS, when, 5, 4);
+    }
+  for (int day = 0; day < 3; day++)
+    {
+      g_autoptr(GDateTime) before = g_date_time_new_local (2026, 9, 24 + day, 9, 0, 0);
+      g_autoptr(GDateTime) after = g_date_time_new_local (2026, 10, 16 + day, 9, 0, 0);
+
+      add_practice (practice, STEADY_PRACTICE_KIND_MINDFULNESS, before, 9, 1);
+      add_practice (practice, STEADY_PRACTICE_KIND_MINDFULNESS, after, 9, 1);
+    }
+
+  inside = export_week (f, 1);
+  g_assert_nonnull (strstr (inside, "In this time"));
+  g_assert_nonnull (strstr (inside, "Wise mind: distress down 5.0 points on average (3 uses)"));
+  g_assert_nonnull (strstr (inside, "Breathing pacer: distress down 2.0 points on average "
+                                    "(3 uses)"));
+  /* Wise mind eased more, so it comes first; nothing from other weeks or private. */
+  g_assert_true (strstr (inside, "Wise mind: distress") <
+                 strstr (inside, "Breathing pacer: distress"));
+  g_assert_null (strstr (inside, "Mindfulness timer: distress"));
+  g_assert_null (strstr (inside, "Check the facts: distress"));
+  /* The practice log shows the distress of "I used this" too. */
+  g_assert_nonnull (strstr (inside, "Wise mind"));
+
+  few = export_week (f, 8);
+  g_assert_null (strstr (few, "Mindfulness timer: distress"));
+  g_assert_nonnull (strstr (few, "In this time, 2 uses were rated for distress before and "
+                                 "after, but no single skill or practice 3 times"));
+
+  unrated = export_week (f, 22);
+  g_assert_nonnull (strstr (unrated, "Nothing I did in this time was rated for distress"));
+  g_assert_null (strstr (unrated, "distress down"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -616,6 +878,9 @@ main (int   argc,
   ADD ("/report/pdf/mode", test_mode);
   ADD ("/report/pdf/cancel", test_cancel);
   ADD ("/report/pdf/progress", test_progress);
+  ADD ("/report/pdf/notes-choice", test_notes_choice);
+  ADD ("/report/pdf/long-note-continues", test_long_note_continues);
+  ADD ("/report/pdf/what-helped-range", test_what_helped_range);
 #undef ADD
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "steady-cli-test-util.h"
+#include "steady-test-util.h"
 #include "steady-database.h"
 #include "steady-journal-store.h"
 
@@ -189,6 +190,12 @@ test_bad_options (Fixture       *f,
   assert_usage (&run, "no kind of record called “moods”");
   steady_cli_run (&run, f->home, "--export", "pdf", "--output", file, "--kind", "journal", NULL);
   assert_usage (&run, "--kind goes with --export csv");
+  steady_cli_run (&run, f->home, "--export", "csv", "--output", out, "--notes", "none", NULL);
+  assert_usage (&run, "--notes goes with --export pdf");
+  steady_cli_run (&run, f->home, "--export", "pdf", "--output", file, "--notes", "some", NULL);
+  assert_usage (&run, "“some” is not a choice for --notes");
+  steady_cli_run (&run, f->home, "--notes", "full", NULL);
+  assert_usage (&run, "go with --export");
   steady_cli_run (&run, f->home, "--export", "json", "--output", file, "--from", "2026-01-01",
                   NULL);
   assert_usage (&run, "A backup is always complete");
@@ -259,6 +266,26 @@ test_pdf_backup_restore (Fixture       *f,
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_clear_pointer (&contents, g_free);
+  /* The notes (Daylio's "Slept 8 hours.") in full by choice, and none of them with none. */
+  {
+    g_autofree char *text = NULL;
+
+    steady_cli_run (&run, f->home, "--export", "pdf", "--output", pdf, "--from", "2026-03-01",
+                    "--to", "2026-03-31", "--notes", "full", NULL);
+    g_assert_true (steady_cli_run_exited_with (&run, 0));
+    steady_cli_run_clear (&run);
+    text = steady_test_pdf_text (pdf, FALSE);
+    g_assert_nonnull (strstr (text, "Slept 8 hours."));
+    g_clear_pointer (&text, g_free);
+
+    steady_cli_run (&run, f->home, "--export", "pdf", "--output", pdf, "--from", "2026-03-01",
+                    "--to", "2026-03-31", "--notes", "none", NULL);
+    g_assert_true (steady_cli_run_exited_with (&run, 0));
+    steady_cli_run_clear (&run);
+    text = steady_test_pdf_text (pdf, FALSE);
+    g_assert_null (strstr (text, "Slept 8 hours."));
+    g_assert_nonnull (strstr (text, "Between sessions: my report"));
+  }
 
   steady_cli_run (&run, f->home, "--export", "json", "--output", json, NULL);
   g_assert_true (steady_cli_run_exited_with (&run, 0));

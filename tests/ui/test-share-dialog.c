@@ -21,6 +21,8 @@
 #define NARROW_WIDTH  360
 #define WINDOW_HEIGHT 760
 #define PRIVATE_NOTE  "Zqxonlyforme"
+#define LONG_START    "Zqxlongstart"
+#define LONG_END      "Zqxlongend"
 
 static void
 add_entry (SteadyJournalStore *store,
@@ -62,6 +64,14 @@ fill (SteadyApplication *app)
       add_entry (journal, day, 1 + day % 5, note, FALSE);
     }
   add_entry (journal, 2, 2, PRIVATE_NOTE, TRUE);
+  {
+    g_autoptr(GString) note = g_string_new (LONG_START);
+
+    for (int i = 0; i < 150; i++)
+      g_string_append (note, " a long day of small steps");
+    g_string_append (note, " " LONG_END);
+    add_entry (journal, 3, 3, note->str, FALSE);
+  }
 
   steady_session_series_set_title (series, "Group therapy");
   steady_session_series_set_start (series, start_local, "UTC");
@@ -159,6 +169,35 @@ find_progress_box (GtkWidget *dialog)
   return gtk_widget_get_parent (g_ptr_array_index (bars, 0));
 }
 
+static AdwComboRow *
+find_notes_row (GtkWidget *dialog)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (dialog, ADW_TYPE_COMBO_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AdwPreferencesRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (adw_preferences_row_get_title (row), "Journal notes") == 0)
+        return ADW_COMBO_ROW (row);
+    }
+  g_assert_not_reached ();
+}
+
+/* Chooses how much of each note goes in, as picking it in the list does, and prints. */
+static char *
+print_with_notes (SteadyShareDialog *dialog,
+                  AdwComboRow       *notes_row,
+                  SteadyReportNotes  notes)
+{
+  guint n_pages = 0;
+
+  adw_combo_row_set_selected (notes_row, notes);
+  wait_until (not_busy, dialog);
+  return print_and_read (dialog, &n_pages);
+}
+
 static void
 test_share_dialog (void)
 {
@@ -242,6 +281,8 @@ test_share_dialog (void)
     g_assert_false (gtk_check_button_get_active (g_ptr_array_index (checks, 7)));
     gtk_check_button_set_active (g_ptr_array_index (checks, 1), FALSE);
     wait_until (not_busy, dialog);
+    /* How much of the notes means nothing without the entries. */
+    g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_notes_row (GTK_WIDGET (dialog)))));
     {
       guint printed_pages = 0;
       g_autofree char *text = print_and_read (dialog, &printed_pages);
@@ -250,6 +291,35 @@ test_share_dialog (void)
       g_assert_nonnull (strstr (text, "Between sessions: my report"));
     }
     gtk_check_button_set_active (g_ptr_array_index (checks, 1), TRUE);
+    wait_until (not_busy, dialog);
+    g_assert_cmpuint (steady_share_dialog_get_n_pages (dialog), ==, n_pages);
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (find_notes_row (GTK_WIDGET (dialog)))));
+  }
+
+  /* Notes: the first lines at first, then in full, then none; the report follows. */
+  {
+    AdwComboRow *notes_row = find_notes_row (GTK_WIDGET (dialog));
+    g_autofree char *shortened = NULL;
+    g_autofree char *full = NULL;
+    g_autofree char *none = NULL;
+
+    g_assert_cmpuint (adw_combo_row_get_selected (notes_row), ==, STEADY_REPORT_NOTES_SHORT);
+    shortened = print_with_notes (dialog, notes_row, STEADY_REPORT_NOTES_SHORT);
+    g_assert_nonnull (strstr (shortened, LONG_START));
+    g_assert_null (strstr (shortened, LONG_END));
+    g_assert_nonnull (strstr (shortened, "Went to group and took a walk, day 3."));
+
+    full = print_with_notes (dialog, notes_row, STEADY_REPORT_NOTES_FULL);
+    g_assert_nonnull (strstr (full, LONG_START));
+    g_assert_nonnull (strstr (full, LONG_END));
+
+    none = print_with_notes (dialog, notes_row, STEADY_REPORT_NOTES_NONE);
+    g_assert_null (strstr (none, LONG_START));
+    g_assert_null (strstr (none, "Went to group and took a walk"));
+    g_assert_nonnull (strstr (none, "Journal"));
+    save_screenshot (GTK_WIDGET (dialog), "share-dialog-notes-none-light");
+
+    adw_combo_row_set_selected (notes_row, STEADY_REPORT_NOTES_SHORT);
     wait_until (not_busy, dialog);
     g_assert_cmpuint (steady_share_dialog_get_n_pages (dialog), ==, n_pages);
   }
