@@ -51,6 +51,7 @@ struct _SteadySkillEditor
   /* owned */
   SteadySkillStore  *store;
   SteadyDraftStore  *drafts;
+  GSettings         *settings;
   SteadySkillRecord *record;        /* the working copy, in step with the form */
   char              *offered_draft_key;
 
@@ -242,7 +243,8 @@ steady_skill_editor_get_full_form (SteadySkillEditor *self)
 /**
  * steady_skill_editor_set_full_form:
  *
- * Shows every step on one scrolling page, for people who prefer to see the whole form.
+ * Shows every step on one scrolling page, for people who prefer to see the whole form. The
+ * choice is remembered: the next exercise opens the same way.
  */
 void
 steady_skill_editor_set_full_form (SteadySkillEditor *self,
@@ -698,14 +700,13 @@ get_help_activated_cb (GtkWidget  *widget,
 {
   SteadySkillEditor *self = STEADY_SKILL_EDITOR (widget);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autoptr(GSettings) settings = NULL;
   SteadySafetyPlanStore *plan;
 
   if (parent != NULL && gtk_widget_activate_action (GTK_WIDGET (parent), "win.get-help", NULL))
     return;
-  settings = g_settings_new (APPLICATION_ID);
   plan = steady_safety_plan_store_get_for_database (steady_skill_store_get_database (self->store));
-  gtk_window_present (GTK_WINDOW (steady_help_dialog_new (GTK_WINDOW (self), settings, plan)));
+  gtk_window_present (GTK_WINDOW (steady_help_dialog_new (GTK_WINDOW (self), self->settings,
+                                                          plan)));
 }
 
 static void
@@ -1037,6 +1038,7 @@ steady_skill_editor_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->drafts);
+  g_clear_object (&self->settings);
   g_clear_object (&self->record);
   g_clear_pointer (&self->offered_draft_key, g_free);
   g_clear_pointer (&self->step_boxes, g_ptr_array_unref);
@@ -1129,6 +1131,11 @@ steady_skill_editor_init (SteadySkillEditor *self)
                 "editor.save-for-later");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
+  /* The one-page form is a way of working, not a property of one exercise: the last choice
+   * holds for the next exercise. Other open editors keep the form they have. */
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_settings_bind (self->settings, "skill-editor-full-form", self->full_form_button, "active",
+                   G_SETTINGS_BIND_GET | G_SETTINGS_BIND_SET | G_SETTINGS_BIND_GET_NO_CHANGES);
   g_signal_connect_swapped (self->full_form_button, "toggled", G_CALLBACK (full_form_toggled_cb),
                             self);
   g_signal_connect_swapped (self->private_switch, "notify::active",

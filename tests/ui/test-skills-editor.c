@@ -898,7 +898,8 @@ test_ranges_and_errors (void)
   fixture_stop (&fixture);
 }
 
-/* Every step on one page, for people who prefer the whole form; Finish saves from there. */
+/* Every step on one page, for people who prefer the whole form; Finish saves from there, and
+ * the choice holds for the next exercise (GSettings). */
 static void
 test_full_form (void)
 {
@@ -948,15 +949,33 @@ test_full_form (void)
                      "written on the one-page form");
   }
 
-  /* Back to one step at a time: only the step shown. */
+  /* The next exercise opens the way the last one was left: on one page. */
+  g_assert_true (g_settings_get_boolean (fixture.settings, "skill-editor-full-form"));
   editor = open_exercise (&fixture, STEADY_SKILL_KIND_PLEASE_CHECK);
-  steady_skill_editor_set_full_form (editor, TRUE);
-  steady_skill_editor_set_full_form (editor, FALSE);
+  g_assert_true (steady_skill_editor_get_full_form (editor));
   g_clear_pointer (&views, g_ptr_array_unref);
   views = steady_skill_editor_get_field_views (editor, 0);
+  for (guint i = 0; i < views->len; i++)
+    g_assert_true (gtk_widget_is_visible (views->pdata[i]));
+
+  /* Back to one step at a time: only the step shown, and so for the exercise after. */
+  click (find_first (GTK_WIDGET (editor), GTK_TYPE_TOGGLE_BUTTON));
+  g_assert_false (steady_skill_editor_get_full_form (editor));
   g_assert_true (gtk_widget_is_visible (views->pdata[0]));
   for (guint i = 1; i < views->len; i++)
     g_assert_false (gtk_widget_is_visible (views->pdata[i]));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  wait_until (no_editor_open, NULL);
+  g_assert_false (g_settings_get_boolean (fixture.settings, "skill-editor-full-form"));
+  editor = open_exercise (&fixture, STEADY_SKILL_KIND_CHECK_FACTS);
+  g_assert_false (steady_skill_editor_get_full_form (editor));
+  {
+    g_autofree char *first = g_strdup_printf ("Step 1 of %u", steady_skill_kind_get_n_steps (
+                                                STEADY_SKILL_KIND_CHECK_FACTS));
+    GtkWidget *title = find_first (GTK_WIDGET (editor), ADW_TYPE_WINDOW_TITLE);
+
+    g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, first);
+  }
   gtk_window_destroy (GTK_WINDOW (editor));
 
   fixture_stop (&fixture);
