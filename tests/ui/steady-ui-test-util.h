@@ -41,6 +41,9 @@ void        click                   (GtkWidget  *button);
 void        resize_window           (GtkWindow  *window,
                                      int         width,
                                      int         height);
+gboolean    press_key               (GtkWidget       *window,
+                                     guint            keyval,
+                                     GdkModifierType  modifiers);
 
 /* The application ------------------------------------------------------------------------ */
 

@@ -222,43 +222,6 @@ choose (SteadySkillEditor *editor,
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
 }
 
-/* Presses @keyval with @modifiers on @window by the shortcut that the key triggers. GTK 4.8
- * cannot put a key event into a window from inside the process, so the test looks the key up
- * in the window's shortcut controllers, as GTK does on a key press, and runs what it finds.
- * Returns whether the key did something (a disabled action does nothing). */
-static gboolean
-press_key (GtkWidget       *window,
-           guint            keyval,
-           GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            {
-              gboolean done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                            window,
-                                                            gtk_shortcut_get_arguments (shortcut));
-
-              drain_events ();
-              return done;
-            }
-        }
-    }
-  g_error ("No shortcut for key %s with modifiers %x", gdk_keyval_name (keyval), modifiers);
-  return FALSE;
-}
-
 static void
 set_flag_cb (gboolean *flag)
 {
