@@ -722,27 +722,87 @@ destroy_window_cb (gpointer user_data)
   g_free (weak);
 }
 
+/* The main window's toast overlay, where the Undo of a delete goes since this editor closes:
+ * the main window's content is its overlay (steady-window.ui). */
+static AdwToastOverlay *
+main_toast_overlay (GtkWindow *parent)
+{
+  GtkWidget *content;
+
+  if (!ADW_IS_APPLICATION_WINDOW (parent))
+    return NULL;
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (parent));
+  return ADW_IS_TOAST_OVERLAY (content) ? ADW_TOAST_OVERLAY (content) : NULL;
+}
+
+static void
+undo_delete_clicked_cb (AdwToast  *toast,
+                        GtkWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!steady_skill_drafts_undo_discard (g_object_get_data (G_OBJECT (toast), "steady-store"),
+                                         g_object_get_data (G_OBJECT (toast), "steady-drafts"),
+                                         g_object_get_data (G_OBJECT (toast), "steady-discarded"),
+                                         &error))
+    adw_toast_overlay_add_toast (main_toast_overlay (window), adw_toast_new (error->message));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.skills-changed", NULL);
+}
+
+/* "Exercise deleted" with Undo in the main window, which brings it back exactly: the same
+ * UUID, times and answers, and the draft if one was kept. */
+static void
+offer_undo_delete (SteadySkillEditor    *self,
+                   SteadySkillDiscarded *discarded)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  AdwToastOverlay *overlay = main_toast_overlay (parent);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      steady_skill_discarded_free (discarded);
+      return;
+    }
+  /* Translators: a toast after an exercise was deleted from its editor; %s is the exercise,
+   * such as "Thought record". */
+  title = g_strdup_printf (_("%s deleted"), steady_skill_kind_get_title (self->kind));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "steady-discarded", discarded,
+                          (GDestroyNotify)steady_skill_discarded_free);
+  g_object_set_data_full (G_OBJECT (toast), "steady-store", g_object_ref (self->store),
+                          g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "steady-drafts", g_object_ref (self->drafts),
+                          g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_clicked_cb), parent,
+                           0);
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
 static void
 delete_response_cb (AdwMessageDialog  *dialog,
                     const char        *response,
                     SteadySkillEditor *self)
 {
-  g_autoptr(SteadySkillRecord) deleted = NULL;
   g_autoptr(GError) error = NULL;
+  SteadySkillDiscarded *discarded;
 
   if (g_strcmp0 (response, "delete") != 0)
     return;
   g_clear_handle_id (&self->draft_source_id, g_source_remove);
-  deleted = steady_skill_store_delete (self->store, steady_skill_record_get_uuid (self->record),
-                                       &error);
-  if (deleted == NULL)
+  /* What Undo brings back is the exercise as saved (with the draft that was kept), not the
+   * form's working copy. */
+  discarded = steady_skill_drafts_discard (self->store, self->drafts, self->record, &error);
+  if (discarded == NULL)
     {
       show_error (self, error->message);
       return;
     }
-  steady_draft_store_delete (self->drafts, steady_skill_record_get_draft_kind (self->record),
-                             steady_skill_record_get_uuid (self->record), NULL);
   self->dirty = FALSE;
+  offer_undo_delete (self, discarded);
   notify_skills_changed (self);
   /* The dialog closes itself after this answer: the editor, which it belongs to, goes
    * right after it. */

@@ -1085,6 +1085,90 @@ test_keyboard (void)
   fixture_stop (&fixture);
 }
 
+/* Deleting from the editor asks first, then closes the editor and offers Undo in the main
+ * window; Undo brings the exercise back exactly (the same UUID, times and answers, still
+ * private and finished) with the draft that was kept, and tells the Skills page. */
+static void
+test_delete_undo (void)
+{
+  Fixture fixture;
+  SteadySkillEditor *editor;
+  g_autoptr(SteadySkillRecord) before = NULL;
+  g_autoptr(SteadySkillRecord) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *before_json = NULL;
+  g_autofree char *after_json = NULL;
+  GtkWidget *undo;
+  const char *what[3];
+  guint n_changed;
+
+  fixture_start (&fixture);
+  editor = open_exercise (&fixture, STEADY_SKILL_KIND_CHECK_FACTS);
+  uuid = g_strdup (steady_skill_editor_get_uuid (editor));
+  answer_everything (editor);
+  slide (steady_skill_editor_get_distress_row (editor, FALSE), 7);
+  slide (steady_skill_editor_get_distress_row (editor, TRUE), 4);
+  steady_skill_editor_set_step (editor, steady_skill_editor_get_n_steps (editor) + 1);
+  gtk_switch_set_active (private_switch (editor), TRUE);
+  click (gtk_window_get_default_widget (GTK_WINDOW (editor)));
+  wait_until (no_editor_open, NULL);
+  before = load (&fixture, uuid);
+  g_assert_true (steady_skill_record_get_finished (before));
+  before_json = steady_skill_record_to_draft (before);
+
+  /* Opened again, changed a little (kept as a draft), then deleted. */
+  editor = open_record (&fixture, uuid);
+  type_text (editor, 1, "emotion", "A change kept only as a draft");
+  g_assert_true (steady_skill_editor_flush_draft (editor, &error));
+  g_assert_no_error (error);
+  n_changed = fixture.n_changed;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
+                               "delete");
+  wait_until (no_editor_open, NULL);
+  g_assert_cmpuint (count_records (&fixture), ==, 0);
+  what[0] = uuid;
+  what[1] = "skill-record/check-facts";
+  what[2] = "A change kept only as a draft";
+  g_assert_false (draft_holds (what));
+  g_assert_cmpuint (fixture.n_changed, ==, n_changed + 1);
+
+  /* The main window says so, with Undo. */
+  wait_for_frame (GTK_WIDGET (fixture.window));
+  g_assert_true (has_visible_label (GTK_WIDGET (fixture.window), "Check the facts deleted"));
+  undo = find_button_with_label (GTK_WIDGET (fixture.window), "_Undo");
+  g_assert_nonnull (undo);
+  save_screenshot (GTK_WIDGET (fixture.window), "skills-editor-deleted-undo-light");
+  click (undo);
+  drain_events ();
+
+  g_assert_cmpuint (count_records (&fixture), ==, 1);
+  after = load (&fixture, uuid);
+  g_assert_cmpstr (steady_skill_record_get_uuid (after), ==, uuid);
+  g_assert_cmpint (steady_skill_record_get_created (after), ==,
+                   steady_skill_record_get_created (before));
+  g_assert_cmpint (steady_skill_record_get_updated (after), ==,
+                   steady_skill_record_get_updated (before));
+  g_assert_cmpint (steady_skill_record_get_time (after), ==,
+                   steady_skill_record_get_time (before));
+  g_assert_true (steady_skill_record_get_private (after));
+  g_assert_true (steady_skill_record_get_finished (after));
+  g_assert_cmpint (steady_skill_record_get_distress_before (after), ==, 7);
+  g_assert_cmpint (steady_skill_record_get_distress_after (after), ==, 4);
+  after_json = steady_skill_record_to_draft (after);
+  g_assert_cmpstr (after_json, ==, before_json);
+  g_assert_true (draft_holds (what));
+  g_assert_cmpuint (fixture.n_changed, ==, n_changed + 2);
+
+  /* It opens again, with its draft offered back. */
+  editor = open_record (&fixture, uuid);
+  g_assert_true (steady_skill_editor_get_draft_offered (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  fixture_stop (&fixture);
+}
+
 static const UiTest ui_tests[] = {
   { "/skills-editor/thought-record", test_thought_record },
   { "/skills-editor/worksheets", test_worksheets },
@@ -1092,6 +1176,7 @@ static const UiTest ui_tests[] = {
   { "/skills-editor/ranges-and-errors", test_ranges_and_errors },
   { "/skills-editor/full-form", test_full_form },
   { "/skills-editor/keyboard", test_keyboard },
+  { "/skills-editor/delete-undo", test_delete_undo },
 };
 
 int
