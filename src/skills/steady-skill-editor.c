@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steady-draft-offer-view.h"
 #include "steady-draft-store.h"
 #include "steady-help-dialog.h"
 #include "steady-journal-store.h"
@@ -30,8 +31,7 @@ struct _SteadySkillEditor
   AdwToastOverlay   *toast_overlay;
   AdwWindowTitle    *window_title;
   GtkToggleButton   *full_form_button;
-  GtkRevealer       *draft_revealer;
-  GtkLabel          *draft_label;
+  SteadyDraftOfferView *draft_offer;
   GtkScrolledWindow *scroller;
   GtkLabel          *error_label;
   GtkBox            *steps_box;
@@ -53,7 +53,6 @@ struct _SteadySkillEditor
   SteadyDraftStore  *drafts;
   GSettings         *settings;
   SteadySkillRecord *record;        /* the working copy, in step with the form */
-  char              *offered_draft_key;
 
   SteadySkillKind    kind;
   guint              n_steps;
@@ -471,25 +470,21 @@ schedule_draft (SteadySkillEditor *self)
 static void
 find_draft (SteadySkillEditor *self)
 {
+  g_autofree char *key = NULL;
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GDateTime) saved = NULL;
   gint64 updated_us = 0;
 
-  self->offered_draft_key = steady_skill_drafts_find_offer (self->store, self->drafts,
-                                                            self->record, self->stored,
-                                                            &updated_us);
-  if (self->offered_draft_key == NULL)
+  key = steady_skill_drafts_find_offer (self->store, self->drafts, self->record, self->stored,
+                                        &updated_us);
+  if (key == NULL)
     return;
 
-  saved = g_date_time_new_from_unix_local (updated_us / G_USEC_PER_SEC);
-  /* Translators: how the time of a draft is shown; see g_date_time_format(). */
-  when = saved != NULL ? g_date_time_format (saved, _("%-d %B at %H:%M")) : g_strdup ("");
+  when = steady_draft_offer_view_format_time (updated_us);
   /* Translators: %s is when the unsaved answers were last kept, e.g. "22 November at
    * 18:05". */
   text = g_strdup_printf (_("You have unsaved answers from %s. Restore them?"), when);
-  gtk_label_set_text (self->draft_label, text);
-  gtk_revealer_set_reveal_child (self->draft_revealer, TRUE);
+  steady_draft_offer_view_offer (self->draft_offer, key, text);
 }
 
 gboolean
@@ -497,7 +492,7 @@ steady_skill_editor_get_draft_offered (SteadySkillEditor *self)
 {
   g_return_val_if_fail (STEADY_IS_SKILL_EDITOR (self), FALSE);
 
-  return gtk_revealer_get_reveal_child (self->draft_revealer);
+  return steady_draft_offer_view_get_offered (self->draft_offer);
 }
 
 /**
@@ -514,11 +509,9 @@ steady_skill_editor_restore_draft (SteadySkillEditor *self)
 
   g_return_if_fail (STEADY_IS_SKILL_EDITOR (self));
 
-  if (self->offered_draft_key == NULL)
+  payload = steady_draft_offer_view_restore (self->draft_offer, &error);
+  if (payload == NULL && error == NULL)
     return;
-  payload = steady_draft_store_load (self->drafts,
-                                     steady_skill_record_get_draft_kind (self->record),
-                                     self->offered_draft_key, NULL, &error);
   if (payload != NULL)
     record = steady_skill_record_new_from_draft (payload, &error);
   if (record == NULL)
@@ -526,7 +519,6 @@ steady_skill_editor_restore_draft (SteadySkillEditor *self)
       show_error (self, error->message);
       return;
     }
-  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
   /* A never-saved exercise carries on under its own UUID, so its draft is the one kept. */
   load_record (self, record);
   self->loading = TRUE;
@@ -539,13 +531,8 @@ discard_draft (SteadySkillEditor *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->offered_draft_key != NULL &&
-      !steady_draft_store_delete (self->drafts, steady_skill_record_get_draft_kind (self->record),
-                                  self->offered_draft_key, &error) &&
-      !g_error_matches (error, STEADY_JOURNAL_ERROR, STEADY_JOURNAL_ERROR_NOT_FOUND))
+  if (!steady_draft_offer_view_discard (self->draft_offer, &error))
     show_error (self, error->message);
-  g_clear_pointer (&self->offered_draft_key, g_free);
-  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
 }
 
 /* Saving ---------------------------------------------------------------------------------- */
@@ -875,6 +862,8 @@ steady_skill_editor_new (GtkWindow         *parent,
   self->stored = record != NULL;
   working = record != NULL ? steady_skill_record_copy (record) : steady_skill_record_new (kind);
   self->record = g_object_ref (working);
+  steady_draft_offer_view_set_drafts (self->draft_offer, self->drafts,
+                                      steady_skill_record_get_draft_kind (self->record));
 
   gtk_window_set_title (GTK_WINDOW (self), steady_skill_kind_get_title (self->kind));
   adw_window_title_set_title (self->window_title, steady_skill_kind_get_title (self->kind));
@@ -942,8 +931,7 @@ steady_skill_editor_open (GtkWindow         *parent,
     {
       /* Never saved: the draft is the exercise, shown as it was left. */
       self = steady_skill_editor_new (parent, store, steady_skill_record_get_kind (record), NULL);
-      g_clear_pointer (&self->offered_draft_key, g_free);
-      gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+      steady_draft_offer_view_withdraw (self->draft_offer);
       load_record (self, record);
       self->loading = TRUE;
       steady_skill_editor_set_step (self, steady_skill_record_get_step_reached (record));
@@ -1100,7 +1088,6 @@ steady_skill_editor_finalize (GObject *object)
   g_clear_object (&self->drafts);
   g_clear_object (&self->settings);
   g_clear_object (&self->record);
-  g_clear_pointer (&self->offered_draft_key, g_free);
   g_clear_pointer (&self->step_boxes, g_ptr_array_unref);
   g_clear_pointer (&self->field_views, g_ptr_array_unref);
 
@@ -1130,13 +1117,13 @@ steady_skill_editor_class_init (SteadySkillEditorClass *klass)
   object_class->finalize = steady_skill_editor_finalize;
   window_class->close_request = steady_skill_editor_close_request;
 
+  g_type_ensure (STEADY_TYPE_DRAFT_OFFER_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/skills/steady-skill-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, full_form_button);
-  gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, draft_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, draft_offer);
   gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, steps_box);
