@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "steady-journal-common.h"
 #include "steady-ui-test-util.h"
 
 /* Text views grow to their wrapped lines over a few frames (see steady-safety-item-row.c),
@@ -78,6 +79,24 @@ wait_for_frame (GtkWidget *widget)
   gtk_widget_queue_draw (widget);
   wait_until (flag_is_set, &painted);
   g_signal_handler_disconnect (clock, handler);
+}
+
+/* Days ---------------------------------------------------------------------------------- */
+
+/* The UTC offset here and now, in seconds, as the app records it. */
+int
+local_offset (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return (int)(g_date_time_get_utc_offset (now) / G_USEC_PER_SEC);
+}
+
+/* Today as a local day number (steady_journal_day_from_time ()), as diary cards count days. */
+int
+today (void)
+{
+  return steady_journal_day_from_time (g_get_real_time (), local_offset ());
 }
 
 /* Screenshots ---------------------------------------------------------------------------- */

@@ -17,6 +17,11 @@ void        drain_events            (void);
 gboolean    flag_is_set             (gpointer    data);
 void        wait_for_frame          (GtkWidget  *widget);
 
+/* Days ---------------------------------------------------------------------------------- */
+
+int         local_offset            (void);
+int         today                   (void);
+
 /* Screenshots ---------------------------------------------------------------------------- */
 
 char       *screenshot_path         (const char *name);

@@ -30,15 +30,6 @@
 
 /* Helpers ----------------------------------------------------------------------------------- */
 
-static int
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return steady_journal_day_from_time (g_get_real_time (),
-                                       g_date_time_get_utc_offset (now) / G_USEC_PER_SEC);
-}
-
 static SteadyDiaryStore *
 get_store (SteadyApplication *app)
 {

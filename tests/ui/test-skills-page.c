@@ -83,20 +83,6 @@ recorded_clear (Recorded *recorded)
 
 /* Data ------------------------------------------------------------------------------------- */
 
-static int
-local_offset (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return (int)(g_date_time_get_utc_offset (now) / G_USEC_PER_SEC);
-}
-
-static int
-today (void)
-{
-  return steady_journal_day_from_time (g_get_real_time (), local_offset ());
-}
-
 static SteadySkillRecord *
 save_record (SteadySkillStore *store,
              SteadySkillKind   kind,
