@@ -221,8 +221,8 @@ rating_clicked_cb (GtkButton  *button,
   use->rating = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "steady-rating"));
   /* Nothing is rated until the person moves a slider, which starts in the middle as in a
    * new exercise, not where the last use left it. */
-  steady_rating_row_set_value (use->before, STEADY_SKILL_NO_RATING);
-  steady_rating_row_set_value (use->after, STEADY_SKILL_NO_RATING);
+  steady_rating_row_set_value (use->before, STEADY_DIARY_NONE);
+  steady_rating_row_set_value (use->after, STEADY_DIARY_NONE);
   steady_rating_row_set_start (use->before, STEADY_DIARY_DISTRESS_MAX / 2);
   steady_rating_row_set_start (use->after, STEADY_DIARY_DISTRESS_MAX / 2);
   gtk_stack_set_visible_child_name (use->stack, "distress");
