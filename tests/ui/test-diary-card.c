@@ -17,7 +17,6 @@
 #include "steady-diary-week-view.h"
 #include "steady-draft-store.h"
 #include "steady-help-dialog.h"
-#include "steady-journal-common.h"
 #include "steady-skill-record.h"
 #include "steady-skills-library.h"
 #include "steady-window.h"

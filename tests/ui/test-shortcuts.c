@@ -7,12 +7,9 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "steady-application.h"
 #include "steady-diary-card-window.h"
 #include "steady-diary-store.h"
-#include "steady-journal-common.h"
 #include "steady-skill-editor.h"
 #include "steady-skill-library-view.h"
 #include "steady-skill-store.h"
