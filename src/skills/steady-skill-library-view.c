@@ -27,6 +27,8 @@ struct _SteadySkillLibraryView
 
   /* unowned: a row per skill, in library order */
   GPtrArray           *rows;
+  /* unowned: the "I used this" popover on its distress step, whose use is not logged yet */
+  struct _UsePopover  *pending;
 
   /* owned */
   SteadyDiaryStore    *diary_store;
@@ -168,7 +170,7 @@ log_use (SteadySkillLibraryView  *self,
 
 /* The popover of one skill's "I used this": first how it went on the card's 0–7 scale, then,
  * if the person likes, distress before and after (what "what helps me" ranks skills by). */
-typedef struct
+typedef struct _UsePopover
 {
   SteadySkillLibraryView *view;        /* unowned: it holds the popover */
   const SteadySkill      *skill;
@@ -196,6 +198,7 @@ log_chosen (UsePopover *use,
   if (rating < 0)
     return;
   use->rating = -1;
+  self->pending = NULL;
   logged = log_use (self, use->skill->id, rating, distress_before, distress_after, &error);
   if (logged == NULL)
     {
@@ -219,6 +222,7 @@ rating_clicked_cb (GtkButton  *button,
                    UsePopover *use)
 {
   use->rating = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "steady-rating"));
+  use->view->pending = use;
   /* Nothing is rated until the person moves a slider, which starts in the middle as in a
    * new exercise, not where the last use left it. */
   steady_rating_row_set_value (use->before, STEADY_DIARY_NONE);
@@ -556,6 +560,22 @@ steady_skill_library_view_dispose (GObject *object)
 {
   SteadySkillLibraryView *self = STEADY_SKILL_LIBRARY_VIEW (object);
   GtkWidget *child;
+
+  /* The window closed on the distress step: the use chosen is logged all the same, with the
+   * distress given so far, though there is nobody left to tell. */
+  if (self->pending != NULL && self->pending->rating >= 0)
+    {
+      g_autoptr(GError) error = NULL;
+      LoggedUse *logged = log_use (self, self->pending->skill->id, self->pending->rating,
+                                   steady_rating_row_get_value (self->pending->before),
+                                   steady_rating_row_get_value (self->pending->after), &error);
+
+      if (logged == NULL)
+        g_debug ("A skill use could not be logged on closing: %s", error->message);
+      g_clear_pointer (&logged, logged_use_free);
+      self->pending->rating = -1;
+    }
+  self->pending = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

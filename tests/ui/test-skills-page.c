@@ -1048,6 +1048,19 @@ test_library_distress (void)
                                     "rated it"));
   save_screenshot (GTK_WIDGET (window), "skills-page-what-helps-library-skill-wide-light");
 
+  /* Quitting with the distress step open logs the use chosen, and nothing complains. */
+  steady_skills_page_show_subpage (page, "library");
+  popover = open_used_popover (row);
+  g_ptr_array_set_size (buttons, 0);
+  collect (popover_step (popover, "rating"), GTK_TYPE_BUTTON, buttons);
+  click (buttons->pdata[STEADY_SKILL_RATING_MAX - 2]);
+  g_assert_true (gtk_widget_get_mapped (popover_step (popover, "distress")));
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_events ();
+  g_clear_pointer (&logged, g_free);
+  logged = logged_distress (database, "tipp");
+  g_assert_cmpstr (logged, ==, "->- ->- ->- ->- 9>- 8>4 7>3 6>3 ->-");
+
   stop_application (app);
 }
 
