@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
+#include "steady-draft-offer-view.h"
 #include "steady-entry-editor.h"
 #include "steady-journal-delete.h"
 #include "steady-mood-chart.h"
@@ -40,8 +41,7 @@ struct _SteadyEntryEditor
   AdwToastOverlay    *toast_overlay;
   GtkWidget          *delete_button;
   GtkWidget          *save_button;
-  GtkRevealer        *draft_revealer;
-  GtkLabel           *draft_label;
+  SteadyDraftOfferView *draft_offer;
   GtkLabel           *error_label;
   GtkBox             *mood_box;
   AdwEntryRow        *date_row;
@@ -66,7 +66,6 @@ struct _SteadyEntryEditor
   SteadyDraftStore   *drafts;
   SteadyMoodEntry    *original; /* as stored, or NULL for a new check-in */
   char               *uuid;     /* the entry's, and the draft's key */
-  char               *offered_draft_key;
   GPtrArray          *emotions; /* EmotionControl */
   GPtrArray          *tags;     /* TagControl */
   GtkToggleButton    *mood_buttons[STEADY_MOOD_MAX + 1];
@@ -685,9 +684,9 @@ find_draft (SteadyEntryEditor *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
+  g_autofree char *key = NULL;
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GDateTime) saved = NULL;
   gint64 updated_us = 0;
 
   if (self->original != NULL)
@@ -695,7 +694,7 @@ find_draft (SteadyEntryEditor *self)
       json = steady_draft_store_load (self->drafts, STEADY_MOOD_ENTRY_DRAFT_KIND, self->uuid,
                                       &updated_us, NULL);
       if (json != NULL)
-        self->offered_draft_key = g_strdup (self->uuid);
+        key = g_strdup (self->uuid);
     }
   else
     {
@@ -712,19 +711,16 @@ find_draft (SteadyEntryEditor *self)
           json = steady_draft_store_load (self->drafts, STEADY_MOOD_ENTRY_DRAFT_KIND, keys[i],
                                           &updated_us, NULL);
           if (json != NULL)
-            self->offered_draft_key = g_strdup (keys[i]);
+            key = g_strdup (keys[i]);
         }
     }
   if (json == NULL)
     return;
 
-  saved = g_date_time_new_from_unix_local (updated_us / G_USEC_PER_SEC);
-  /* Translators: how the time of a draft is shown; see g_date_time_format(). */
-  when = saved != NULL ? g_date_time_format (saved, _("%-d %B at %H:%M")) : g_strdup ("");
+  when = steady_draft_offer_view_format_time (updated_us);
   /* Translators: %s is when the unsaved words were last kept, e.g. "22 November at 18:05". */
   text = g_strdup_printf (_("You have an unsaved check-in from %s. Restore it?"), when);
-  gtk_label_set_text (self->draft_label, text);
-  gtk_revealer_set_reveal_child (self->draft_revealer, TRUE);
+  steady_draft_offer_view_offer (self->draft_offer, key, text);
 }
 
 gboolean
@@ -732,7 +728,7 @@ steady_entry_editor_get_draft_offered (SteadyEntryEditor *self)
 {
   g_return_val_if_fail (STEADY_IS_ENTRY_EDITOR (self), FALSE);
 
-  return gtk_revealer_get_reveal_child (self->draft_revealer);
+  return steady_draft_offer_view_get_offered (self->draft_offer);
 }
 
 void
@@ -743,24 +739,21 @@ steady_entry_editor_restore_draft (SteadyEntryEditor *self)
 
   g_return_if_fail (STEADY_IS_ENTRY_EDITOR (self));
 
-  if (self->offered_draft_key == NULL)
-    return;
-  json = steady_draft_store_load (self->drafts, STEADY_MOOD_ENTRY_DRAFT_KIND,
-                                  self->offered_draft_key, NULL, &error);
+  json = steady_draft_offer_view_restore (self->draft_offer, &error);
   if (json == NULL)
     {
-      show_error (self, error->message);
+      if (error != NULL)
+        show_error (self, error->message);
       return;
     }
   /* The draft of a never-saved check-in carries on under its own key. */
   if (self->original == NULL)
     {
       g_free (self->uuid);
-      self->uuid = g_strdup (self->offered_draft_key);
+      self->uuid = g_strdup (steady_draft_offer_view_get_key (self->draft_offer));
     }
   if (!load_json (self, json))
     show_error (self, _("The unsaved check-in could not be read."));
-  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
 }
 
 static void
@@ -768,13 +761,8 @@ discard_draft (SteadyEntryEditor *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->offered_draft_key != NULL &&
-      !steady_draft_store_delete (self->drafts, STEADY_MOOD_ENTRY_DRAFT_KIND,
-                                  self->offered_draft_key, &error) &&
-      !g_error_matches (error, STEADY_JOURNAL_ERROR, STEADY_JOURNAL_ERROR_NOT_FOUND))
+  if (!steady_draft_offer_view_discard (self->draft_offer, &error))
     show_error (self, error->message);
-  g_clear_pointer (&self->offered_draft_key, g_free);
-  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
 }
 
 /* Saving and deleting ---------------------------------------------------------------------- */
@@ -1065,6 +1053,8 @@ steady_entry_editor_new (GtkWindow          *parent,
                        NULL);
   self->store = g_object_ref (store);
   self->drafts = steady_draft_store_new (steady_journal_store_get_database (store));
+  steady_draft_offer_view_set_drafts (self->draft_offer, self->drafts,
+                                      STEADY_MOOD_ENTRY_DRAFT_KIND);
   load_vocabulary (self);
 
   if (entry != NULL)
@@ -1171,7 +1161,6 @@ steady_entry_editor_finalize (GObject *object)
   g_clear_object (&self->drafts);
   g_clear_object (&self->original);
   g_clear_pointer (&self->uuid, g_free);
-  g_clear_pointer (&self->offered_draft_key, g_free);
   g_clear_pointer (&self->emotions, g_ptr_array_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
 
@@ -1197,13 +1186,13 @@ steady_entry_editor_class_init (SteadyEntryEditorClass *klass)
     g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, STEADY_TYPE_MOOD_ENTRY);
 
+  g_type_ensure (STEADY_TYPE_DRAFT_OFFER_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/journal/steady-entry-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, delete_button);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, save_button);
-  gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, draft_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, draft_offer);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, mood_box);
   gtk_widget_class_bind_template_child (widget_class, SteadyEntryEditor, date_row);

@@ -13,6 +13,7 @@
 #include "steady-diary-card-window.h"
 #include "steady-diary-store.h"
 #include "steady-diary-targets-dialog.h"
+#include "steady-draft-offer-view.h"
 #include "steady-draft-store.h"
 #include "steady-journal-common.h"
 #include "steady-skills-library.h"
@@ -30,8 +31,7 @@ struct _SteadyDiaryCardWindow
   AdwWindowTitle       *window_title;
   GtkToggleButton      *week_button;
   GtkStack             *stack;
-  GtkRevealer          *draft_revealer;
-  GtkLabel             *draft_label;
+  SteadyDraftOfferView *draft_offer;
   GtkLabel             *day_label;
   AdwPreferencesGroup  *emotions_group;
   AdwPreferencesGroup  *urges_group;
@@ -321,7 +321,7 @@ mark_changed (SteadyDiaryCardWindow *self)
 {
   self->dirty = TRUE;
   /* Typing over an offered draft replaces it: offering it still would be a false promise. */
-  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+  steady_draft_offer_view_withdraw (self->draft_offer);
   if (self->draft_source_id == 0)
     self->draft_source_id = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
 }
@@ -332,32 +332,29 @@ offer_draft (SteadyDiaryCardWindow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *key = draft_key (self);
   g_autofree char *json = NULL;
-  g_autoptr(GDateTime) when = NULL;
   g_autofree char *time = NULL;
   g_autofree char *text = NULL;
   gint64 updated_us = 0;
 
+  steady_draft_offer_view_withdraw (self->draft_offer);
   json = steady_draft_store_load (self->drafts, STEADY_DIARY_CARD_DRAFT_KIND, key, &updated_us,
                                   &error);
   if (error != NULL && !g_error_matches (error, STEADY_JOURNAL_ERROR,
                                          STEADY_JOURNAL_ERROR_NOT_FOUND))
     show_error (self, error);
-  gtk_revealer_set_reveal_child (self->draft_revealer, json != NULL);
   if (json == NULL)
     return;
-  when = g_date_time_new_from_unix_local (updated_us / G_USEC_PER_SEC);
-  /* Translators: the time a draft was kept; see g_date_time_format(). */
-  time = when != NULL ? g_date_time_format (when, _("%-d %b, %H:%M")) : g_strdup ("");
-  /* Translators: %s is when the unsaved changes were kept, e.g. "23 Nov, 14:05". */
+  time = steady_draft_offer_view_format_time (updated_us);
+  /* Translators: %s is when the unsaved changes were kept, e.g. "23 November at 14:05". */
   text = g_strdup_printf (_("This card has unsaved changes from %s."), time);
-  gtk_label_set_text (self->draft_label, text);
+  steady_draft_offer_view_offer (self->draft_offer, key, text);
 }
 
 gboolean
 steady_diary_card_window_get_draft_offered (SteadyDiaryCardWindow *self)
 {
   g_return_val_if_fail (STEADY_IS_DIARY_CARD_WINDOW (self), FALSE);
-  return gtk_revealer_get_reveal_child (self->draft_revealer);
+  return steady_draft_offer_view_get_offered (self->draft_offer);
 }
 
 /* Rows ---------------------------------------------------------------------------------- */
@@ -814,7 +811,7 @@ save_activated_cb (GtkWidget  *widget,
   self->dirty = FALSE;
   self->loaded_updated_us = self->card->updated_us;
   g_ptr_array_set_size (self->removed_skills, 0);
-  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+  steady_draft_offer_view_withdraw (self->draft_offer);
   update_actions (self);
   show_card (self);
   show_toast (self, _("Diary card saved"), FALSE);
@@ -881,11 +878,10 @@ restore_draft_activated_cb (GtkWidget  *widget,
 {
   SteadyDiaryCardWindow *self = STEADY_DIARY_CARD_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *key = draft_key (self);
   g_autofree char *json = NULL;
   g_autoptr(GPtrArray) targets = NULL;
 
-  json = steady_draft_store_load (self->drafts, STEADY_DIARY_CARD_DRAFT_KIND, key, NULL, &error);
+  json = steady_draft_offer_view_restore (self->draft_offer, &error);
   if (json != NULL)
     targets = steady_diary_store_list_targets (self->store, TRUE, &error);
   if (targets == NULL || !card_apply_json (self->card, json, targets, &error))
@@ -896,7 +892,6 @@ restore_draft_activated_cb (GtkWidget  *widget,
     }
   /* Restored values are unsaved changes like any other; the draft stays until saved. */
   self->dirty = TRUE;
-  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
   show_card (self);
 }
 
@@ -907,11 +902,9 @@ discard_draft_activated_cb (GtkWidget  *widget,
 {
   SteadyDiaryCardWindow *self = STEADY_DIARY_CARD_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *key = draft_key (self);
 
-  if (!steady_draft_store_delete (self->drafts, STEADY_DIARY_CARD_DRAFT_KIND, key, &error))
+  if (!steady_draft_offer_view_discard (self->draft_offer, &error))
     show_error (self, error);
-  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
 }
 
 static void
@@ -1078,14 +1071,14 @@ steady_diary_card_window_class_init (SteadyDiaryCardWindowClass *klass)
   window_class->close_request = steady_diary_card_window_close_request;
 
   g_type_ensure (STEADY_TYPE_DIARY_WEEK_VIEW);
+  g_type_ensure (STEADY_TYPE_DRAFT_OFFER_VIEW);
   gtk_widget_class_set_template_from_resource (
     widget_class, RESOURCE_PREFIX "/skills/steady-diary-card-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, week_button);
   gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, draft_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, draft_offer);
   gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, day_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, emotions_group);
   gtk_widget_class_bind_template_child (widget_class, SteadyDiaryCardWindow, urges_group);
@@ -1166,6 +1159,8 @@ steady_diary_card_window_new (GtkWindow      *parent,
   self->database = g_object_ref (database);
   self->store = steady_diary_store_new (database);
   self->drafts = steady_draft_store_new (database);
+  steady_draft_offer_view_set_drafts (self->draft_offer, self->drafts,
+                                      STEADY_DIARY_CARD_DRAFT_KIND);
   steady_diary_card_window_set_day (self, local_day);
   return GTK_WIDGET (self);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* steady-skill-drafts.c: which draft of an exercise to offer back when it opens, and an
- * exercise that so far is only a draft (kind "skill-record/<kind id>", key its UUID; see
- * steady-skill-record.h). No GTK. */
+/* steady-skill-drafts.c: which draft of an exercise to offer back when it opens, an exercise
+ * that so far is only a draft (kind "skill-record/<kind id>", key its UUID; see
+ * steady-skill-record.h), and discarding an exercise with its draft for Undo. No GTK. */
 
 #define G_LOG_DOMAIN "steady-skill-drafts"
 
@@ -105,4 +105,85 @@ steady_skill_drafts_load_unsaved (SteadySkillStore *store,
         return g_steal_pointer (&record);
     }
   return NULL;
+}
+
+void
+steady_skill_discarded_free (SteadySkillDiscarded *discarded)
+{
+  if (discarded == NULL)
+    return;
+  g_free (discarded->uuid);
+  g_free (discarded->draft_kind);
+  g_free (discarded->draft);
+  g_clear_object (&discarded->saved);
+  g_free (discarded);
+}
+
+/**
+ * steady_skill_drafts_discard:
+ * @record: the exercise to discard, saved or only a draft
+ *
+ * Deletes the saved exercise (its draft goes with it), or else its draft alone, keeping both
+ * as they were for steady_skill_drafts_undo_discard ().
+ *
+ * Returns: (transfer full) (nullable): what was discarded, or %NULL with @error set
+ */
+SteadySkillDiscarded *
+steady_skill_drafts_discard (SteadySkillStore   *store,
+                             SteadyDraftStore   *drafts,
+                             SteadySkillRecord  *record,
+                             GError            **error)
+{
+  g_autoptr(SteadySkillDiscarded) discarded = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *uuid;
+
+  g_return_val_if_fail (STEADY_IS_SKILL_STORE (store), NULL);
+  g_return_val_if_fail (STEADY_IS_DRAFT_STORE (drafts), NULL);
+  g_return_val_if_fail (STEADY_IS_SKILL_RECORD (record), NULL);
+
+  uuid = steady_skill_record_get_uuid (record);
+  discarded = g_new0 (SteadySkillDiscarded, 1);
+  discarded->uuid = g_strdup (uuid);
+  discarded->draft_kind = g_strdup (steady_skill_record_get_draft_kind (record));
+  discarded->draft = steady_draft_store_load (drafts, discarded->draft_kind, uuid, NULL, NULL);
+  discarded->saved = steady_skill_store_delete (store, uuid, &local_error);
+  if (discarded->saved == NULL &&
+      g_error_matches (local_error, STEADY_SKILLS_ERROR, STEADY_SKILLS_ERROR_NOT_FOUND))
+    {
+      g_clear_error (&local_error);
+      steady_draft_store_delete (drafts, discarded->draft_kind, uuid, &local_error);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&discarded);
+}
+
+/**
+ * steady_skill_drafts_undo_discard:
+ * @discarded: what steady_skill_drafts_discard () returned
+ *
+ * Puts the exercise back as it was: the saved record with its UUID, times and answers, and
+ * the draft that was being typed.
+ *
+ * Returns: whether it is back
+ */
+gboolean
+steady_skill_drafts_undo_discard (SteadySkillStore            *store,
+                                  SteadyDraftStore            *drafts,
+                                  const SteadySkillDiscarded  *discarded,
+                                  GError                     **error)
+{
+  g_return_val_if_fail (STEADY_IS_SKILL_STORE (store), FALSE);
+  g_return_val_if_fail (STEADY_IS_DRAFT_STORE (drafts), FALSE);
+  g_return_val_if_fail (discarded != NULL, FALSE);
+
+  if (discarded->saved != NULL && !steady_skill_store_restore (store, discarded->saved, error))
+    return FALSE;
+  return discarded->draft == NULL ||
+         steady_draft_store_save (drafts, discarded->draft_kind, discarded->uuid,
+                                  discarded->draft, error);
 }

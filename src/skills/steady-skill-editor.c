@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steady-draft-offer-view.h"
 #include "steady-draft-store.h"
 #include "steady-help-dialog.h"
 #include "steady-journal-store.h"
@@ -30,8 +31,7 @@ struct _SteadySkillEditor
   AdwToastOverlay   *toast_overlay;
   AdwWindowTitle    *window_title;
   GtkToggleButton   *full_form_button;
-  GtkRevealer       *draft_revealer;
-  GtkLabel          *draft_label;
+  SteadyDraftOfferView *draft_offer;
   GtkScrolledWindow *scroller;
   GtkLabel          *error_label;
   GtkBox            *steps_box;
@@ -51,8 +51,8 @@ struct _SteadySkillEditor
   /* owned */
   SteadySkillStore  *store;
   SteadyDraftStore  *drafts;
+  GSettings         *settings;
   SteadySkillRecord *record;        /* the working copy, in step with the form */
-  char              *offered_draft_key;
 
   SteadySkillKind    kind;
   guint              n_steps;
@@ -242,7 +242,8 @@ steady_skill_editor_get_full_form (SteadySkillEditor *self)
 /**
  * steady_skill_editor_set_full_form:
  *
- * Shows every step on one scrolling page, for people who prefer to see the whole form.
+ * Shows every step on one scrolling page, for people who prefer to see the whole form. The
+ * choice is remembered: the next exercise opens the same way.
  */
 void
 steady_skill_editor_set_full_form (SteadySkillEditor *self,
@@ -469,25 +470,21 @@ schedule_draft (SteadySkillEditor *self)
 static void
 find_draft (SteadySkillEditor *self)
 {
+  g_autofree char *key = NULL;
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GDateTime) saved = NULL;
   gint64 updated_us = 0;
 
-  self->offered_draft_key = steady_skill_drafts_find_offer (self->store, self->drafts,
-                                                            self->record, self->stored,
-                                                            &updated_us);
-  if (self->offered_draft_key == NULL)
+  key = steady_skill_drafts_find_offer (self->store, self->drafts, self->record, self->stored,
+                                        &updated_us);
+  if (key == NULL)
     return;
 
-  saved = g_date_time_new_from_unix_local (updated_us / G_USEC_PER_SEC);
-  /* Translators: how the time of a draft is shown; see g_date_time_format(). */
-  when = saved != NULL ? g_date_time_format (saved, _("%-d %B at %H:%M")) : g_strdup ("");
+  when = steady_draft_offer_view_format_time (updated_us);
   /* Translators: %s is when the unsaved answers were last kept, e.g. "22 November at
    * 18:05". */
   text = g_strdup_printf (_("You have unsaved answers from %s. Restore them?"), when);
-  gtk_label_set_text (self->draft_label, text);
-  gtk_revealer_set_reveal_child (self->draft_revealer, TRUE);
+  steady_draft_offer_view_offer (self->draft_offer, key, text);
 }
 
 gboolean
@@ -495,7 +492,7 @@ steady_skill_editor_get_draft_offered (SteadySkillEditor *self)
 {
   g_return_val_if_fail (STEADY_IS_SKILL_EDITOR (self), FALSE);
 
-  return gtk_revealer_get_reveal_child (self->draft_revealer);
+  return steady_draft_offer_view_get_offered (self->draft_offer);
 }
 
 /**
@@ -512,11 +509,9 @@ steady_skill_editor_restore_draft (SteadySkillEditor *self)
 
   g_return_if_fail (STEADY_IS_SKILL_EDITOR (self));
 
-  if (self->offered_draft_key == NULL)
+  payload = steady_draft_offer_view_restore (self->draft_offer, &error);
+  if (payload == NULL && error == NULL)
     return;
-  payload = steady_draft_store_load (self->drafts,
-                                     steady_skill_record_get_draft_kind (self->record),
-                                     self->offered_draft_key, NULL, &error);
   if (payload != NULL)
     record = steady_skill_record_new_from_draft (payload, &error);
   if (record == NULL)
@@ -524,7 +519,6 @@ steady_skill_editor_restore_draft (SteadySkillEditor *self)
       show_error (self, error->message);
       return;
     }
-  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
   /* A never-saved exercise carries on under its own UUID, so its draft is the one kept. */
   load_record (self, record);
   self->loading = TRUE;
@@ -537,13 +531,8 @@ discard_draft (SteadySkillEditor *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->offered_draft_key != NULL &&
-      !steady_draft_store_delete (self->drafts, steady_skill_record_get_draft_kind (self->record),
-                                  self->offered_draft_key, &error) &&
-      !g_error_matches (error, STEADY_JOURNAL_ERROR, STEADY_JOURNAL_ERROR_NOT_FOUND))
+  if (!steady_draft_offer_view_discard (self->draft_offer, &error))
     show_error (self, error->message);
-  g_clear_pointer (&self->offered_draft_key, g_free);
-  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
 }
 
 /* Saving ---------------------------------------------------------------------------------- */
@@ -698,14 +687,13 @@ get_help_activated_cb (GtkWidget  *widget,
 {
   SteadySkillEditor *self = STEADY_SKILL_EDITOR (widget);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autoptr(GSettings) settings = NULL;
   SteadySafetyPlanStore *plan;
 
   if (parent != NULL && gtk_widget_activate_action (GTK_WIDGET (parent), "win.get-help", NULL))
     return;
-  settings = g_settings_new (APPLICATION_ID);
   plan = steady_safety_plan_store_get_for_database (steady_skill_store_get_database (self->store));
-  gtk_window_present (GTK_WINDOW (steady_help_dialog_new (GTK_WINDOW (self), settings, plan)));
+  gtk_window_present (GTK_WINDOW (steady_help_dialog_new (GTK_WINDOW (self), self->settings,
+                                                          plan)));
 }
 
 static void
@@ -721,27 +709,87 @@ destroy_window_cb (gpointer user_data)
   g_free (weak);
 }
 
+/* The main window's toast overlay, where the Undo of a delete goes since this editor closes:
+ * the main window's content is its overlay (steady-window.ui). */
+static AdwToastOverlay *
+main_toast_overlay (GtkWindow *parent)
+{
+  GtkWidget *content;
+
+  if (!ADW_IS_APPLICATION_WINDOW (parent))
+    return NULL;
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (parent));
+  return ADW_IS_TOAST_OVERLAY (content) ? ADW_TOAST_OVERLAY (content) : NULL;
+}
+
+static void
+undo_delete_clicked_cb (AdwToast  *toast,
+                        GtkWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!steady_skill_drafts_undo_discard (g_object_get_data (G_OBJECT (toast), "steady-store"),
+                                         g_object_get_data (G_OBJECT (toast), "steady-drafts"),
+                                         g_object_get_data (G_OBJECT (toast), "steady-discarded"),
+                                         &error))
+    adw_toast_overlay_add_toast (main_toast_overlay (window), adw_toast_new (error->message));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.skills-changed", NULL);
+}
+
+/* "Exercise deleted" with Undo in the main window, which brings it back exactly: the same
+ * UUID, times and answers, and the draft if one was kept. */
+static void
+offer_undo_delete (SteadySkillEditor    *self,
+                   SteadySkillDiscarded *discarded)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  AdwToastOverlay *overlay = main_toast_overlay (parent);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      steady_skill_discarded_free (discarded);
+      return;
+    }
+  /* Translators: a toast after an exercise was deleted from its editor; %s is the exercise,
+   * such as "Thought record". */
+  title = g_strdup_printf (_("%s deleted"), steady_skill_kind_get_title (self->kind));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "steady-discarded", discarded,
+                          (GDestroyNotify)steady_skill_discarded_free);
+  g_object_set_data_full (G_OBJECT (toast), "steady-store", g_object_ref (self->store),
+                          g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "steady-drafts", g_object_ref (self->drafts),
+                          g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_clicked_cb), parent,
+                           0);
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
 static void
 delete_response_cb (AdwMessageDialog  *dialog,
                     const char        *response,
                     SteadySkillEditor *self)
 {
-  g_autoptr(SteadySkillRecord) deleted = NULL;
   g_autoptr(GError) error = NULL;
+  SteadySkillDiscarded *discarded;
 
   if (g_strcmp0 (response, "delete") != 0)
     return;
   g_clear_handle_id (&self->draft_source_id, g_source_remove);
-  deleted = steady_skill_store_delete (self->store, steady_skill_record_get_uuid (self->record),
-                                       &error);
-  if (deleted == NULL)
+  /* What Undo brings back is the exercise as saved (with the draft that was kept), not the
+   * form's working copy. */
+  discarded = steady_skill_drafts_discard (self->store, self->drafts, self->record, &error);
+  if (discarded == NULL)
     {
       show_error (self, error->message);
       return;
     }
-  steady_draft_store_delete (self->drafts, steady_skill_record_get_draft_kind (self->record),
-                             steady_skill_record_get_uuid (self->record), NULL);
   self->dirty = FALSE;
+  offer_undo_delete (self, discarded);
   notify_skills_changed (self);
   /* The dialog closes itself after this answer: the editor, which it belongs to, goes
    * right after it. */
@@ -814,6 +862,8 @@ steady_skill_editor_new (GtkWindow         *parent,
   self->stored = record != NULL;
   working = record != NULL ? steady_skill_record_copy (record) : steady_skill_record_new (kind);
   self->record = g_object_ref (working);
+  steady_draft_offer_view_set_drafts (self->draft_offer, self->drafts,
+                                      steady_skill_record_get_draft_kind (self->record));
 
   gtk_window_set_title (GTK_WINDOW (self), steady_skill_kind_get_title (self->kind));
   adw_window_title_set_title (self->window_title, steady_skill_kind_get_title (self->kind));
@@ -881,8 +931,7 @@ steady_skill_editor_open (GtkWindow         *parent,
     {
       /* Never saved: the draft is the exercise, shown as it was left. */
       self = steady_skill_editor_new (parent, store, steady_skill_record_get_kind (record), NULL);
-      g_clear_pointer (&self->offered_draft_key, g_free);
-      gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+      steady_draft_offer_view_withdraw (self->draft_offer);
       load_record (self, record);
       self->loading = TRUE;
       steady_skill_editor_set_step (self, steady_skill_record_get_step_reached (record));
@@ -1037,8 +1086,8 @@ steady_skill_editor_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->drafts);
+  g_clear_object (&self->settings);
   g_clear_object (&self->record);
-  g_clear_pointer (&self->offered_draft_key, g_free);
   g_clear_pointer (&self->step_boxes, g_ptr_array_unref);
   g_clear_pointer (&self->field_views, g_ptr_array_unref);
 
@@ -1068,13 +1117,13 @@ steady_skill_editor_class_init (SteadySkillEditorClass *klass)
   object_class->finalize = steady_skill_editor_finalize;
   window_class->close_request = steady_skill_editor_close_request;
 
+  g_type_ensure (STEADY_TYPE_DRAFT_OFFER_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/skills/steady-skill-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, full_form_button);
-  gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, draft_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, draft_offer);
   gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, SteadySkillEditor, steps_box);
@@ -1129,6 +1178,11 @@ steady_skill_editor_init (SteadySkillEditor *self)
                 "editor.save-for-later");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
+  /* The one-page form is a way of working, not a property of one exercise: the last choice
+   * holds for the next exercise. Other open editors keep the form they have. */
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_settings_bind (self->settings, "skill-editor-full-form", self->full_form_button, "active",
+                   G_SETTINGS_BIND_GET | G_SETTINGS_BIND_SET | G_SETTINGS_BIND_GET_NO_CHANGES);
   g_signal_connect_swapped (self->full_form_button, "toggled", G_CALLBACK (full_form_toggled_cb),
                             self);
   g_signal_connect_swapped (self->private_switch, "notify::active",

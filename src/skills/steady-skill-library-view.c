@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* steady-skill-library-view.c: the skills library: the four DBT-informed modules and their
- * skills, searchable as you type, each with "I used this" for today's diary card. */
+ * skills, searchable as you type, each with "I used this" for today's diary card, which asks
+ * how it went and, if the person likes, their distress before and after. */
 
 #define G_LOG_DOMAIN "steady-skill-library-view"
 
@@ -10,6 +11,7 @@
 
 #include "steady-diary-store.h"
 #include "steady-journal-common.h"
+#include "steady-rating-row.h"
 #include "steady-skill-kind.h"
 #include "steady-skill-library-view.h"
 #include "steady-skills-library.h"
@@ -25,6 +27,8 @@ struct _SteadySkillLibraryView
 
   /* unowned: a row per skill, in library order */
   GPtrArray           *rows;
+  /* unowned: the "I used this" popover on its distress step, whose use is not logged yet */
+  struct _UsePopover  *pending;
 
   /* owned */
   SteadyDiaryStore    *diary_store;
@@ -133,6 +137,8 @@ static LoggedUse *
 log_use (SteadySkillLibraryView  *self,
          const char              *skill,
          int                      rating,
+         int                      distress_before,
+         int                      distress_after,
          GError                 **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -151,7 +157,7 @@ log_use (SteadySkillLibraryView  *self,
       logged->card_existed = before->created_us != 0;
       logged->old_rating = find_skill_rating (before, skill, NULL);
       logged->use_uuid = steady_diary_store_log_skill_use (self->diary_store, skill, rating,
-                                                           STEADY_DIARY_NONE, STEADY_DIARY_NONE,
+                                                           distress_before, distress_after,
                                                            time_us, offset, error);
     }
   if (logged->use_uuid == NULL)
@@ -162,21 +168,38 @@ log_use (SteadySkillLibraryView  *self,
   return logged;
 }
 
-static void
-rating_clicked_cb (GtkButton              *button,
-                   SteadySkillLibraryView *self)
+/* The popover of one skill's "I used this": first how it went on the card's 0–7 scale, then,
+ * if the person likes, distress before and after (what "what helps me" ranks skills by). */
+typedef struct _UsePopover
 {
-  const SteadySkill *skill = g_object_get_data (G_OBJECT (button), "steady-skill");
-  int rating = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "steady-rating"));
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+  SteadySkillLibraryView *view;        /* unowned: it holds the popover */
+  const SteadySkill      *skill;
+  GtkPopover             *popover;     /* unowned: it holds this */
+  GtkStack               *stack;
+  SteadyRatingRow        *before;
+  SteadyRatingRow        *after;
+  int                     rating;      /* chosen on the first step; -1 before, or once logged */
+} UsePopover;
+
+/* Logs the use with the rating chosen and the distress given (NONE where skipped), and offers
+ * Undo. Runs once per choice: a second call finds nothing chosen. */
+static void
+log_chosen (UsePopover *use,
+            int         distress_before,
+            int         distress_after)
+{
+  SteadySkillLibraryView *self = use->view;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   LoggedUse *logged;
   AdwToast *toast;
+  int rating = use->rating;
 
-  if (popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
-  logged = log_use (self, skill->id, rating, &error);
+  if (rating < 0)
+    return;
+  use->rating = -1;
+  self->pending = NULL;
+  logged = log_use (self, use->skill->id, rating, distress_before, distress_after, &error);
   if (logged == NULL)
     {
       g_signal_emit (self, signals[SIGNAL_ADD_TOAST], 0, adw_toast_new (error->message));
@@ -184,7 +207,7 @@ rating_clicked_cb (GtkButton              *button,
     }
 
   /* Translators: a toast after "I used this"; %s is the skill's name. */
-  title = g_strdup_printf (_("%s is on today’s diary card"), _(skill->name));
+  title = g_strdup_printf (_("%s is on today’s diary card"), _(use->skill->name));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "steady-logged-use", logged,
@@ -194,28 +217,75 @@ rating_clicked_cb (GtkButton              *button,
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
-/* The 0–7 scale in the card's own words, made when the popover is first opened. */
 static void
-create_rating_popover_cb (GtkMenuButton *menu_button,
-                          gpointer       user_data)
+rating_clicked_cb (GtkButton  *button,
+                   UsePopover *use)
 {
-  SteadySkillLibraryView *self = STEADY_SKILL_LIBRARY_VIEW (user_data);
-  const SteadySkill *skill = g_object_get_data (G_OBJECT (menu_button), "steady-skill");
-  GtkWidget *popover;
-  GtkWidget *box;
-  GtkWidget *heading;
+  use->rating = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "steady-rating"));
+  use->view->pending = use;
+  /* Nothing is rated until the person moves a slider, which starts in the middle as in a
+   * new exercise, not where the last use left it. */
+  steady_rating_row_set_value (use->before, STEADY_DIARY_NONE);
+  steady_rating_row_set_value (use->after, STEADY_DIARY_NONE);
+  steady_rating_row_set_start (use->before, STEADY_DIARY_DISTRESS_MAX / 2);
+  steady_rating_row_set_start (use->after, STEADY_DIARY_DISTRESS_MAX / 2);
+  gtk_stack_set_visible_child_name (use->stack, "distress");
+  gtk_widget_grab_focus (GTK_WIDGET (steady_rating_row_get_scale (use->before)));
+}
 
-  if (gtk_menu_button_get_popover (menu_button) != NULL)
-    return;
+static void
+save_distress_clicked_cb (UsePopover *use)
+{
+  log_chosen (use, steady_rating_row_get_value (use->before),
+              steady_rating_row_get_value (use->after));
+  gtk_popover_popdown (use->popover);
+}
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  heading = gtk_label_new (_("How did it go today?"));
+static void
+skip_distress_clicked_cb (UsePopover *use)
+{
+  log_chosen (use, STEADY_DIARY_NONE, STEADY_DIARY_NONE);
+  gtk_popover_popdown (use->popover);
+}
+
+/* Closing the popover after choosing how it went still logs the use, with whatever distress
+ * was given: the choice was made, and a click beside the popover must not lose it. Undo is
+ * in the toast. */
+static void
+popover_closed_cb (UsePopover *use)
+{
+  log_chosen (use, steady_rating_row_get_value (use->before),
+              steady_rating_row_get_value (use->after));
+}
+
+/* Every opening starts again at how it went. */
+static void
+popover_show_cb (UsePopover *use)
+{
+  use->rating = -1;
+  gtk_stack_set_visible_child_name (use->stack, "rating");
+}
+
+static GtkWidget *
+new_heading (const char *text)
+{
+  GtkWidget *heading = gtk_label_new (text);
+
   gtk_widget_add_css_class (heading, "heading");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
   gtk_widget_set_margin_start (heading, 6);
   gtk_widget_set_margin_bottom (heading, 6);
-  gtk_box_append (GTK_BOX (box), heading);
+  return heading;
+}
 
+/* The first step: the 0–7 scale in the card's own words. */
+static GtkWidget *
+build_rating_step (UsePopover *use)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  gtk_box_append (GTK_BOX (box), new_heading (_("How did it go today?")));
   /* Highest first: the outcome people hope for is the first one read. */
   for (int rating = STEADY_SKILL_RATING_MAX; rating >= 0; rating--)
     {
@@ -230,14 +300,90 @@ create_rating_popover_cb (GtkMenuButton *menu_button,
       gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
       gtk_button_set_child (GTK_BUTTON (button), label);
       gtk_widget_add_css_class (button, "flat");
-      g_object_set_data (G_OBJECT (button), "steady-skill", (gpointer)skill);
       g_object_set_data (G_OBJECT (button), "steady-rating", GINT_TO_POINTER (rating));
-      g_signal_connect (button, "clicked", G_CALLBACK (rating_clicked_cb), self);
+      g_signal_connect (button, "clicked", G_CALLBACK (rating_clicked_cb), use);
       gtk_box_append (GTK_BOX (box), button);
     }
+  return box;
+}
+
+/* The second step: distress before and after, each "Not rated" until touched, the same
+ * question the exercises and timers ask. */
+static GtkWidget *
+build_distress_step (UsePopover *use)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *intro = gtk_label_new (_("If you like, rate your distress from 0 to 10. This is "
+                                      "how “What helps me” learns which skills help you."));
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *skip = gtk_button_new_with_mnemonic (_("_Skip"));
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  const char *hint = _("0 is calm, 10 is the most distressed you can imagine. Leave it off to "
+                       "skip.");
+
+  gtk_box_append (GTK_BOX (box), new_heading (_("How distressed were you?")));
+  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (intro), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (intro), 36);
+  gtk_widget_set_margin_start (intro, 6);
+  gtk_widget_add_css_class (intro, "dim-label");
+  gtk_box_append (GTK_BOX (box), intro);
+
+  use->before = STEADY_RATING_ROW (steady_rating_row_new (_("Before you used the skill"), hint,
+                                                          10));
+  use->after = STEADY_RATING_ROW (steady_rating_row_new (_("Now, after it"), NULL, 10));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (use->before));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (use->after));
+
+  /* Translators: a screen reader's name for Skip on the distress step of "I used this". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (skip), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Skip rating distress"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Save with this distress"), -1);
+  gtk_widget_add_css_class (save, "suggested-action");
+  gtk_widget_set_hexpand (skip, TRUE);
+  gtk_widget_set_hexpand (save, TRUE);
+  g_signal_connect_swapped (skip, "clicked", G_CALLBACK (skip_distress_clicked_cb), use);
+  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_distress_clicked_cb), use);
+  gtk_box_append (GTK_BOX (buttons), skip);
+  gtk_box_append (GTK_BOX (buttons), save);
+  gtk_box_append (GTK_BOX (box), buttons);
+  return box;
+}
+
+/* Made when the popover is first opened. */
+static void
+create_use_popover_cb (GtkMenuButton *menu_button,
+                       gpointer       user_data)
+{
+  UsePopover *use;
+  GtkWidget *popover;
+  GtkWidget *clamp;
+
+  if (gtk_menu_button_get_popover (menu_button) != NULL)
+    return;
+
+  use = g_new0 (UsePopover, 1);
+  use->view = STEADY_SKILL_LIBRARY_VIEW (user_data);
+  use->skill = g_object_get_data (G_OBJECT (menu_button), "steady-skill");
+  use->rating = -1;
+  use->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_vhomogeneous (use->stack, FALSE);
+  gtk_stack_set_hhomogeneous (use->stack, FALSE);
+  gtk_stack_add_named (use->stack, build_rating_step (use), "rating");
+  gtk_stack_add_named (use->stack, build_distress_step (use), "distress");
+  /* Narrow enough for a 360 px window: wrapped text would ask for its whole length. */
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 300);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 300);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (use->stack));
 
   popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  use->popover = GTK_POPOVER (popover);
+  gtk_popover_set_child (GTK_POPOVER (popover), clamp);
+  g_object_set_data_full (G_OBJECT (popover), "steady-use-popover", use, g_free);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (popover_show_cb), use);
+  g_signal_connect_swapped (popover, "closed", G_CALLBACK (popover_closed_cb), use);
   gtk_menu_button_set_popover (menu_button, popover);
 }
 
@@ -293,7 +439,7 @@ make_skill_row (SteadySkillLibraryView *self,
                                   used_name, -1);
   gtk_widget_set_valign (used, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (used), "steady-skill", (gpointer)skill);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (used), create_rating_popover_cb,
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (used), create_use_popover_cb,
                                          self, NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), used);
   return row;
@@ -414,6 +560,22 @@ steady_skill_library_view_dispose (GObject *object)
 {
   SteadySkillLibraryView *self = STEADY_SKILL_LIBRARY_VIEW (object);
   GtkWidget *child;
+
+  /* The window closed on the distress step: the use chosen is logged all the same, with the
+   * distress given so far, though there is nobody left to tell. */
+  if (self->pending != NULL && self->pending->rating >= 0)
+    {
+      g_autoptr(GError) error = NULL;
+      LoggedUse *logged = log_use (self, self->pending->skill->id, self->pending->rating,
+                                   steady_rating_row_get_value (self->pending->before),
+                                   steady_rating_row_get_value (self->pending->after), &error);
+
+      if (logged == NULL)
+        g_debug ("A skill use could not be logged on closing: %s", error->message);
+      g_clear_pointer (&logged, logged_use_free);
+      self->pending->rating = -1;
+    }
+  self->pending = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

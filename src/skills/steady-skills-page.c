@@ -13,6 +13,7 @@
 #include "steady-diary-store.h"
 #include "steady-draft-store.h"
 #include "steady-journal-common.h"
+#include "steady-skill-drafts.h"
 #include "steady-skill-history-view.h"
 #include "steady-skill-insights.h"
 #include "steady-skill-library-view.h"
@@ -237,78 +238,17 @@ continue_clicked_cb (GtkButton        *button,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-skill-record", "s", uuid);
 }
 
-/* What a discarded exercise was, kept by its toast for Undo: the saved record (if it had been
- * saved) and the draft (if one was being typed). */
-typedef struct
-{
-  char              *uuid;
-  char              *draft_kind;
-  char              *draft;
-  SteadySkillRecord *saved;
-} Discarded;
-
-static void
-discarded_free (Discarded *discarded)
-{
-  g_free (discarded->uuid);
-  g_free (discarded->draft_kind);
-  g_free (discarded->draft);
-  g_clear_object (&discarded->saved);
-  g_free (discarded);
-}
-
-static gboolean
-undo_discard (SteadySkillsPage  *self,
-              const Discarded   *discarded,
-              GError           **error)
-{
-  if (discarded->saved != NULL &&
-      !steady_skill_store_restore (self->skill_store, discarded->saved, error))
-    return FALSE;
-  return discarded->draft == NULL ||
-         steady_draft_store_save (self->draft_store, discarded->draft_kind, discarded->uuid,
-                                  discarded->draft, error);
-}
-
 static void
 undo_discard_clicked_cb (AdwToast         *toast,
                          SteadySkillsPage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!undo_discard (self, g_object_get_data (G_OBJECT (toast), "steady-discarded"), &error))
+  if (!steady_skill_drafts_undo_discard (self->skill_store, self->draft_store,
+                                         g_object_get_data (G_OBJECT (toast), "steady-discarded"),
+                                         &error))
     show_error (self, error);
   steady_skills_page_reload (self);
-}
-
-/* Deletes the saved record (its draft goes with it), or else the draft alone. */
-static Discarded *
-discard (SteadySkillsPage  *self,
-         SteadySkillRecord *record,
-         GError           **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  const char *uuid = steady_skill_record_get_uuid (record);
-  Discarded *discarded = g_new0 (Discarded, 1);
-
-  discarded->uuid = g_strdup (uuid);
-  discarded->draft_kind = g_strdup (steady_skill_record_get_draft_kind (record));
-  discarded->draft = steady_draft_store_load (self->draft_store, discarded->draft_kind, uuid,
-                                              NULL, NULL);
-  discarded->saved = steady_skill_store_delete (self->skill_store, uuid, &local_error);
-  if (discarded->saved == NULL &&
-      g_error_matches (local_error, STEADY_SKILLS_ERROR, STEADY_SKILLS_ERROR_NOT_FOUND))
-    {
-      g_clear_error (&local_error);
-      steady_draft_store_delete (self->draft_store, discarded->draft_kind, uuid, &local_error);
-    }
-  if (local_error != NULL)
-    {
-      discarded_free (discarded);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return discarded;
 }
 
 /* No question first: the toast's Undo brings back what was written. */
@@ -319,10 +259,10 @@ discard_clicked_cb (GtkButton        *button,
   SteadySkillRecord *record = g_object_get_data (G_OBJECT (button), "steady-record");
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  Discarded *discarded;
+  SteadySkillDiscarded *discarded;
   AdwToast *toast;
 
-  discarded = discard (self, record, &error);
+  discarded = steady_skill_drafts_discard (self->skill_store, self->draft_store, record, &error);
   if (discarded == NULL)
     {
       show_error (self, error);
@@ -336,7 +276,7 @@ discard_clicked_cb (GtkButton        *button,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "steady-discarded", discarded,
-                          (GDestroyNotify)discarded_free);
+                          (GDestroyNotify)steady_skill_discarded_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_discard_clicked_cb), self,
                            0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

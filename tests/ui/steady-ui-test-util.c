@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "steady-journal-common.h"
 #include "steady-ui-test-util.h"
 
 /* Text views grow to their wrapped lines over a few frames (see steady-safety-item-row.c),
@@ -78,6 +79,24 @@ wait_for_frame (GtkWidget *widget)
   gtk_widget_queue_draw (widget);
   wait_until (flag_is_set, &painted);
   g_signal_handler_disconnect (clock, handler);
+}
+
+/* Days ---------------------------------------------------------------------------------- */
+
+/* The UTC offset here and now, in seconds, as the app records it. */
+int
+local_offset (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return (int)(g_date_time_get_utc_offset (now) / G_USEC_PER_SEC);
+}
+
+/* Today as a local day number (steady_journal_day_from_time ()), as diary cards count days. */
+int
+today (void)
+{
+  return steady_journal_day_from_time (g_get_real_time (), local_offset ());
 }
 
 /* Screenshots ---------------------------------------------------------------------------- */
@@ -218,6 +237,44 @@ find_button_with_action (GtkWidget  *widget,
                          const char *action_name)
 {
   return find_button (widget, button_action, action_name);
+}
+
+/* Presses @keyval with @modifiers on @window (a window or a widget in it) by the shortcut that
+ * the key triggers. GTK 4.8 cannot put a key event into a window from inside the process, so
+ * the test looks the key up in the widget's own shortcut controllers, as GTK does on a key
+ * press, and runs what it finds; a key no controller there knows fails the test. Returns
+ * whether the key did something (a disabled action does nothing). */
+gboolean
+press_key (GtkWidget       *window,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            {
+              gboolean done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                            window,
+                                                            gtk_shortcut_get_arguments (shortcut));
+
+              drain_events ();
+              return done;
+            }
+        }
+    }
+  g_error ("No shortcut for key %s with modifiers %x", gdk_keyval_name (keyval), modifiers);
+  return FALSE;
 }
 
 static GtkWindow *

@@ -17,6 +17,11 @@ void        drain_events            (void);
 gboolean    flag_is_set             (gpointer    data);
 void        wait_for_frame          (GtkWidget  *widget);
 
+/* Days ---------------------------------------------------------------------------------- */
+
+int         local_offset            (void);
+int         today                   (void);
+
 /* Screenshots ---------------------------------------------------------------------------- */
 
 char       *screenshot_path         (const char *name);
@@ -43,6 +48,9 @@ void        click                   (GtkWidget  *button);
 void        resize_window           (GtkWindow  *window,
                                      int         width,
                                      int         height);
+gboolean    press_key               (GtkWidget       *window,
+                                     guint            keyval,
+                                     GdkModifierType  modifiers);
 
 /* The application ------------------------------------------------------------------------ */
 

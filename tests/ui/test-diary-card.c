@@ -18,7 +18,6 @@
 #include "steady-week-start.h"
 #include "steady-draft-store.h"
 #include "steady-help-dialog.h"
-#include "steady-journal-common.h"
 #include "steady-skill-record.h"
 #include "steady-skills-library.h"
 #include "steady-window.h"
@@ -30,15 +29,6 @@
 #define WINDOW_HEIGHT 760
 
 /* Helpers ----------------------------------------------------------------------------------- */
-
-static int
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return steady_journal_day_from_time (g_get_real_time (),
-                                       g_date_time_get_utc_offset (now) / G_USEC_PER_SEC);
-}
 
 static SteadyDiaryStore *
 get_store (SteadyApplication *app)

@@ -222,43 +222,6 @@ choose (SteadySkillEditor *editor,
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
 }
 
-/* Presses @keyval with @modifiers on @window by the shortcut that the key triggers. GTK 4.8
- * cannot put a key event into a window from inside the process, so the test looks the key up
- * in the window's shortcut controllers, as GTK does on a key press, and runs what it finds.
- * Returns whether the key did something (a disabled action does nothing). */
-static gboolean
-press_key (GtkWidget       *window,
-           guint            keyval,
-           GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            {
-              gboolean done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                            window,
-                                                            gtk_shortcut_get_arguments (shortcut));
-
-              drain_events ();
-              return done;
-            }
-        }
-    }
-  g_error ("No shortcut for key %s with modifiers %x", gdk_keyval_name (keyval), modifiers);
-  return FALSE;
-}
-
 static void
 set_flag_cb (gboolean *flag)
 {
@@ -898,7 +861,8 @@ test_ranges_and_errors (void)
   fixture_stop (&fixture);
 }
 
-/* Every step on one page, for people who prefer the whole form; Finish saves from there. */
+/* Every step on one page, for people who prefer the whole form; Finish saves from there, and
+ * the choice holds for the next exercise (GSettings). */
 static void
 test_full_form (void)
 {
@@ -948,15 +912,33 @@ test_full_form (void)
                      "written on the one-page form");
   }
 
-  /* Back to one step at a time: only the step shown. */
+  /* The next exercise opens the way the last one was left: on one page. */
+  g_assert_true (g_settings_get_boolean (fixture.settings, "skill-editor-full-form"));
   editor = open_exercise (&fixture, STEADY_SKILL_KIND_PLEASE_CHECK);
-  steady_skill_editor_set_full_form (editor, TRUE);
-  steady_skill_editor_set_full_form (editor, FALSE);
+  g_assert_true (steady_skill_editor_get_full_form (editor));
   g_clear_pointer (&views, g_ptr_array_unref);
   views = steady_skill_editor_get_field_views (editor, 0);
+  for (guint i = 0; i < views->len; i++)
+    g_assert_true (gtk_widget_is_visible (views->pdata[i]));
+
+  /* Back to one step at a time: only the step shown, and so for the exercise after. */
+  click (find_first (GTK_WIDGET (editor), GTK_TYPE_TOGGLE_BUTTON));
+  g_assert_false (steady_skill_editor_get_full_form (editor));
   g_assert_true (gtk_widget_is_visible (views->pdata[0]));
   for (guint i = 1; i < views->len; i++)
     g_assert_false (gtk_widget_is_visible (views->pdata[i]));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  wait_until (no_editor_open, NULL);
+  g_assert_false (g_settings_get_boolean (fixture.settings, "skill-editor-full-form"));
+  editor = open_exercise (&fixture, STEADY_SKILL_KIND_CHECK_FACTS);
+  g_assert_false (steady_skill_editor_get_full_form (editor));
+  {
+    g_autofree char *first = g_strdup_printf ("Step 1 of %u", steady_skill_kind_get_n_steps (
+                                                STEADY_SKILL_KIND_CHECK_FACTS));
+    GtkWidget *title = find_first (GTK_WIDGET (editor), ADW_TYPE_WINDOW_TITLE);
+
+    g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, first);
+  }
   gtk_window_destroy (GTK_WINDOW (editor));
 
   fixture_stop (&fixture);
@@ -1103,6 +1085,90 @@ test_keyboard (void)
   fixture_stop (&fixture);
 }
 
+/* Deleting from the editor asks first, then closes the editor and offers Undo in the main
+ * window; Undo brings the exercise back exactly (the same UUID, times and answers, still
+ * private and finished) with the draft that was kept, and tells the Skills page. */
+static void
+test_delete_undo (void)
+{
+  Fixture fixture;
+  SteadySkillEditor *editor;
+  g_autoptr(SteadySkillRecord) before = NULL;
+  g_autoptr(SteadySkillRecord) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *before_json = NULL;
+  g_autofree char *after_json = NULL;
+  GtkWidget *undo;
+  const char *what[3];
+  guint n_changed;
+
+  fixture_start (&fixture);
+  editor = open_exercise (&fixture, STEADY_SKILL_KIND_CHECK_FACTS);
+  uuid = g_strdup (steady_skill_editor_get_uuid (editor));
+  answer_everything (editor);
+  slide (steady_skill_editor_get_distress_row (editor, FALSE), 7);
+  slide (steady_skill_editor_get_distress_row (editor, TRUE), 4);
+  steady_skill_editor_set_step (editor, steady_skill_editor_get_n_steps (editor) + 1);
+  gtk_switch_set_active (private_switch (editor), TRUE);
+  click (gtk_window_get_default_widget (GTK_WINDOW (editor)));
+  wait_until (no_editor_open, NULL);
+  before = load (&fixture, uuid);
+  g_assert_true (steady_skill_record_get_finished (before));
+  before_json = steady_skill_record_to_draft (before);
+
+  /* Opened again, changed a little (kept as a draft), then deleted. */
+  editor = open_record (&fixture, uuid);
+  type_text (editor, 1, "emotion", "A change kept only as a draft");
+  g_assert_true (steady_skill_editor_flush_draft (editor, &error));
+  g_assert_no_error (error);
+  n_changed = fixture.n_changed;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
+                               "delete");
+  wait_until (no_editor_open, NULL);
+  g_assert_cmpuint (count_records (&fixture), ==, 0);
+  what[0] = uuid;
+  what[1] = "skill-record/check-facts";
+  what[2] = "A change kept only as a draft";
+  g_assert_false (draft_holds (what));
+  g_assert_cmpuint (fixture.n_changed, ==, n_changed + 1);
+
+  /* The main window says so, with Undo. */
+  wait_for_frame (GTK_WIDGET (fixture.window));
+  g_assert_true (has_visible_label (GTK_WIDGET (fixture.window), "Check the facts deleted"));
+  undo = find_button_with_label (GTK_WIDGET (fixture.window), "_Undo");
+  g_assert_nonnull (undo);
+  save_screenshot (GTK_WIDGET (fixture.window), "skills-editor-deleted-undo-light");
+  click (undo);
+  drain_events ();
+
+  g_assert_cmpuint (count_records (&fixture), ==, 1);
+  after = load (&fixture, uuid);
+  g_assert_cmpstr (steady_skill_record_get_uuid (after), ==, uuid);
+  g_assert_cmpint (steady_skill_record_get_created (after), ==,
+                   steady_skill_record_get_created (before));
+  g_assert_cmpint (steady_skill_record_get_updated (after), ==,
+                   steady_skill_record_get_updated (before));
+  g_assert_cmpint (steady_skill_record_get_time (after), ==,
+                   steady_skill_record_get_time (before));
+  g_assert_true (steady_skill_record_get_private (after));
+  g_assert_true (steady_skill_record_get_finished (after));
+  g_assert_cmpint (steady_skill_record_get_distress_before (after), ==, 7);
+  g_assert_cmpint (steady_skill_record_get_distress_after (after), ==, 4);
+  after_json = steady_skill_record_to_draft (after);
+  g_assert_cmpstr (after_json, ==, before_json);
+  g_assert_true (draft_holds (what));
+  g_assert_cmpuint (fixture.n_changed, ==, n_changed + 2);
+
+  /* It opens again, with its draft offered back. */
+  editor = open_record (&fixture, uuid);
+  g_assert_true (steady_skill_editor_get_draft_offered (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  fixture_stop (&fixture);
+}
+
 static const UiTest ui_tests[] = {
   { "/skills-editor/thought-record", test_thought_record },
   { "/skills-editor/worksheets", test_worksheets },
@@ -1110,6 +1176,7 @@ static const UiTest ui_tests[] = {
   { "/skills-editor/ranges-and-errors", test_ranges_and_errors },
   { "/skills-editor/full-form", test_full_form },
   { "/skills-editor/keyboard", test_keyboard },
+  { "/skills-editor/delete-undo", test_delete_undo },
 };
 
 int

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-skills-page.c: the Skills page on the real application and a real database under
  * Xvfb: favourites first, unfinished exercises, the window actions it opens things with, the
- * library's search and "I used this" with Undo, the history's filter, search, open and delete
- * with Undo, and "what helps me"; screenshots wide and narrow, light and dark. */
+ * library's search and "I used this" with distress before and after and Undo, the history's
+ * filter, search, open and delete with Undo, and "what helps me"; screenshots wide and
+ * narrow, light and dark. */
 
 #define G_LOG_DOMAIN "steady-test-skills-page"
 
@@ -15,6 +16,7 @@
 #include "steady-draft-store.h"
 #include "steady-journal-common.h"
 #include "steady-practice-store.h"
+#include "steady-rating-row.h"
 #include "steady-skill-history-row.h"
 #include "steady-skill-history-view.h"
 #include "steady-skill-library-view.h"
@@ -80,20 +82,6 @@ recorded_clear (Recorded *recorded)
 }
 
 /* Data ------------------------------------------------------------------------------------- */
-
-static int
-local_offset (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return (int)(g_date_time_get_utc_offset (now) / G_USEC_PER_SEC);
-}
-
-static int
-today (void)
-{
-  return steady_journal_day_from_time (g_get_real_time (), local_offset ());
-}
 
 static SteadySkillRecord *
 save_record (SteadySkillStore *store,
@@ -328,6 +316,96 @@ type_search (GtkWidget  *view,
   drain_events ();
 }
 
+/* Opens the "I used this" popover of the library's @row, at its first step. */
+static GtkWidget *
+open_used_popover (GtkWidget *row)
+{
+  GtkWidget *used = find_first (row, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *popover;
+
+  g_assert_nonnull (used);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (used));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (used)));
+  g_assert_nonnull (popover);
+  wait_for_frame (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  return popover;
+}
+
+/* A step of that popover ("rating" or "distress"). */
+static GtkWidget *
+popover_step (GtkWidget  *popover,
+              const char *name)
+{
+  GtkStack *stack = GTK_STACK (find_first (popover, GTK_TYPE_STACK));
+  GtkWidget *step;
+
+  g_assert_nonnull (stack);
+  step = gtk_stack_get_child_by_name (stack, name);
+  g_assert_nonnull (step);
+  return step;
+}
+
+/* The distress of every "I used this" of @skill, as logged, oldest first: "8>4", "-" for
+ * not rated. */
+static char *
+logged_distress (SteadyDatabase *database,
+                 const char     *skill)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (steady_database_get_handle (database),
+                                       "SELECT distress_before, distress_after FROM skill_use"
+                                       " WHERE skill = ?1 ORDER BY created_us, rowid", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, skill, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int column = 0; column < 2; column++)
+        {
+          if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+            g_string_append_c (text, '-');
+          else
+            g_string_append_printf (text, "%d", sqlite3_column_int (stmt, column));
+          g_string_append_c (text, column == 0 ? '>' : ' ');
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (text->len > 0)
+    g_string_truncate (text, text->len - 1);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "I used this" with a rating and distress given on the sliders (-1: left alone), saved. */
+static void
+use_skill_rated (GtkWidget *row,
+                 int        rating,
+                 int        before,
+                 int        after)
+{
+  GtkWidget *popover = open_used_popover (row);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (popover_step (popover, "rating"), GTK_TYPE_BUTTON, buttons);
+  click (buttons->pdata[STEADY_SKILL_RATING_MAX - rating]);
+  collect (popover_step (popover, "distress"), STEADY_TYPE_RATING_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+  /* Nothing rated until touched, whatever the last use had. */
+  g_assert_cmpint (steady_rating_row_get_value (rows->pdata[0]), ==, -1);
+  g_assert_cmpint (steady_rating_row_get_value (rows->pdata[1]), ==, -1);
+  if (before >= 0)
+    gtk_range_set_value (steady_rating_row_get_scale (rows->pdata[0]), before);
+  if (after >= 0)
+    gtk_range_set_value (steady_rating_row_get_scale (rows->pdata[1]), after);
+  g_assert_cmpint (steady_rating_row_get_value (rows->pdata[0]), ==, before);
+  g_assert_cmpint (steady_rating_row_get_value (rows->pdata[1]), ==, after);
+  click (find_button_with_label (popover_step (popover, "distress"), "_Save"));
+  drain_events ();
+  g_assert_false (gtk_widget_get_visible (popover));
+}
+
 /* Tests ----------------------------------------------------------------------------------- */
 
 /* The exercises this person used most come first, each opens in one click through
@@ -489,7 +567,7 @@ test_library (void)
   g_autoptr(GPtrArray) urge = steady_skills_library_search ("urge");
   SteadySkillsPage *page = show_skills (window);
   SteadySkillLibraryView *view;
-  GtkWidget *row, *used, *popover, *rating = NULL;
+  GtkWidget *row, *popover, *rating = NULL;
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *use_uuid = NULL;
@@ -530,14 +608,9 @@ test_library (void)
   g_assert_cmpuint (count_skill_uses (database), ==, 1);
 
   row = find_row (GTK_WIDGET (view), "Wise mind");
-  used = find_first (row, GTK_TYPE_MENU_BUTTON);
-  g_assert_nonnull (used);
-  gtk_menu_button_popup (GTK_MENU_BUTTON (used));
-  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (used)));
-  g_assert_nonnull (popover);
-  wait_for_frame (popover);
+  popover = open_used_popover (row);
   save_screenshot (popover, "skills-page-library-rating-light");
-  collect (popover, GTK_TYPE_BUTTON, buttons);
+  collect (popover_step (popover, "rating"), GTK_TYPE_BUTTON, buttons);
   /* The whole scale, each step in words. */
   g_assert_cmpuint (buttons->len, ==, STEADY_SKILL_RATING_MAX + 1);
   for (guint i = 0; i < buttons->len; i++)
@@ -547,6 +620,11 @@ test_library (void)
   g_assert_true (has_visible_label (rating, steady_skill_rating_get_meaning (5)));
   click (rating);
   drain_events ();
+  /* Distress is asked next, and skipping it logs the use without. */
+  g_assert_cmpuint (count_skill_uses (database), ==, 1);
+  click (find_button_with_label (popover_step (popover, "distress"), "_Skip"));
+  drain_events ();
+  g_assert_false (gtk_widget_get_visible (popover));
   g_assert_cmpint (today_skill_rating (diary, "wise-mind", &card_exists), ==, 5);
   g_assert_cmpuint (count_skill_uses (database), ==, 2);
 
@@ -567,12 +645,10 @@ test_library (void)
   g_clear_pointer (&buttons, g_ptr_array_unref);
   buttons = g_ptr_array_new ();
   row = find_row (GTK_WIDGET (view), "STOP");
-  used = find_first (row, GTK_TYPE_MENU_BUTTON);
-  gtk_menu_button_popup (GTK_MENU_BUTTON (used));
-  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (used)));
-  wait_for_frame (popover);
-  collect (popover, GTK_TYPE_BUTTON, buttons);
+  popover = open_used_popover (row);
+  collect (popover_step (popover, "rating"), GTK_TYPE_BUTTON, buttons);
   click (buttons->pdata[0]);
+  click (find_button_with_label (popover_step (popover, "distress"), "_Skip"));
   drain_events ();
   g_assert_cmpint (today_skill_rating (diary, "stop", &card_exists), ==, STEADY_SKILL_RATING_MAX);
   g_assert_true (card_exists);
@@ -862,9 +938,136 @@ test_what_helps (void)
   stop_application (app);
 }
 
+/* "I used this" asks how it went, then distress before and after (skippable, "Not rated"
+ * until touched); the ratings are logged with the use, and three rated uses with falling
+ * distress put the skill into "what helps me". */
+static void
+test_library_distress (void)
+{
+  g_autoptr(GSettings) settings = reset_settings ("US");
+  SteadyApplication *app = start_application ();
+  SteadyWindow *window = main_window ();
+  SteadyDatabase *database = steady_application_get_database (app);
+  g_autoptr(SteadyDiaryStore) diary = steady_diary_store_new (database);
+  SteadySkillsPage *page = show_skills (window);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) titles = NULL;
+  g_autofree char *logged = NULL;
+  GtkWidget *view, *row, *popover, *distress;
+  SteadyWhatHelpsView *what_helps;
+  gboolean card_exists;
+
+  steady_skills_page_show_subpage (page, "library");
+  view = find_first (GTK_WIDGET (page), STEADY_TYPE_SKILL_LIBRARY_VIEW);
+  row = find_row (view, "TIPP");
+  g_assert_nonnull (row);
+
+  /* The second step, as it looks: both questions not rated yet. */
+  for (guint narrow = 0; narrow <= 1; narrow++)
+    for (guint dark = 0; dark <= 1; dark++)
+      {
+        g_autofree char *name = g_strdup_printf ("skills-page-library-distress-%s-%s",
+                                                 narrow ? "narrow" : "wide",
+                                                 dark ? "dark" : "light");
+
+        set_color_scheme (settings, dark ? "dark" : "light");
+        resize_window (GTK_WINDOW (window), narrow ? NARROW_WIDTH : WIDE_WIDTH, WINDOW_HEIGHT);
+        popover = open_used_popover (row);
+        g_ptr_array_set_size (buttons, 0);
+        collect (popover_step (popover, "rating"), GTK_TYPE_BUTTON, buttons);
+        click (buttons->pdata[STEADY_SKILL_RATING_MAX - 5]);
+        distress = popover_step (popover, "distress");
+        wait_for_frame (popover);
+        g_assert_true (gtk_widget_get_mapped (distress));
+        g_assert_true (has_visible_label (distress, "How distressed were you?"));
+        g_assert_true (has_visible_label (distress, "Before you used the skill"));
+        g_assert_true (has_visible_label (distress, "Now, after it"));
+        g_assert_true (has_visible_label (distress, "Not rated"));
+        /* It fits a narrow window, with room for the popover's frame. */
+        g_assert_cmpint (gtk_widget_get_width (distress), <=, NARROW_WIDTH - 40);
+        save_screenshot (popover, name);
+        click (find_button_with_label (distress, "_Skip"));
+        drain_events ();
+      }
+  set_color_scheme (settings, "light");
+  resize_window (GTK_WINDOW (window), WIDE_WIDTH, WINDOW_HEIGHT);
+  g_clear_pointer (&logged, g_free);
+  logged = logged_distress (database, "tipp");
+  g_assert_cmpstr (logged, ==, "->- ->- ->- ->-");
+  g_assert_cmpint (today_skill_rating (diary, "tipp", &card_exists), ==, 5);
+
+  /* Closing the popover after choosing keeps the use, with what was rated; closing before
+   * choosing logs nothing. */
+  popover = open_used_popover (row);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  drain_events ();
+  popover = open_used_popover (row);
+  g_assert_true (gtk_widget_get_mapped (popover_step (popover, "rating")));
+  g_ptr_array_set_size (buttons, 0);
+  collect (popover_step (popover, "rating"), GTK_TYPE_BUTTON, buttons);
+  click (buttons->pdata[STEADY_SKILL_RATING_MAX - 3]);
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    collect (popover_step (popover, "distress"), STEADY_TYPE_RATING_ROW, rows);
+    gtk_range_set_value (steady_rating_row_get_scale (rows->pdata[0]), 9);
+    g_assert_true (has_visible_label (rows->pdata[0], "9 of 10"));
+  }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  drain_events ();
+  g_clear_pointer (&logged, g_free);
+  logged = logged_distress (database, "tipp");
+  g_assert_cmpstr (logged, ==, "->- ->- ->- ->- 9>-");
+  g_assert_cmpint (today_skill_rating (diary, "tipp", &card_exists), ==, 3);
+
+  /* "What helps me" needs three uses rated before and after. */
+  steady_skills_page_show_subpage (page, "what-helps");
+  what_helps = STEADY_WHAT_HELPS_VIEW (find_first (GTK_WIDGET (page),
+                                                   STEADY_TYPE_WHAT_HELPS_VIEW));
+  g_assert_true (steady_what_helps_view_is_empty (what_helps));
+  steady_skills_page_show_subpage (page, "library");
+  use_skill_rated (row, 6, 8, 4);
+  use_skill_rated (row, 5, 7, 3);
+  steady_skills_page_show_subpage (page, "what-helps");
+  g_assert_true (steady_what_helps_view_is_empty (what_helps));
+  steady_skills_page_show_subpage (page, "library");
+  use_skill_rated (row, 7, 6, 3);
+  g_clear_pointer (&logged, g_free);
+  logged = logged_distress (database, "tipp");
+  g_assert_cmpstr (logged, ==, "->- ->- ->- ->- 9>- 8>4 7>3 6>3");
+
+  /* The page reads "what helps me" again after each use, so it is there on return. */
+  steady_skills_page_show_subpage (page, "what-helps");
+  wait_for_frame (GTK_WIDGET (what_helps));
+  g_assert_false (steady_what_helps_view_is_empty (what_helps));
+  titles = row_titles (GTK_WIDGET (what_helps));
+  g_assert_cmpuint (titles->len, ==, 1);
+  g_assert_cmpstr (titles->pdata[0], ==, "TIPP");
+  g_assert_true (has_visible_label (GTK_WIDGET (what_helps),
+                                    "eased by 3.7 points on average, from the 3 times you "
+                                    "rated it"));
+  save_screenshot (GTK_WIDGET (window), "skills-page-what-helps-library-skill-wide-light");
+
+  /* Quitting with the distress step open logs the use chosen, and nothing complains. */
+  steady_skills_page_show_subpage (page, "library");
+  popover = open_used_popover (row);
+  g_ptr_array_set_size (buttons, 0);
+  collect (popover_step (popover, "rating"), GTK_TYPE_BUTTON, buttons);
+  click (buttons->pdata[STEADY_SKILL_RATING_MAX - 2]);
+  g_assert_true (gtk_widget_get_mapped (popover_step (popover, "distress")));
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_events ();
+  g_clear_pointer (&logged, g_free);
+  logged = logged_distress (database, "tipp");
+  g_assert_cmpstr (logged, ==, "->- ->- ->- ->- 9>- 8>4 7>3 6>3 ->-");
+
+  stop_application (app);
+}
+
 static const UiTest ui_tests[] = {
   { "/skills-page/overview", test_overview },
   { "/skills-page/library", test_library },
+  { "/skills-page/library-distress", test_library_distress },
   { "/skills-page/history", test_history },
   { "/skills-page/history-paging", test_history_paging },
   { "/skills-page/what-helps", test_what_helps },
