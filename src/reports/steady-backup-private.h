@@ -71,6 +71,15 @@ gboolean steady_backup_export_at    (SteadyDatabase           *database,
 char    *steady_backup_checksum_tail (const guint8            *data,
                                       gsize                    size);
 
+gboolean  steady_backup_refuse       (GError                 **error,
+                                      int                      code,
+                                      const char              *message);
+
+/* Reads the backup at @path (a JSON backup or an automatic backup's database): the JSON
+ * root, checked, or NULL with the reason. */
+JsonNode *steady_backup_load         (const char              *path,
+                                      GError                 **error);
+
 /* Checks and parses a backup's bytes: the JSON root, or NULL with the reason. */
 JsonNode *steady_backup_parse_bytes  (GBytes                  *bytes,
                                       GError                 **error);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* steady-backup-restore.c: reads a JSON backup (or an automatic backup's database) as
- * hostile input, and merges it into the database by UUID — or previews what would change. */
+/* steady-backup-restore.c: merges a backup, read by steady-backup-reader.c, into the
+ * database by UUID — or previews what would change. */
 
 #define G_LOG_DOMAIN "steady-backup-restore"
 
@@ -14,293 +14,18 @@
 #include "steady-backup-private.h"
 #include "steady-schema.h"
 
-/* Twenty years of daily use is about 40 MiB; a file many times that is not a backup of ours,
- * and its parsed tree would not fit in memory anyway. */
-#define MAX_BACKUP_BYTES   ((gsize)512 * 1024 * 1024)
-/* Our format nests four deep; anything deeper is refused before the parser sees it. */
-#define MAX_NESTING        6
 #define ROWS_PER_STEP      512
 #define ROWS_SHARE         0.5
 #define MERGE_CACHE_KIB    65536
-#define SQLITE_HEADER      "SQLite format 3"
-#define PARALLEL_CHECKSUM_BYTES ((gsize)1024 * 1024)
 
-static gboolean
-refuse (GError     **error,
-        int          code,
-        const char  *message)
+/* Sets @error to @code with @message; returns FALSE, to be returned in turn. */
+gboolean
+steady_backup_refuse (GError     **error,
+                      int          code,
+                      const char  *message)
 {
   g_set_error_literal (error, STEADY_BACKUP_ERROR, code, message);
   return FALSE;
-}
-
-/* ----------------------------------------------------------------------------------------
- * Reading and checking
- * ------------------------------------------------------------------------------------- */
-
-static gboolean
-nesting_ok (const char *data,
-            gsize       size)
-{
-  gboolean in_string = FALSE;
-  int depth = 0;
-
-  for (gsize i = 0; i < size; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_NESTING)
-            return FALSE;
-        }
-      else if (c == ']' || c == '}')
-        depth--;
-    }
-  return TRUE;
-}
-
-/* The content before the checksum member, if the file ends with a well-formed one. */
-static gboolean
-split_checksum (const char  *data,
-                gsize        size,
-                gsize       *content_size,
-                const char **digest)
-{
-  gsize tail = strlen (STEADY_BACKUP_CHECKSUM_KEY) + 64 + strlen ("\"}\n");
-  const char *start;
-
-  if (size < tail)
-    return FALSE;
-  start = data + size - tail;
-  if (memcmp (start, STEADY_BACKUP_CHECKSUM_KEY, strlen (STEADY_BACKUP_CHECKSUM_KEY)) != 0 ||
-      memcmp (data + size - 3, "\"}\n", 3) != 0)
-    return FALSE;
-  *digest = start + strlen (STEADY_BACKUP_CHECKSUM_KEY);
-  for (int i = 0; i < 64; i++)
-    if (!g_ascii_isxdigit ((*digest)[i]) || g_ascii_isupper ((*digest)[i]))
-      return FALSE;
-  *content_size = (gsize)(start - data);
-  return TRUE;
-}
-
-static gboolean
-check_header (JsonObject  *root,
-              GError     **error)
-{
-  JsonNode *node;
-  gint64 version, schema;
-
-  node = json_object_get_member (root, "format");
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING ||
-      g_strcmp0 (json_node_get_string (node), STEADY_BACKUP_FORMAT_NAME) != 0)
-    return refuse (error, STEADY_BACKUP_ERROR_NOT_A_BACKUP,
-                   _("This file is not a Steady backup."));
-
-  node = json_object_get_member (root, "version");
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64 ||
-      (version = json_node_get_int (node)) < 1)
-    return refuse (error, STEADY_BACKUP_ERROR_INVALID,
-                   _("This backup does not say which format version it is in."));
-  if (version > STEADY_BACKUP_FORMAT_VERSION)
-    return refuse (error, STEADY_BACKUP_ERROR_TOO_NEW,
-                   _("This backup was made by a newer version of Steady. Update Steady to "
-                     "restore it."));
-
-  node = json_object_get_member (root, "schema");
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64 ||
-      (schema = json_node_get_int (node)) < 1)
-    return refuse (error, STEADY_BACKUP_ERROR_INVALID,
-                   _("This backup does not say which version of Steady’s data it holds."));
-  if (schema > steady_schema_get_version ())
-    return refuse (error, STEADY_BACKUP_ERROR_TOO_NEW,
-                   _("This backup holds data from a newer version of Steady. Update Steady "
-                     "to restore it."));
-
-  node = json_object_get_member (root, "tables");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return refuse (error, STEADY_BACKUP_ERROR_INVALID, _("This backup holds no records."));
-  return TRUE;
-}
-
-typedef struct
-{
-  const char *data;
-  gsize       size;
-} ChecksumJob;
-
-static gpointer
-compute_checksum (gpointer user_data)
-{
-  ChecksumJob *job = user_data;
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)job->data, job->size);
-}
-
-JsonNode *
-steady_backup_parse_bytes (GBytes  *bytes,
-                           GError **error)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  g_autofree char *computed = NULL;
-  GThread *checksum_thread = NULL;
-  ChecksumJob job;
-  const char *data, *digest;
-  gsize size, content_size;
-  gboolean well_formed, parsed = FALSE;
-  JsonNode *root;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &size);
-  if (size == 0)
-    {
-      refuse (error, STEADY_BACKUP_ERROR_NOT_A_BACKUP, _("The file is empty."));
-      return NULL;
-    }
-  if (size > MAX_BACKUP_BYTES)
-    {
-      refuse (error, STEADY_BACKUP_ERROR_TOO_LARGE,
-              _("The file is too large to be a Steady backup."));
-      return NULL;
-    }
-  if (!split_checksum (data, size, &content_size, &digest))
-    {
-      if (size >= 12 && memcmp (data, "{\"format\":\"" STEADY_BACKUP_FORMAT_NAME "\"",
-                               MIN (size, strlen ("{\"format\":\"" STEADY_BACKUP_FORMAT_NAME
-                                                  "\""))) == 0)
-        refuse (error, STEADY_BACKUP_ERROR_DAMAGED,
-                _("This backup is incomplete: the file was cut short. Nothing was changed."));
-      else
-        refuse (error, STEADY_BACKUP_ERROR_NOT_A_BACKUP, _("This file is not a Steady backup."));
-      return NULL;
-    }
-
-  /* A large backup is checked on a second core while this one parses it: the checksum
-   * decides before the parsed tree is used, and the parser only ever sees text whose
-   * encoding and nesting were checked (20 years: 0.12 s of a 0.6 s read). */
-  job.data = data;
-  job.size = content_size;
-  if (content_size >= PARALLEL_CHECKSUM_BYTES)
-    checksum_thread = g_thread_new ("steady-backup-checksum", compute_checksum, &job);
-  else
-    computed = compute_checksum (&job);
-
-  well_formed = g_utf8_validate (data, (gssize)size, NULL) && nesting_ok (data, size);
-  if (well_formed)
-    {
-      parser = json_parser_new_immutable ();
-      parsed = json_parser_load_from_data (parser, data, (gssize)size, &parse_error);
-    }
-  if (checksum_thread != NULL)
-    computed = g_thread_join (checksum_thread);
-
-  if (memcmp (computed, digest, 64) != 0)
-    {
-      refuse (error, STEADY_BACKUP_ERROR_DAMAGED,
-              _("This backup has been changed or damaged since it was made, so it cannot be "
-                "trusted. Nothing was changed."));
-      return NULL;
-    }
-  if (!well_formed || !parsed)
-    {
-      refuse (error, STEADY_BACKUP_ERROR_INVALID, _("This backup is not well-formed."));
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      refuse (error, STEADY_BACKUP_ERROR_NOT_A_BACKUP, _("This file is not a Steady backup."));
-      return NULL;
-    }
-  if (!check_header (json_node_get_object (root), error))
-    return NULL;
-  return json_node_ref (root);
-}
-
-/* An automatic backup is a database file: opened read-only, checked, and written out in the
- * backup format in memory, so that both kinds of restore share one merge. */
-static GBytes *
-bytes_from_database_file (const char  *path,
-                          GError     **error)
-{
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int app_id = 0, version = 0;
-  gboolean ok;
-  int rc;
-
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    app_id = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc == SQLITE_OK && sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) ==
-      SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_OK || app_id != STEADY_DATABASE_APPLICATION_ID)
-    {
-      sqlite3_close (db);
-      refuse (error, STEADY_BACKUP_ERROR_NOT_A_BACKUP,
-              _("This database file is not one of Steady’s backups."));
-      return NULL;
-    }
-  if (version > steady_schema_get_version ())
-    {
-      sqlite3_close (db);
-      refuse (error, STEADY_BACKUP_ERROR_TOO_NEW,
-              _("This backup holds data from a newer version of Steady. Update Steady to "
-                "restore it."));
-      return NULL;
-    }
-  ok = steady_backup_write_stream (db, version, 0, out, NULL, NULL, NULL, error) &&
-       g_output_stream_close (out, NULL, error);
-  sqlite3_close (db);
-  if (!ok)
-    return NULL;
-  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
-}
-
-static JsonNode *
-load_backup (const char  *path,
-             GError     **error)
-{
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
-  if (mapped == NULL)
-    {
-      g_set_error (error, STEADY_BACKUP_ERROR, STEADY_BACKUP_ERROR_FAILED,
-                   _("Could not read the backup: %s"), local_error->message);
-      return NULL;
-    }
-  bytes = g_mapped_file_get_bytes (mapped);
-  if (g_bytes_get_size (bytes) >= strlen (SQLITE_HEADER) &&
-      memcmp (g_bytes_get_data (bytes, NULL), SQLITE_HEADER, strlen (SQLITE_HEADER)) == 0)
-    {
-      g_clear_pointer (&bytes, g_bytes_unref);
-      bytes = bytes_from_database_file (path, error);
-      if (bytes == NULL)
-        return NULL;
-    }
-  return steady_backup_parse_bytes (bytes, error);
 }
 
 /* ----------------------------------------------------------------------------------------
@@ -754,7 +479,7 @@ write_row (Merge                   *merge,
       if (!bind_value (stmt, (int)i + 1, values[i]))
         {
           merge_release (stmt);
-          return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+          return steady_backup_refuse (error, STEADY_BACKUP_ERROR_INVALID,
                          _("A record in this backup holds a value of the wrong kind."));
         }
     }
@@ -873,7 +598,7 @@ resolve_row (Merge                   *merge,
   if (!JSON_NODE_HOLDS_ARRAY (row_node) ||
       json_array_get_length (row = json_node_get_array (row_node)) != columns->len)
     {
-      refuse (error, STEADY_BACKUP_ERROR_INVALID, _("A record in this backup is incomplete."));
+      steady_backup_refuse (error, STEADY_BACKUP_ERROR_INVALID, _("A record in this backup is incomplete."));
       return NULL;
     }
   resolved = g_ptr_array_new_full (columns->len, (GDestroyNotify)json_node_unref);
@@ -884,7 +609,7 @@ resolve_row (Merge                   *merge,
 
       if (!JSON_NODE_HOLDS_NULL (value) && !JSON_NODE_HOLDS_VALUE (value))
         {
-          refuse (error, STEADY_BACKUP_ERROR_INVALID,
+          steady_backup_refuse (error, STEADY_BACKUP_ERROR_INVALID,
                   _("A record in this backup holds a value of the wrong kind."));
           return NULL;
         }
@@ -994,7 +719,7 @@ merge_record_row (Merge                   *merge,
       uuid_node = values[uuid_index];
       if (!JSON_NODE_HOLDS_VALUE (uuid_node) ||
           json_node_get_value_type (uuid_node) != G_TYPE_STRING)
-        return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+        return steady_backup_refuse (error, STEADY_BACKUP_ERROR_INVALID,
                        _("A record in this backup holds a value of the wrong kind."));
     }
 
@@ -1019,7 +744,7 @@ merge_record_row (Merge                   *merge,
 
           if (!JSON_NODE_HOLDS_VALUE (updated) ||
               json_node_get_value_type (updated) != G_TYPE_INT64)
-            return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+            return steady_backup_refuse (error, STEADY_BACKUP_ERROR_INVALID,
                            _("A record in this backup holds a value of the wrong kind."));
           gboolean replace_pristine = table->pristine != NULL &&
             row_matches (merge, table, columns, NULL, rowid, table->pristine) &&
@@ -1075,7 +800,7 @@ read_table (JsonNode                 *node,
       !JSON_NODE_HOLDS_VALUE (name) || json_node_get_value_type (name) != G_TYPE_STRING ||
       (*table_out = find_table (json_node_get_string (name))) == NULL ||
       (rows = json_object_get_member (object, "rows")) == NULL || !JSON_NODE_HOLDS_ARRAY (rows))
-    return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+    return steady_backup_refuse (error, STEADY_BACKUP_ERROR_INVALID,
                    _("This backup holds records Steady does not know."));
   *rows_out = json_node_get_array (rows);
   return TRUE;
@@ -1121,12 +846,12 @@ collect_children (Merge      *merge,
 
           if (!JSON_NODE_HOLDS_ARRAY (row) ||
               json_array_get_length (json_node_get_array (row)) != children->columns->len)
-            return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+            return steady_backup_refuse (error, STEADY_BACKUP_ERROR_INVALID,
                            _("A record in this backup is incomplete."));
           owner = json_array_get_element (json_node_get_array (row),
                                           (guint)children->owner_index);
           if (!JSON_NODE_HOLDS_VALUE (owner) || json_node_get_value_type (owner) != G_TYPE_STRING)
-            return refuse (error, STEADY_BACKUP_ERROR_INVALID,
+            return steady_backup_refuse (error, STEADY_BACKUP_ERROR_INVALID,
                            _("A record in this backup holds a value of the wrong kind."));
           group = g_hash_table_lookup (children->by_owner, json_node_get_string (owner));
           if (group == NULL)
@@ -1224,7 +949,7 @@ steady_backup_merge (SteadyDatabase           *database,
       ChildRows *children = g_ptr_array_index (merge.children, i);
 
       if (g_hash_table_size (children->by_owner) > 0)
-        ok = refuse (error, STEADY_BACKUP_ERROR_INVALID,
+        ok = steady_backup_refuse (error, STEADY_BACKUP_ERROR_INVALID,
                      _("A record in this backup refers to one that is missing, so nothing was "
                        "restored."));
     }
@@ -1268,7 +993,7 @@ steady_backup_preview (SteadyDatabase        *database,
   g_return_val_if_fail (summary_out != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  root = load_backup (path, error);
+  root = steady_backup_load (path, error);
   if (root == NULL || !steady_database_begin (database, error))
     return FALSE;
   ok = steady_backup_merge (database, root, &summary, cancellable, NULL, NULL, error);
@@ -1297,7 +1022,7 @@ steady_backup_restore (SteadyDatabase           *database,
 
   /* The whole backup is read and checked before anything is touched; an automatic backup
    * is read before the copy below, after which a successful restore prunes old ones. */
-  root = load_backup (path, error);
+  root = steady_backup_load (path, error);
   if (root == NULL)
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
