@@ -8,7 +8,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <string.h>
 
 #include "steady-backup.h"
 #include "steady-backup-private.h"
