@@ -11,15 +11,14 @@
 
 #include "steady-breathing-view.h"
 #include "steady-pacer.h"
-#include "steady-practice-sound.h"
-#include "steady-practice-window-util.h"
+#include "steady-practice-view.h"
 
 /* A quiet cue: the chime is there to be noticed with closed eyes, not to startle. */
 #define CUE_VOLUME 0.5
 
 struct _SteadyBreathingView
 {
-  AdwWindow            parent_instance;
+  SteadyPracticeView   parent_instance;
 
   /* template widgets */
   AdwWindowTitle      *window_title;
@@ -58,30 +57,28 @@ struct _SteadyBreathingView
   GtkCheckButton      *first_radio;
 
   /* owned */
-  SteadyPracticeStore *store;
   GPtrArray           *patterns;      /* SteadyBreathingPattern, in the order of the rows */
   GPtrArray           *radios;        /* GtkCheckButton, unowned, parallel to patterns */
-  SteadyPracticeTimer *timer;
-  SteadyPracticeSound *sound;
   SteadyPracticeRecord *record;       /* the logged practice, until the after-rating */
 
-  SteadyClockFunc      clock;
-  gpointer             clock_data;
-  guint                inhibit_cookie;
   gboolean             animations_enabled;
   /* what the words last showed, packed, so a frame that changes none of them is cheap */
   guint64              labels_key;
 };
 
-G_DEFINE_FINAL_TYPE (SteadyBreathingView, steady_breathing_view, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (SteadyBreathingView, steady_breathing_view, STEADY_TYPE_PRACTICE_VIEW)
 
-enum
+static SteadyPracticeTimer *
+get_timer (SteadyBreathingView *self)
 {
-  SAVED,
-  N_SIGNALS
-};
+  return steady_practice_view_get_timer (STEADY_PRACTICE_VIEW (self));
+}
 
-static guint signals[N_SIGNALS];
+static SteadyPracticeStore *
+get_store (SteadyBreathingView *self)
+{
+  return steady_practice_view_get_store (STEADY_PRACTICE_VIEW (self));
+}
 
 static const char *safety_text (void);
 
@@ -238,7 +235,7 @@ load_patterns (SteadyBreathingView *self)
       add_pattern_row (self, pattern);
     }
 
-  custom = steady_practice_store_list_patterns (self->store, &error);
+  custom = steady_practice_store_list_patterns (get_store (self), &error);
   if (custom == NULL)
     {
       g_debug ("Could not read saved patterns: %s", error->message);
@@ -303,7 +300,7 @@ save_custom_clicked_cb (GtkButton           *button,
     }
 
   pattern = steady_breathing_pattern_new_custom (trimmed, tenths, &error);
-  if (pattern == NULL || !steady_practice_store_save_pattern (self->store, pattern, &error))
+  if (pattern == NULL || !steady_practice_store_save_pattern (get_store (self), pattern, &error))
     {
       gtk_label_set_text (self->custom_error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->custom_error_label), TRUE);
@@ -375,7 +372,7 @@ build_custom_editor (SteadyBreathingView *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->custom_error_label), "error");
     gtk_widget_set_visible (GTK_WIDGET (self->custom_error_label), FALSE);
     save_button = gtk_button_new ();
-    steady_practice_set_button_label (GTK_BUTTON (save_button), _("Save and _Use"));
+    steady_practice_view_set_button_label (GTK_BUTTON (save_button), _("Save and _Use"));
     gtk_widget_set_halign (save_button, GTK_ALIGN_CENTER);
     gtk_widget_add_css_class (save_button, "pill");
     g_signal_connect (save_button, "clicked", G_CALLBACK (save_custom_clicked_cb), self);
@@ -409,6 +406,7 @@ animations_changed_cb (GtkSettings         *settings,
 static void
 update_labels (SteadyBreathingView *self)
 {
+  SteadyPracticeTimer *timer = get_timer (self);
   SteadyBreathingPosition position;
   SteadyPracticeState state;
   const SteadyBreathingPattern *pattern;
@@ -419,11 +417,11 @@ update_labels (SteadyBreathingView *self)
   guint64 key;
   guint cycles;
 
-  if (self->timer == NULL)
+  if (timer == NULL)
     return;
 
-  state = steady_practice_timer_get_state (self->timer);
-  steady_practice_timer_get_position (self->timer, &position);
+  state = steady_practice_timer_get_state (timer);
+  steady_practice_timer_get_position (timer, &position);
 
   /* Called every frame: the words change once a second at most, so most frames stop here. */
   key = ((((guint64)position.phase * 1000 + MIN (position.cycle, 999)) * 100 + state) * 100 +
@@ -433,7 +431,7 @@ update_labels (SteadyBreathingView *self)
     return;
   self->labels_key = key;
 
-  pattern = steady_practice_timer_get_pattern (self->timer);
+  pattern = steady_practice_timer_get_pattern (timer);
   length.unit = adw_combo_row_get_selected (self->unit_row);
   length.value = (guint)gtk_spin_button_get_value_as_int (self->length_spin);
   cycles = steady_breathing_session_get_cycles (pattern, &length);
@@ -443,7 +441,7 @@ update_labels (SteadyBreathingView *self)
   gtk_label_set_text (self->countdown_label,
                       position.phase == STEADY_BREATHING_PHASE_FINISHED ? "" : countdown);
 
-  left = steady_practice_format_clock (position.session_remaining_us);
+  left = steady_practice_view_format_clock (position.session_remaining_us);
   if (state == STEADY_PRACTICE_STATE_PAUSED)
     /* Translators: under the pacer while paused; %s is the time left, like 2:30. */
     progress = g_strdup_printf (_("Paused · %s left"), left);
@@ -469,7 +467,8 @@ phase_changed_cb (SteadyPracticeTimer  *timer,
 {
   if (phase == STEADY_BREATHING_PHASE_FINISHED || !gtk_switch_get_active (self->cues_switch))
     return;
-  steady_practice_sound_play (self->sound, STEADY_PRACTICE_SOUND_CHIME, 1, CUE_VOLUME);
+  steady_practice_view_play (STEADY_PRACTICE_VIEW (self), STEADY_PRACTICE_SOUND_CHIME, 1,
+                             CUE_VOLUME);
 }
 
 /* With cues on and no way to play them, the page says so rather than stay silent. */
@@ -478,7 +477,7 @@ sync_sound_label (SteadyBreathingView *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->sound_label),
                           gtk_switch_get_active (self->cues_switch) &&
-                          !steady_practice_sound_get_available (self->sound));
+                          !steady_practice_view_get_sound_available (STEADY_PRACTICE_VIEW (self)));
 }
 
 /* The practice goes into the log as soon as it ends, so closing the window cannot lose it;
@@ -487,33 +486,29 @@ static void
 log_practice (SteadyBreathingView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SteadyPracticeRecord) record = steady_practice_timer_create_record (self->timer);
+  g_autoptr(SteadyPracticeRecord) record = steady_practice_timer_create_record (get_timer (self));
 
   if (record == NULL || record->actual_us <= 0)
     return;
   if (adw_expander_row_get_enable_expansion (self->before_row))
     record->distress_before = (int)gtk_range_get_value (GTK_RANGE (self->before_scale));
-  if (!steady_practice_store_add (self->store, record, &error))
+  if (!steady_practice_store_add (get_store (self), record, &error))
     {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                           _("Could Not Save This Practice"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      steady_practice_view_show_error (STEADY_PRACTICE_VIEW (self),
+                                       _("Could Not Save This Practice"), error->message);
       return;
     }
   self->record = g_steal_pointer (&record);
-  g_signal_emit (self, signals[SAVED], 0);
+  steady_practice_view_emit_saved (STEADY_PRACTICE_VIEW (self));
 }
 
 static void
 show_after (SteadyBreathingView *self)
 {
-  gboolean completed = steady_practice_timer_get_completed (self->timer);
+  SteadyPracticeTimer *timer = get_timer (self);
+  gboolean completed = steady_practice_timer_get_completed (timer);
   g_autofree char *minutes =
-    steady_practice_format_minutes (steady_practice_timer_get_practised_us (self->timer));
+    steady_practice_view_format_minutes (steady_practice_timer_get_practised_us (timer));
   g_autofree char *summary = NULL;
 
   /* Translators: %s is a length of time, like "5 minutes". */
@@ -529,7 +524,8 @@ show_after (SteadyBreathingView *self)
 
       /* Translators: the body of the notification when a breathing practice ends. */
       body = g_strdup_printf (_("You breathed for %s."), minutes);
-      steady_practice_notify_finished (GTK_WINDOW (self), _("Breathing Practice Finished"), body);
+      steady_practice_view_notify_finished (STEADY_PRACTICE_VIEW (self),
+                                            _("Breathing Practice Finished"), body);
     }
 }
 
@@ -540,15 +536,11 @@ timer_state_changed_cb (SteadyPracticeTimer *timer,
 {
   SteadyPracticeState state = steady_practice_timer_get_state (timer);
 
-  steady_practice_sync_inhibit (GTK_WINDOW (self), timer, _("A breathing practice is running"),
-                                &self->inhibit_cookie);
-  steady_practice_set_button_label (self->pause_button, state == STEADY_PRACTICE_STATE_PAUSED
-                                                      ? _("_Resume") : _("_Pause"));
   update_labels (self);
 
   if (state == STEADY_PRACTICE_STATE_FINISHED)
     {
-      steady_practice_sound_stop (self->sound);
+      steady_practice_view_stop_sound (STEADY_PRACTICE_VIEW (self));
       log_practice (self);
       show_after (self);
     }
@@ -559,40 +551,30 @@ steady_breathing_view_start (SteadyBreathingView *self)
 {
   const SteadyBreathingPattern *pattern;
   SteadyBreathingLength length;
+  g_autoptr(SteadyPracticeTimer) timer = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), FALSE);
-  g_return_val_if_fail (self->timer == NULL, FALSE);
+  g_return_val_if_fail (get_timer (self) == NULL, FALSE);
 
   pattern = get_selected_pattern (self);
   g_return_val_if_fail (pattern != NULL, FALSE);
   length.unit = adw_combo_row_get_selected (self->unit_row);
   length.value = (guint)gtk_spin_button_get_value_as_int (self->length_spin);
 
-  self->timer = steady_practice_timer_new_breathing (pattern, &length, &error);
-  if (self->timer == NULL)
+  timer = steady_practice_timer_new_breathing (pattern, &length, &error);
+  if (timer == NULL)
     {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                           _("Cannot Start This Practice"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      steady_practice_view_show_error (STEADY_PRACTICE_VIEW (self),
+                                       _("Cannot Start This Practice"), error->message);
       return FALSE;
     }
-  if (self->clock != NULL)
-    steady_practice_timer_set_clock (self->timer, self->clock, self->clock_data);
 
-  g_signal_connect_object (self->timer, "phase-changed", G_CALLBACK (phase_changed_cb), self, 0);
-  g_signal_connect_object (self->timer, "notify::state", G_CALLBACK (timer_state_changed_cb),
-                           self, 0);
+  g_signal_connect_object (timer, "phase-changed", G_CALLBACK (phase_changed_cb), self, 0);
+  g_signal_connect_object (timer, "notify::state", G_CALLBACK (timer_state_changed_cb), self, 0);
   adw_window_title_set_subtitle (self->window_title, steady_breathing_pattern_get_name (pattern));
-  steady_pacer_set_timer (self->pacer, self->timer);
   gtk_widget_set_visible (GTK_WIDGET (self->text_mode_button), TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "run");
-  steady_practice_timer_start (self->timer);
-  steady_pacer_update (self->pacer);
+  steady_practice_view_run (STEADY_PRACTICE_VIEW (self), g_steal_pointer (&timer));
   gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
   return TRUE;
 }
@@ -608,14 +590,16 @@ static void
 pause_clicked_cb (GtkButton           *button,
                   SteadyBreathingView *self)
 {
-  if (self->timer == NULL)
+  SteadyPracticeTimer *timer = get_timer (self);
+
+  if (timer == NULL)
     return;
-  if (steady_practice_timer_get_state (self->timer) == STEADY_PRACTICE_STATE_PAUSED)
-    steady_practice_timer_resume (self->timer);
+  if (steady_practice_timer_get_state (timer) == STEADY_PRACTICE_STATE_PAUSED)
+    steady_practice_timer_resume (timer);
   else
     {
-      steady_practice_timer_pause (self->timer);
-      steady_practice_sound_stop (self->sound);
+      steady_practice_timer_pause (timer);
+      steady_practice_view_stop_sound (STEADY_PRACTICE_VIEW (self));
     }
 }
 
@@ -623,8 +607,8 @@ static void
 stop_clicked_cb (GtkButton           *button,
                  SteadyBreathingView *self)
 {
-  if (self->timer != NULL)
-    steady_practice_timer_stop (self->timer);
+  if (get_timer (self) != NULL)
+    steady_practice_timer_stop (get_timer (self));
 }
 
 static void
@@ -636,18 +620,13 @@ done_clicked_cb (GtkButton           *button,
   if (self->record != NULL && adw_expander_row_get_enable_expansion (self->after_row))
     {
       self->record->distress_after = (int)gtk_range_get_value (GTK_RANGE (self->after_scale));
-      if (!steady_practice_store_update (self->store, self->record, &error))
+      if (!steady_practice_store_update (get_store (self), self->record, &error))
         {
-          AdwMessageDialog *dialog;
-
-          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                               _("Could Not Save Your Rating"),
-                                                               error->message));
-          adw_message_dialog_add_response (dialog, "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
+          steady_practice_view_show_error (STEADY_PRACTICE_VIEW (self),
+                                           _("Could Not Save Your Rating"), error->message);
           return;
         }
-      g_signal_emit (self, signals[SAVED], 0);
+      steady_practice_view_emit_saved (STEADY_PRACTICE_VIEW (self));
     }
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -657,17 +636,13 @@ done_clicked_cb (GtkButton           *button,
 SteadyPracticeTimer *
 steady_breathing_view_get_timer (SteadyBreathingView *self)
 {
-  g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), NULL);
-
-  return self->timer;
+  return steady_practice_view_get_timer (STEADY_PRACTICE_VIEW (self));
 }
 
 GtkWidget *
 steady_breathing_view_get_pacer (SteadyBreathingView *self)
 {
-  g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), NULL);
-
-  return GTK_WIDGET (self->pacer);
+  return steady_practice_view_get_pacer (STEADY_PRACTICE_VIEW (self));
 }
 
 const char *
@@ -681,9 +656,7 @@ steady_breathing_view_get_phase_text (SteadyBreathingView *self)
 const char *
 steady_breathing_view_get_page (SteadyBreathingView *self)
 {
-  g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->stack);
+  return steady_practice_view_get_page (STEADY_PRACTICE_VIEW (self));
 }
 
 /* For tests: timers made from now on read this clock instead of the monotonic one. */
@@ -692,10 +665,7 @@ steady_breathing_view_set_clock (SteadyBreathingView *self,
                                  SteadyClockFunc      clock,
                                  gpointer             user_data)
 {
-  g_return_if_fail (STEADY_IS_BREATHING_VIEW (self));
-
-  self->clock = clock;
-  self->clock_data = user_data;
+  steady_practice_view_set_clock (STEADY_PRACTICE_VIEW (self), clock, user_data);
 }
 
 SteadyBreathingView *
@@ -704,14 +674,8 @@ steady_breathing_view_new (GtkWindow           *parent,
 {
   SteadyBreathingView *self;
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (STEADY_IS_PRACTICE_STORE (store), NULL);
-
-  self = g_object_new (STEADY_TYPE_BREATHING_VIEW,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
-  self->store = g_object_ref (store);
+  self = steady_practice_view_new_of_type (STEADY_TYPE_BREATHING_VIEW, parent, store);
+  g_return_val_if_fail (self != NULL, NULL);
   load_patterns (self);
   steady_breathing_view_select_pattern (self, steady_breathing_pattern_get_default_id ());
   return self;
@@ -725,37 +689,11 @@ safety_text (void)
            "has said they are fine for you.");
 }
 
-static gboolean
-steady_breathing_view_close_request (GtkWindow *window)
-{
-  SteadyBreathingView *self = STEADY_BREATHING_VIEW (window);
-
-  /* Closing mid-practice ends it, and what was practised is still logged. */
-  if (self->timer != NULL)
-    steady_practice_timer_stop (self->timer);
-  return GTK_WINDOW_CLASS (steady_breathing_view_parent_class)->close_request (window);
-}
-
 static void
 steady_breathing_view_dispose (GObject *object)
 {
   SteadyBreathingView *self = STEADY_BREATHING_VIEW (object);
 
-  if (self->inhibit_cookie != 0)
-    {
-      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-      if (application != NULL)
-        gtk_application_uninhibit (application, self->inhibit_cookie);
-      self->inhibit_cookie = 0;
-    }
-  if (self->pacer != NULL)
-    steady_pacer_set_timer (self->pacer, NULL);
-  if (self->timer != NULL)
-    g_signal_handlers_disconnect_by_data (self->timer, self);
-  g_clear_object (&self->timer);
-  g_clear_object (&self->sound);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->patterns, g_ptr_array_unref);
   g_clear_pointer (&self->radios, g_ptr_array_unref);
   g_clear_pointer (&self->record, steady_practice_record_free);
@@ -769,16 +707,10 @@ steady_breathing_view_class_init (SteadyBreathingViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = steady_breathing_view_dispose;
-  window_class->close_request = steady_breathing_view_close_request;
+  STEADY_PRACTICE_VIEW_CLASS (klass)->inhibit_reason = N_("A breathing practice is running");
 
-  /* A practice was logged, or its rating added: the history has something new. */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  g_type_ensure (STEADY_TYPE_PACER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/steadyapp/Steady/practice/"
                                                "steady-breathing-view.ui");
@@ -810,13 +742,6 @@ steady_breathing_view_class_init (SteadyBreathingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, after_row);
   gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, after_scale);
   gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, done_button);
-
-  gtk_widget_class_install_action (widget_class, "breathing.toggle-fullscreen", NULL,
-                                   steady_practice_toggle_fullscreen_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0,
-                                       "breathing.toggle-fullscreen", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0,
-                                steady_practice_leave_fullscreen_cb, NULL);
 }
 
 static void
@@ -826,15 +751,13 @@ steady_breathing_view_init (SteadyBreathingView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The labels are in the template, for translation; this names them right (see the util). */
-  steady_practice_set_button_label (self->start_button, gtk_button_get_label (self->start_button));
-  steady_practice_set_button_label (self->pause_button, gtk_button_get_label (self->pause_button));
-  steady_practice_set_button_label (self->stop_button, gtk_button_get_label (self->stop_button));
-  steady_practice_set_button_label (self->done_button, gtk_button_get_label (self->done_button));
+  steady_practice_view_name_buttons (self->start_button, self->pause_button, self->stop_button,
+                                     self->done_button, NULL);
 
   self->patterns = g_ptr_array_new_with_free_func ((GDestroyNotify)steady_breathing_pattern_free);
   self->radios = g_ptr_array_new ();
-  self->sound = steady_practice_sound_new ();
+  steady_practice_view_set_parts (STEADY_PRACTICE_VIEW (self), self->stack, self->pacer,
+                                  self->pause_button);
 
   gtk_label_set_text (self->safety_label, safety_text ());
   gtk_label_set_text (self->safety_popover_label, safety_text ());
@@ -848,7 +771,7 @@ steady_breathing_view_init (SteadyBreathingView *self)
   g_signal_connect (self->stop_button, "clicked", G_CALLBACK (stop_clicked_cb), self);
   g_signal_connect (self->done_button, "clicked", G_CALLBACK (done_clicked_cb), self);
   g_signal_connect (self->pacer, "updated", G_CALLBACK (pacer_updated_cb), self);
-  g_signal_connect_swapped (self->sound, "notify::available", G_CALLBACK (sync_sound_label),
+  g_signal_connect_swapped (self, "notify::sound-available", G_CALLBACK (sync_sound_label),
                             self);
   g_signal_connect_swapped (self->cues_switch, "notify::active", G_CALLBACK (sync_sound_label),
                             self);

@@ -6,13 +6,13 @@
 
 #include <adwaita.h>
 
-#include "steady-practice-store.h"
-#include "steady-practice-timer.h"
+#include "steady-practice-view.h"
 
 G_BEGIN_DECLS
 
 #define STEADY_TYPE_BREATHING_VIEW (steady_breathing_view_get_type ())
-G_DECLARE_FINAL_TYPE (SteadyBreathingView, steady_breathing_view, STEADY, BREATHING_VIEW, AdwWindow)
+G_DECLARE_FINAL_TYPE (SteadyBreathingView, steady_breathing_view, STEADY, BREATHING_VIEW,
+                      SteadyPracticeView)
 
 SteadyBreathingView *steady_breathing_view_new            (GtkWindow           *parent,
                                                            SteadyPracticeStore *store);
