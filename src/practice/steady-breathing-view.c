@@ -538,6 +538,9 @@ timer_state_changed_cb (SteadyPracticeTimer *timer,
 
   update_labels (self);
 
+  /* A cue cut short by a pause would ring on into the stillness. */
+  if (state == STEADY_PRACTICE_STATE_PAUSED)
+    steady_practice_view_stop_sound (STEADY_PRACTICE_VIEW (self));
   if (state == STEADY_PRACTICE_STATE_FINISHED)
     {
       steady_practice_view_stop_sound (STEADY_PRACTICE_VIEW (self));
@@ -584,31 +587,6 @@ start_clicked_cb (GtkButton           *button,
                   SteadyBreathingView *self)
 {
   steady_breathing_view_start (self);
-}
-
-static void
-pause_clicked_cb (GtkButton           *button,
-                  SteadyBreathingView *self)
-{
-  SteadyPracticeTimer *timer = get_timer (self);
-
-  if (timer == NULL)
-    return;
-  if (steady_practice_timer_get_state (timer) == STEADY_PRACTICE_STATE_PAUSED)
-    steady_practice_timer_resume (timer);
-  else
-    {
-      steady_practice_timer_pause (timer);
-      steady_practice_view_stop_sound (STEADY_PRACTICE_VIEW (self));
-    }
-}
-
-static void
-stop_clicked_cb (GtkButton           *button,
-                 SteadyBreathingView *self)
-{
-  if (get_timer (self) != NULL)
-    steady_practice_timer_stop (get_timer (self));
 }
 
 static void
@@ -757,7 +735,7 @@ steady_breathing_view_init (SteadyBreathingView *self)
   self->patterns = g_ptr_array_new_with_free_func ((GDestroyNotify)steady_breathing_pattern_free);
   self->radios = g_ptr_array_new ();
   steady_practice_view_set_parts (STEADY_PRACTICE_VIEW (self), self->stack, self->pacer,
-                                  self->pause_button);
+                                  self->pause_button, self->stop_button);
 
   gtk_label_set_text (self->safety_label, safety_text ());
   gtk_label_set_text (self->safety_popover_label, safety_text ());
@@ -767,8 +745,6 @@ steady_breathing_view_init (SteadyBreathingView *self)
   g_signal_connect_swapped (self->unit_row, "notify::selected", G_CALLBACK (sync_length_range),
                             self);
   g_signal_connect (self->start_button, "clicked", G_CALLBACK (start_clicked_cb), self);
-  g_signal_connect (self->pause_button, "clicked", G_CALLBACK (pause_clicked_cb), self);
-  g_signal_connect (self->stop_button, "clicked", G_CALLBACK (stop_clicked_cb), self);
   g_signal_connect (self->done_button, "clicked", G_CALLBACK (done_clicked_cb), self);
   g_signal_connect (self->pacer, "updated", G_CALLBACK (pacer_updated_cb), self);
   g_signal_connect_swapped (self, "notify::sound-available", G_CALLBACK (sync_sound_label),

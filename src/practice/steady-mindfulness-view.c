@@ -329,28 +329,6 @@ skip_clicked_cb (GtkButton             *button,
 }
 
 static void
-pause_clicked_cb (GtkButton             *button,
-                  SteadyMindfulnessView *self)
-{
-  SteadyPracticeTimer *timer = get_timer (self);
-
-  if (timer == NULL)
-    return;
-  if (steady_practice_timer_get_state (timer) == STEADY_PRACTICE_STATE_PAUSED)
-    steady_practice_timer_resume (timer);
-  else
-    steady_practice_timer_pause (timer);
-}
-
-static void
-stop_clicked_cb (GtkButton             *button,
-                 SteadyMindfulnessView *self)
-{
-  if (get_timer (self) != NULL)
-    steady_practice_timer_stop (get_timer (self));
-}
-
-static void
 done_clicked_cb (GtkButton             *button,
                  SteadyMindfulnessView *self)
 {
@@ -453,15 +431,13 @@ steady_mindfulness_view_init (SteadyMindfulnessView *self)
   steady_practice_view_name_buttons (self->start_button, self->skip_button, self->pause_button,
                                      self->stop_button, self->done_button, NULL);
   steady_practice_view_set_parts (STEADY_PRACTICE_VIEW (self), self->stack, self->pacer,
-                                  self->pause_button);
+                                  self->pause_button, self->stop_button);
   sync_sound_labels (self);
 
   g_object_bind_property (self->open_switch, "active", self->duration_row, "sensitive",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   g_signal_connect (self->start_button, "clicked", G_CALLBACK (start_clicked_cb), self);
   g_signal_connect (self->skip_button, "clicked", G_CALLBACK (skip_clicked_cb), self);
-  g_signal_connect (self->pause_button, "clicked", G_CALLBACK (pause_clicked_cb), self);
-  g_signal_connect (self->stop_button, "clicked", G_CALLBACK (stop_clicked_cb), self);
   g_signal_connect (self->done_button, "clicked", G_CALLBACK (done_clicked_cb), self);
   g_signal_connect (self->test_bell_button, "clicked", G_CALLBACK (test_bell_clicked_cb), self);
   g_signal_connect (self->pacer, "updated", G_CALLBACK (pacer_updated_cb), self);

@@ -91,13 +91,38 @@ steady_practice_view_new_of_type (GType                type,
   return self;
 }
 
-/* Called from the window's init: its stack (pages "setup", "run", "after"), its pacer and its
- * pause button, which this keeps saying Pause or Resume. */
+static void
+pause_clicked_cb (GtkButton          *button,
+                  SteadyPracticeView *self)
+{
+  SteadyPracticeViewPrivate *priv = steady_practice_view_get_instance_private (self);
+
+  if (priv->timer == NULL)
+    return;
+  if (steady_practice_timer_get_state (priv->timer) == STEADY_PRACTICE_STATE_PAUSED)
+    steady_practice_timer_resume (priv->timer);
+  else
+    steady_practice_timer_pause (priv->timer);
+}
+
+static void
+stop_clicked_cb (GtkButton          *button,
+                 SteadyPracticeView *self)
+{
+  SteadyPracticeViewPrivate *priv = steady_practice_view_get_instance_private (self);
+
+  if (priv->timer != NULL)
+    steady_practice_timer_stop (priv->timer);
+}
+
+/* Called from the window's init: its stack (pages "setup", "run", "after"), its pacer, and its
+ * pause and stop buttons, which this answers (and keeps the first saying Pause or Resume). */
 void
 steady_practice_view_set_parts (SteadyPracticeView *self,
                                 GtkStack           *stack,
                                 SteadyPacer        *pacer,
-                                GtkButton          *pause_button)
+                                GtkButton          *pause_button,
+                                GtkButton          *stop_button)
 {
   SteadyPracticeViewPrivate *priv = steady_practice_view_get_instance_private (self);
 
@@ -105,10 +130,13 @@ steady_practice_view_set_parts (SteadyPracticeView *self,
   g_return_if_fail (GTK_IS_STACK (stack));
   g_return_if_fail (STEADY_IS_PACER (pacer));
   g_return_if_fail (GTK_IS_BUTTON (pause_button));
+  g_return_if_fail (GTK_IS_BUTTON (stop_button));
 
   priv->stack = stack;
   priv->pacer = pacer;
   priv->pause_button = pause_button;
+  g_signal_connect (pause_button, "clicked", G_CALLBACK (pause_clicked_cb), self);
+  g_signal_connect (stop_button, "clicked", G_CALLBACK (stop_clicked_cb), self);
 }
 
 SteadyPracticeStore *

@@ -39,7 +39,8 @@ gpointer             steady_practice_view_new_of_type       (GType              
 void                 steady_practice_view_set_parts         (SteadyPracticeView      *self,
                                                              GtkStack                *stack,
                                                              SteadyPacer             *pacer,
-                                                             GtkButton               *pause_button);
+                                                             GtkButton               *pause_button,
+                                                             GtkButton               *stop_button);
 SteadyPracticeStore *steady_practice_view_get_store         (SteadyPracticeView      *self);
 void                 steady_practice_view_run               (SteadyPracticeView      *self,
                                                              SteadyPracticeTimer     *timer);
