@@ -21,6 +21,7 @@ struct _SteadyBreathingView
   SteadyPracticeView   parent_instance;
 
   /* template widgets */
+  AdwToastOverlay     *toast_overlay;
   AdwWindowTitle      *window_title;
   GtkMenuButton       *safety_button;
   GtkLabel            *safety_popover_label;
@@ -59,6 +60,7 @@ struct _SteadyBreathingView
   /* owned */
   GPtrArray           *patterns;      /* SteadyBreathingPattern, in the order of the rows */
   GPtrArray           *radios;        /* GtkCheckButton, unowned, parallel to patterns */
+  GPtrArray           *rows;          /* AdwActionRow, unowned, parallel to patterns */
   SteadyPracticeRecord *record;       /* the logged practice, until the after-rating */
 
   gboolean             animations_enabled;
@@ -187,6 +189,177 @@ make_quick_start_button (SteadyBreathingView          *self,
   return button;
 }
 
+/* Deleting one's own pattern -------------------------------------------------------------- */
+
+/* The row of the person's own pattern called @name, or -1. */
+static int
+find_own_pattern (SteadyBreathingView *self,
+                  const char          *name)
+{
+  for (guint i = 0; i < self->patterns->len; i++)
+    {
+      const SteadyBreathingPattern *pattern = g_ptr_array_index (self->patterns, i);
+
+      if (pattern->id == NULL && g_strcmp0 (pattern->name, name) == 0)
+        return (int)i;
+    }
+  return -1;
+}
+
+static void
+show_toast (SteadyBreathingView *self,
+            AdwToast            *toast)
+{
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Toast titles are markup in libadwaita 1.2, and pattern names are the person's own words. */
+static AdwToast *
+new_plain_toast (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
+static void add_pattern_row (SteadyBreathingView          *self,
+                             const SteadyBreathingPattern *pattern);
+
+/* Puts the pattern back as it was, in its place among the person's own (by name), selected
+ * again if it was. */
+static void
+undo_delete_cb (AdwToast            *toast,
+                SteadyBreathingView *self)
+{
+  SteadyPracticeStoredPattern *stored = g_object_get_data (G_OBJECT (toast), "steady-stored");
+  gboolean was_selected = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toast),
+                                                              "steady-was-selected"));
+  const SteadyBreathingPattern *selected = get_selected_pattern (self);
+  g_autofree char *selected_key = NULL;
+  g_autoptr(GPtrArray) own = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!steady_practice_store_put_back_pattern (get_store (self), stored, &error))
+    {
+      show_toast (self, new_plain_toast (error->message));
+      return;
+    }
+
+  /* The own patterns are listed by name, as the store lists them. */
+  if (selected != NULL)
+    selected_key = g_strdup (selected->id != NULL ? selected->id : selected->name);
+  for (guint i = self->patterns->len; i > 0; i--)
+    {
+      const SteadyBreathingPattern *pattern = g_ptr_array_index (self->patterns, i - 1);
+
+      if (pattern->id != NULL)
+        continue;
+      adw_preferences_group_remove (self->pattern_group, g_ptr_array_index (self->rows, i - 1));
+      g_ptr_array_remove_index (self->patterns, i - 1);
+      g_ptr_array_remove_index (self->radios, i - 1);
+      g_ptr_array_remove_index (self->rows, i - 1);
+    }
+  own = steady_practice_store_list_patterns (get_store (self), &error);
+  for (guint i = 0; own != NULL && i < own->len; i++)
+    add_pattern_row (self, g_ptr_array_index (own, i));
+  if (own == NULL)
+    show_toast (self, new_plain_toast (error->message));
+
+  if (was_selected)
+    steady_breathing_view_select_pattern (self, stored->pattern->name);
+  else if (selected_key != NULL)
+    steady_breathing_view_select_pattern (self, selected_key);
+}
+
+/* Deletes the person's own pattern called @name at once, with an Undo that brings it back
+ * exactly; if it was the chosen one, the default pattern is chosen instead. */
+gboolean
+steady_breathing_view_delete_pattern (SteadyBreathingView *self,
+                                      const char          *name)
+{
+  g_autoptr(SteadyPracticeStoredPattern) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *row;
+  GtkWidget *focus;
+  gboolean was_selected;
+  gboolean had_focus;
+  AdwToast *toast;
+  int index;
+
+  g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  index = find_own_pattern (self, name);
+  if (index < 0)
+    return FALSE;
+
+  stored = steady_practice_store_take_pattern (get_store (self), name, &error);
+  if (stored == NULL)
+    {
+      show_toast (self, new_plain_toast (error->message));
+      return FALSE;
+    }
+
+  was_selected = gtk_check_button_get_active (g_ptr_array_index (self->radios, index));
+  row = g_ptr_array_index (self->rows, index);
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  had_focus = focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+  adw_preferences_group_remove (self->pattern_group, row);
+  g_ptr_array_remove_index (self->patterns, index);
+  g_ptr_array_remove_index (self->radios, index);
+  g_ptr_array_remove_index (self->rows, index);
+  if (self->first_radio != NULL && !g_ptr_array_find (self->radios, self->first_radio, NULL))
+    self->first_radio = self->radios->len > 0 ? g_ptr_array_index (self->radios, 0) : NULL;
+  if (was_selected)
+    steady_breathing_view_select_pattern (self, steady_breathing_pattern_get_default_id ());
+  /* Someone deleting with the keyboard goes on from the chosen pattern, not from nowhere. */
+  if (had_focus)
+    for (guint i = 0; i < self->radios->len; i++)
+      if (gtk_check_button_get_active (g_ptr_array_index (self->radios, i)))
+        gtk_widget_grab_focus (g_ptr_array_index (self->radios, i));
+
+  /* Translators: a toast after a breathing pattern of one's own was deleted; %s is its name. */
+  title = g_strdup_printf (_("“%s” deleted"), name);
+  toast = new_plain_toast (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data (G_OBJECT (toast), "steady-was-selected", GINT_TO_POINTER (was_selected));
+  g_object_set_data_full (G_OBJECT (toast), "steady-stored", g_steal_pointer (&stored),
+                          (GDestroyNotify)steady_practice_stored_pattern_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+  show_toast (self, toast);
+  return TRUE;
+}
+
+static void
+delete_clicked_cb (GtkButton           *button,
+                   SteadyBreathingView *self)
+{
+  g_autofree char *name = g_strdup (g_object_get_data (G_OBJECT (button), "pattern-name"));
+
+  steady_breathing_view_delete_pattern (self, name);
+}
+
+/* Only the person's own patterns have one; the ones that come with Steady stay. */
+static GtkWidget *
+make_delete_button (SteadyBreathingView          *self,
+                    const SteadyBreathingPattern *pattern)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  /* Translators: a button on a breathing pattern of one's own; %s is its name. */
+  g_autofree char *label = g_strdup_printf (_("Delete %s"), pattern->name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "pattern-name", g_strdup (pattern->name), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  return button;
+}
+
 static void
 add_pattern_row (SteadyBreathingView          *self,
                  const SteadyBreathingPattern *pattern)
@@ -202,9 +375,10 @@ add_pattern_row (SteadyBreathingView          *self,
   else
     subtitle = g_steal_pointer (&timing);
 
+  /* Before the title: a name of one's own like "Slow & low" is words, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  steady_breathing_pattern_get_name (pattern));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (radio, GTK_ALIGN_CENTER);
   if (self->first_radio != NULL)
@@ -214,11 +388,15 @@ add_pattern_row (SteadyBreathingView          *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), radio);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), radio);
   g_signal_connect (radio, "toggled", G_CALLBACK (pattern_toggled_cb), self);
+  /* Delete before Start, so that every Start lines up under the one above. */
+  if (!steady_breathing_pattern_is_preset (pattern))
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_delete_button (self, pattern));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_quick_start_button (self, pattern));
   adw_preferences_group_add (self->pattern_group, row);
 
   g_ptr_array_add (self->patterns, steady_breathing_pattern_copy (pattern));
   g_ptr_array_add (self->radios, radio);
+  g_ptr_array_add (self->rows, row);
 }
 
 static void
@@ -264,6 +442,22 @@ steady_breathing_view_select_pattern (SteadyBreathingView *self,
         }
     }
   return FALSE;
+}
+
+const SteadyBreathingPattern *
+steady_breathing_view_get_pattern (SteadyBreathingView *self)
+{
+  g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), NULL);
+
+  return get_selected_pattern (self);
+}
+
+static void
+get_length (SteadyBreathingView   *self,
+            SteadyBreathingLength *length)
+{
+  length->unit = adw_combo_row_get_selected (self->unit_row);
+  length->value = (guint)gtk_spin_button_get_value_as_int (self->length_spin);
 }
 
 void
@@ -432,8 +626,7 @@ update_labels (SteadyBreathingView *self)
   self->labels_key = key;
 
   pattern = steady_practice_timer_get_pattern (timer);
-  length.unit = adw_combo_row_get_selected (self->unit_row);
-  length.value = (guint)gtk_spin_button_get_value_as_int (self->length_spin);
+  get_length (self, &length);
   cycles = steady_breathing_session_get_cycles (pattern, &length);
 
   gtk_label_set_text (self->phase_label, steady_breathing_phase_get_label (position.phase));
@@ -562,8 +755,7 @@ steady_breathing_view_start (SteadyBreathingView *self)
 
   pattern = get_selected_pattern (self);
   g_return_val_if_fail (pattern != NULL, FALSE);
-  length.unit = adw_combo_row_get_selected (self->unit_row);
-  length.value = (guint)gtk_spin_button_get_value_as_int (self->length_spin);
+  get_length (self, &length);
 
   timer = steady_practice_timer_new_breathing (pattern, &length, &error);
   if (timer == NULL)
@@ -674,6 +866,7 @@ steady_breathing_view_dispose (GObject *object)
 
   g_clear_pointer (&self->patterns, g_ptr_array_unref);
   g_clear_pointer (&self->radios, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->record, steady_practice_record_free);
   g_signal_handlers_disconnect_by_data (gtk_settings_get_default (), self);
 
@@ -692,6 +885,7 @@ steady_breathing_view_class_init (SteadyBreathingViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/steadyapp/Steady/practice/"
                                                "steady-breathing-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, window_title);
   gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, safety_button);
   gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, safety_popover_label);
@@ -734,6 +928,7 @@ steady_breathing_view_init (SteadyBreathingView *self)
 
   self->patterns = g_ptr_array_new_with_free_func ((GDestroyNotify)steady_breathing_pattern_free);
   self->radios = g_ptr_array_new ();
+  self->rows = g_ptr_array_new ();
   steady_practice_view_set_parts (STEADY_PRACTICE_VIEW (self), self->stack, self->pacer,
                                   self->pause_button, self->stop_button);
 

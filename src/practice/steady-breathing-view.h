@@ -21,6 +21,10 @@ void                 steady_breathing_view_set_clock      (SteadyBreathingView *
                                                            gpointer             user_data);
 gboolean             steady_breathing_view_select_pattern (SteadyBreathingView *self,
                                                            const char          *id_or_name);
+const SteadyBreathingPattern *
+                     steady_breathing_view_get_pattern    (SteadyBreathingView *self);
+gboolean             steady_breathing_view_delete_pattern (SteadyBreathingView *self,
+                                                           const char          *name);
 void                 steady_breathing_view_set_length     (SteadyBreathingView *self,
                                                            const SteadyBreathingLength *length);
 gboolean             steady_breathing_view_start          (SteadyBreathingView *self);

@@ -1021,6 +1021,198 @@ test_sound_plays (void)
   stop_application (app);
 }
 
+/* Deleting one's own pattern ----------------------------------------------------------------- */
+
+static void
+save_own_pattern (SteadyPracticeStore *store,
+                  const char          *name,
+                  guint                inhale_tenths)
+{
+  const guint tenths[STEADY_BREATHING_N_PHASES] = { inhale_tenths, 0, 0, 60, 0 };
+  g_autoptr(SteadyBreathingPattern) pattern = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pattern = steady_breathing_pattern_new_custom (name, tenths, &error);
+  g_assert_no_error (error);
+  g_assert_true (steady_practice_store_save_pattern (store, pattern, &error));
+  g_assert_no_error (error);
+}
+
+/* The names of the buttons that delete a pattern, in the order of the rows. */
+static char *
+delete_button_names (GtkWidget *view)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  collect (view, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i));
+
+      if (tooltip != NULL && g_str_has_prefix (tooltip, "Delete "))
+        g_string_append_printf (names, "%s%s", names->len > 0 ? "|" : "", tooltip);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static GtkWidget *
+find_delete_button (GtkWidget  *view,
+                    const char *name)
+{
+  g_autofree char *tooltip = g_strdup_printf ("Delete %s", name);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (view, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), tooltip) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+static char *
+own_pattern_names (SteadyPracticeStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) patterns = steady_practice_store_list_patterns (store, &error);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < patterns->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? "|" : "",
+                            ((SteadyBreathingPattern *)g_ptr_array_index (patterns, i))->name);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static const char *
+selected_pattern_key (SteadyBreathingView *view)
+{
+  const SteadyBreathingPattern *pattern = steady_breathing_view_get_pattern (view);
+
+  g_assert_nonnull (pattern);
+  return pattern->id != NULL ? pattern->id : pattern->name;
+}
+
+static char *
+pattern_row_text (SteadyApplication *app,
+                  const char        *name)
+{
+  sqlite3 *db = steady_database_get_handle (steady_application_get_database (app));
+  char *sql = sqlite3_mprintf ("SELECT id || ',' || inhale_tenths || ',' || exhale_tenths || ','"
+                               " || created_us || ',' || updated_us FROM breathing_pattern "
+                               "WHERE name = %Q", name);
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_free (sql);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+/* Only one's own patterns can be deleted; a deleted one goes at once, with an Undo that brings
+ * back the very pattern (and its choice); deleting the chosen one falls back to the default. */
+static void
+test_breathing_delete_own_pattern (void)
+{
+  static const char * const schemes[] = { "light", "dark" };
+  g_autoptr(GSettings) settings = NULL;
+  SteadyApplication *app = start_practice_application (&settings);
+  g_autoptr(SteadyPracticeStore) store = get_store (app);
+  g_autofree char *names = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  SteadyBreathingView *view;
+  GtkWidget *button;
+  GtkWidget *focus;
+
+  set_animations (FALSE);
+  save_own_pattern (store, "Evening", 40);
+  save_own_pattern (store, "Morning <fresh> & slow", 30);
+  before = pattern_row_text (app, "Evening");
+  g_assert_nonnull (before);
+
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    for (guint narrow = 0; narrow <= 1; narrow++)
+      {
+        g_autofree char *shot = g_strdup_printf ("breathing-own-patterns-%s-%s",
+                                                 narrow ? "narrow" : "wide", schemes[s]);
+
+        set_color_scheme (settings, schemes[s]);
+        view = open_breathing (app, store, narrow ? NARROW_WIDTH : 520, WINDOW_HEIGHT);
+        g_assert_true (steady_breathing_view_select_pattern (view, "Evening"));
+        /* Scrolled so that the own patterns, at the end of the list, are in the picture. */
+        gtk_widget_grab_focus (find_delete_button (GTK_WIDGET (view), "Morning <fresh> & slow"));
+        wait_for_frame (GTK_WIDGET (view));
+        save_practice_screenshot (GTK_WIDGET (view), shot);
+        gtk_window_destroy (GTK_WINDOW (view));
+        drain_events ();
+      }
+  set_color_scheme (settings, "light");
+
+  view = open_breathing (app, store, 520, WINDOW_HEIGHT);
+  /* The six that come with Steady offer no delete; each of one's own does, named for it. */
+  names = delete_button_names (GTK_WIDGET (view));
+  g_assert_cmpstr (names, ==, "Delete Evening|Delete Morning <fresh> & slow");
+  button = find_delete_button (GTK_WIDGET (view), "Evening");
+  g_assert_true (gtk_widget_get_focusable (button));
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_assert_true (gtk_widget_has_focus (button));
+
+  /* Deleting one that is not chosen leaves the choice alone. */
+  g_assert_true (steady_breathing_view_select_pattern (view, "box"));
+  click (find_delete_button (GTK_WIDGET (view), "Morning <fresh> & slow"));
+  g_clear_pointer (&names, g_free);
+  names = own_pattern_names (store);
+  g_assert_cmpstr (names, ==, "Evening");
+  g_assert_cmpstr (selected_pattern_key (view), ==, "box");
+  g_assert_true (has_visible_label (GTK_WIDGET (view), "“Morning <fresh> & slow” deleted"));
+  click (find_button_with_label (GTK_WIDGET (view), "_Undo"));
+  drain_events ();
+  g_clear_pointer (&names, g_free);
+  names = own_pattern_names (store);
+  g_assert_cmpstr (names, ==, "Evening|Morning <fresh> & slow");
+  g_assert_cmpstr (selected_pattern_key (view), ==, "box");
+
+  /* Deleting the chosen one: gone from the list and the store, the default chosen instead; the
+   * keyboard's focus goes on from the default's row. */
+  g_assert_true (steady_breathing_view_select_pattern (view, "Evening"));
+  button = find_delete_button (GTK_WIDGET (view), "Evening");
+  g_assert_true (gtk_widget_grab_focus (button));
+  click (button);
+  focus = gtk_root_get_focus (GTK_ROOT (view));
+  g_assert_true (GTK_IS_CHECK_BUTTON (focus));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (focus)));
+  g_assert_null (find_delete_button (GTK_WIDGET (view), "Evening"));
+  g_assert_null (pattern_row_text (app, "Evening"));
+  g_assert_false (steady_breathing_view_select_pattern (view, "Evening"));
+  g_assert_cmpstr (selected_pattern_key (view), ==, "gentle");
+  g_assert_true (has_visible_label (GTK_WIDGET (view), "“Evening” deleted"));
+  wait_for_frame (GTK_WIDGET (view));
+  save_practice_screenshot (GTK_WIDGET (view), "breathing-pattern-deleted");
+  resize_window (GTK_WINDOW (view), NARROW_WIDTH, WINDOW_HEIGHT);
+  save_practice_screenshot (GTK_WIDGET (view), "breathing-pattern-deleted-narrow");
+
+  /* Undo: the very row again (row number, phases, times), in its place, chosen again. */
+  click (find_button_with_label (GTK_WIDGET (view), "_Undo"));
+  drain_events ();
+  after = pattern_row_text (app, "Evening");
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&names, g_free);
+  names = delete_button_names (GTK_WIDGET (view));
+  g_assert_cmpstr (names, ==, "Delete Evening|Delete Morning <fresh> & slow");
+  g_assert_cmpstr (selected_pattern_key (view), ==, "Evening");
+  g_assert_true (steady_breathing_view_start (view));
+  g_assert_cmpstr (steady_practice_timer_get_pattern (steady_breathing_view_get_timer (view))->name,
+                   ==, "Evening");
+  gtk_window_destroy (GTK_WINDOW (view));
+  drain_events ();
+
+  stop_application (app);
+}
+
 /* Running ------------------------------------------------------------------------------- */
 
 static const UiTest practice_tests[] = {
@@ -1033,6 +1225,7 @@ static const UiTest practice_tests[] = {
   { "/practice/history-narrow", test_history_narrow },
   { "/practice/keeps-awake-and-notifies", test_keeps_awake_and_notifies },
   { "/practice/sound-plays", test_sound_plays },
+  { "/practice/breathing-delete-own-pattern", test_breathing_delete_own_pattern },
 };
 
 int
