@@ -460,6 +460,40 @@ get_length (SteadyBreathingView   *self,
   length->value = (guint)gtk_spin_button_get_value_as_int (self->length_spin);
 }
 
+/* What was chosen last is offered again: someone who has found what helps should not have to
+ * find it again each time. */
+static void
+remember_choices (SteadyBreathingView          *self,
+                  const SteadyBreathingPattern *pattern,
+                  const SteadyBreathingLength  *length)
+{
+  GSettings *settings = steady_practice_view_get_settings (STEADY_PRACTICE_VIEW (self));
+
+  g_settings_set_string (settings, "breathing-pattern",
+                         pattern->id != NULL ? pattern->id : pattern->name);
+  g_settings_set_string (settings, "breathing-length-unit",
+                         length->unit == STEADY_BREATHING_LENGTH_CYCLES ? "breaths" : "minutes");
+  g_settings_set_int (settings, "breathing-length", (int)length->value);
+}
+
+static void
+restore_choices (SteadyBreathingView *self)
+{
+  GSettings *settings = steady_practice_view_get_settings (STEADY_PRACTICE_VIEW (self));
+  g_autofree char *key = g_settings_get_string (settings, "breathing-pattern");
+  g_autofree char *unit = g_settings_get_string (settings, "breathing-length-unit");
+  SteadyBreathingLength length;
+
+  /* A pattern of one's own may have been deleted since. */
+  if (key[0] == '\0' || !steady_breathing_view_select_pattern (self, key))
+    steady_breathing_view_select_pattern (self, steady_breathing_pattern_get_default_id ());
+  /* After the pattern, which may suggest a length of its own. */
+  length.unit = g_str_equal (unit, "breaths") ? STEADY_BREATHING_LENGTH_CYCLES
+                                              : STEADY_BREATHING_LENGTH_MINUTES;
+  length.value = (guint)g_settings_get_int (settings, "breathing-length");
+  steady_breathing_view_set_length (self, &length);
+}
+
 void
 steady_breathing_view_set_length (SteadyBreathingView         *self,
                                   const SteadyBreathingLength *length)
@@ -765,6 +799,7 @@ steady_breathing_view_start (SteadyBreathingView *self)
       return FALSE;
     }
 
+  remember_choices (self, pattern, &length);
   g_signal_connect_object (timer, "phase-changed", G_CALLBACK (phase_changed_cb), self, 0);
   g_signal_connect_object (timer, "notify::state", G_CALLBACK (timer_state_changed_cb), self, 0);
   adw_window_title_set_subtitle (self->window_title, steady_breathing_pattern_get_name (pattern));
@@ -847,7 +882,7 @@ steady_breathing_view_new (GtkWindow           *parent,
   self = steady_practice_view_new_of_type (STEADY_TYPE_BREATHING_VIEW, parent, store);
   g_return_val_if_fail (self != NULL, NULL);
   load_patterns (self);
-  steady_breathing_view_select_pattern (self, steady_breathing_pattern_get_default_id ());
+  restore_choices (self);
   return self;
 }
 

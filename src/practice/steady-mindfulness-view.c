@@ -94,6 +94,51 @@ steady_mindfulness_view_set_schedule (SteadyMindfulnessView    *self,
   gtk_spin_button_set_value (self->end_strikes_spin, schedule->end_strikes);
 }
 
+/* The lengths and bells chosen last are offered again next time. */
+static void
+remember_choices (SteadyMindfulnessView    *self,
+                  const SteadyBellSchedule *schedule)
+{
+  GSettings *settings = steady_practice_view_get_settings (STEADY_PRACTICE_VIEW (self));
+
+  g_settings_delay (settings);
+  g_settings_set_boolean (settings, "mindfulness-open-ended", schedule->duration_us == 0);
+  g_settings_set_int (settings, "mindfulness-minutes",
+                      gtk_spin_button_get_value_as_int (self->duration_spin));
+  g_settings_set_int (settings, "mindfulness-preparation-seconds",
+                      (int)(schedule->preparation_us / G_USEC_PER_SEC));
+  g_settings_set_int (settings, "mindfulness-interval-minutes",
+                      (int)(schedule->interval_us / MINUTE_US));
+  g_settings_set (settings, "mindfulness-bell-strikes", "(iii)", (int)schedule->start_strikes,
+                  (int)schedule->interval_strikes, (int)schedule->end_strikes);
+  g_settings_set_int (settings, "mindfulness-volume",
+                      (int)gtk_range_get_value (GTK_RANGE (self->volume_scale)));
+  g_settings_apply (settings);
+}
+
+static void
+restore_choices (SteadyMindfulnessView *self)
+{
+  GSettings *settings = steady_practice_view_get_settings (STEADY_PRACTICE_VIEW (self));
+  int start_strikes, interval_strikes, end_strikes;
+
+  g_settings_get (settings, "mindfulness-bell-strikes", "(iii)", &start_strikes,
+                  &interval_strikes, &end_strikes);
+  gtk_switch_set_active (self->open_switch,
+                         g_settings_get_boolean (settings, "mindfulness-open-ended"));
+  gtk_spin_button_set_value (self->duration_spin,
+                             g_settings_get_int (settings, "mindfulness-minutes"));
+  gtk_spin_button_set_value (self->preparation_spin,
+                             g_settings_get_int (settings, "mindfulness-preparation-seconds"));
+  gtk_spin_button_set_value (self->interval_spin,
+                             g_settings_get_int (settings, "mindfulness-interval-minutes"));
+  gtk_spin_button_set_value (self->start_strikes_spin, start_strikes);
+  gtk_spin_button_set_value (self->interval_strikes_spin, interval_strikes);
+  gtk_spin_button_set_value (self->end_strikes_spin, end_strikes);
+  gtk_range_set_value (GTK_RANGE (self->volume_scale),
+                       g_settings_get_int (settings, "mindfulness-volume"));
+}
+
 static void
 sync_sound_labels (SteadyMindfulnessView *self)
 {
@@ -305,6 +350,7 @@ steady_mindfulness_view_start (SteadyMindfulnessView *self)
       return FALSE;
     }
 
+  remember_choices (self, &schedule);
   g_signal_connect_object (timer, "bell", G_CALLBACK (bell_cb), self, 0);
   g_signal_connect_object (timer, "notify::state", G_CALLBACK (timer_state_changed_cb), self, 0);
   steady_practice_view_run (STEADY_PRACTICE_VIEW (self), g_steal_pointer (&timer));
@@ -384,7 +430,12 @@ SteadyMindfulnessView *
 steady_mindfulness_view_new (GtkWindow           *parent,
                              SteadyPracticeStore *store)
 {
-  return steady_practice_view_new_of_type (STEADY_TYPE_MINDFULNESS_VIEW, parent, store);
+  SteadyMindfulnessView *self;
+
+  self = steady_practice_view_new_of_type (STEADY_TYPE_MINDFULNESS_VIEW, parent, store);
+  g_return_val_if_fail (self != NULL, NULL);
+  restore_choices (self);
+  return self;
 }
 
 static void

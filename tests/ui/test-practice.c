@@ -1210,6 +1210,133 @@ test_breathing_delete_own_pattern (void)
   gtk_window_destroy (GTK_WINDOW (view));
   drain_events ();
 
+  /* The pattern last practised is deleted: the next window offers the default. */
+  view = open_breathing (app, store, 520, WINDOW_HEIGHT);
+  g_assert_cmpstr (selected_pattern_key (view), ==, "Evening");
+  click (find_delete_button (GTK_WIDGET (view), "Evening"));
+  gtk_window_destroy (GTK_WINDOW (view));
+  drain_events ();
+  view = open_breathing (app, store, 520, WINDOW_HEIGHT);
+  g_assert_cmpstr (selected_pattern_key (view), ==, "gentle");
+
+  stop_application (app);
+}
+
+/* Remembering choices ------------------------------------------------------------------------- */
+
+/* The pattern and length of the last breathing practice, and the length and bells of the last
+ * sit, are what the next window offers; a window closed without starting changes nothing. */
+static void
+test_choices_remembered (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  SteadyApplication *app = start_practice_application (&settings);
+  g_autoptr(SteadyPracticeStore) store = get_store (app);
+  const SteadyBreathingLength length = { STEADY_BREATHING_LENGTH_CYCLES, 12 };
+  const SteadyBreathingLength minutes = { STEADY_BREATHING_LENGTH_MINUTES, 7 };
+  const SteadyBellSchedule schedule = { 20 * SECOND, 25 * 60 * SECOND, 5 * 60 * SECOND, 2, 3, 4 };
+  SteadyBreathingView *breathing;
+  SteadyMindfulnessView *mindfulness;
+  AdwComboRow *unit_row;
+  GtkSpinButton *length_spin;
+
+  /* First use: the default pattern, and the window's lengths. */
+  breathing = open_breathing (app, store, 520, WINDOW_HEIGHT);
+  g_assert_cmpstr (selected_pattern_key (breathing), ==, "gentle");
+  /* F11 is the window's, whichever practice it is. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (breathing), "practice.toggle-fullscreen",
+                                             NULL));
+  g_assert_true (steady_breathing_view_select_pattern (breathing, "box"));
+  steady_breathing_view_set_length (breathing, &length);
+  g_assert_true (steady_breathing_view_start (breathing));
+  gtk_window_destroy (GTK_WINDOW (breathing));
+  drain_events ();
+
+  breathing = open_breathing (app, store, 520, WINDOW_HEIGHT);
+  unit_row = ADW_COMBO_ROW (template_child (breathing, STEADY_TYPE_BREATHING_VIEW, "unit_row"));
+  length_spin = GTK_SPIN_BUTTON (template_child (breathing, STEADY_TYPE_BREATHING_VIEW,
+                                                 "length_spin"));
+  g_assert_cmpstr (selected_pattern_key (breathing), ==, "box");
+  g_assert_cmpuint (adw_combo_row_get_selected (unit_row), ==, STEADY_BREATHING_LENGTH_CYCLES);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (length_spin), ==, 12);
+  /* Chosen but not started: not remembered. */
+  g_assert_true (steady_breathing_view_select_pattern (breathing, "resonance"));
+  steady_breathing_view_set_length (breathing, &minutes);
+  gtk_window_destroy (GTK_WINDOW (breathing));
+  drain_events ();
+
+  /* 4-7-8 suggests four breaths, but a length chosen for it last time wins. */
+  breathing = open_breathing (app, store, 520, WINDOW_HEIGHT);
+  g_assert_cmpstr (selected_pattern_key (breathing), ==, "box");
+  g_assert_true (steady_breathing_view_select_pattern (breathing, "4-7-8"));
+  steady_breathing_view_set_length (breathing, &minutes);
+  g_assert_true (steady_breathing_view_start (breathing));
+  gtk_window_destroy (GTK_WINDOW (breathing));
+  drain_events ();
+  breathing = open_breathing (app, store, 520, WINDOW_HEIGHT);
+  unit_row = ADW_COMBO_ROW (template_child (breathing, STEADY_TYPE_BREATHING_VIEW, "unit_row"));
+  length_spin = GTK_SPIN_BUTTON (template_child (breathing, STEADY_TYPE_BREATHING_VIEW,
+                                                 "length_spin"));
+  g_assert_cmpstr (selected_pattern_key (breathing), ==, "4-7-8");
+  g_assert_cmpuint (adw_combo_row_get_selected (unit_row), ==, STEADY_BREATHING_LENGTH_MINUTES);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (length_spin), ==, 7);
+  gtk_window_destroy (GTK_WINDOW (breathing));
+  drain_events ();
+
+  /* One's own pattern is remembered by its name. */
+  save_own_pattern (store, "Evening", 50);
+  breathing = open_breathing (app, store, 520, WINDOW_HEIGHT);
+  g_assert_true (steady_breathing_view_select_pattern (breathing, "Evening"));
+  g_assert_true (steady_breathing_view_start (breathing));
+  gtk_window_destroy (GTK_WINDOW (breathing));
+  drain_events ();
+  breathing = open_breathing (app, store, 520, WINDOW_HEIGHT);
+  g_assert_cmpstr (selected_pattern_key (breathing), ==, "Evening");
+  gtk_window_destroy (GTK_WINDOW (breathing));
+  drain_events ();
+
+  /* The sit: settle-in, length, interval, strikes and volume. */
+  mindfulness = open_mindfulness (store, 520);
+  steady_mindfulness_view_set_schedule (mindfulness, &schedule);
+  gtk_range_set_value (GTK_RANGE (template_child (mindfulness, STEADY_TYPE_MINDFULNESS_VIEW,
+                                                  "volume_scale")), 40);
+  g_assert_true (steady_mindfulness_view_start (mindfulness));
+  gtk_window_destroy (GTK_WINDOW (mindfulness));
+  drain_events ();
+
+  mindfulness = open_mindfulness (store, 520);
+  {
+    static const struct { const char *spin; int value; } expected[] = {
+      { "preparation_spin", 20 }, { "duration_spin", 25 }, { "interval_spin", 5 },
+      { "start_strikes_spin", 2 }, { "interval_strikes_spin", 3 }, { "end_strikes_spin", 4 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      g_assert_cmpint (gtk_spin_button_get_value_as_int (
+                         GTK_SPIN_BUTTON (template_child (mindfulness, STEADY_TYPE_MINDFULNESS_VIEW,
+                                                          expected[i].spin))),
+                       ==, expected[i].value);
+    g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (template_child (mindfulness,
+                                                                       STEADY_TYPE_MINDFULNESS_VIEW,
+                                                                       "volume_scale"))), ==, 40);
+    g_assert_false (gtk_switch_get_active (GTK_SWITCH (template_child (mindfulness,
+                                                                       STEADY_TYPE_MINDFULNESS_VIEW,
+                                                                       "open_switch"))));
+  }
+  /* Open-ended next: remembered as such, and the 25 minutes kept for a later sit. */
+  gtk_switch_set_active (GTK_SWITCH (template_child (mindfulness, STEADY_TYPE_MINDFULNESS_VIEW,
+                                                     "open_switch")), TRUE);
+  g_assert_true (steady_mindfulness_view_start (mindfulness));
+  gtk_window_destroy (GTK_WINDOW (mindfulness));
+  drain_events ();
+  mindfulness = open_mindfulness (store, 520);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (template_child (mindfulness,
+                                                                    STEADY_TYPE_MINDFULNESS_VIEW,
+                                                                    "open_switch"))));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (
+                     GTK_SPIN_BUTTON (template_child (mindfulness, STEADY_TYPE_MINDFULNESS_VIEW,
+                                                      "duration_spin"))), ==, 25);
+
   stop_application (app);
 }
 
@@ -1226,6 +1353,7 @@ static const UiTest practice_tests[] = {
   { "/practice/keeps-awake-and-notifies", test_keeps_awake_and_notifies },
   { "/practice/sound-plays", test_sound_plays },
   { "/practice/breathing-delete-own-pattern", test_breathing_delete_own_pattern },
+  { "/practice/choices-remembered", test_choices_remembered },
 };
 
 int
