@@ -966,6 +966,8 @@ steady_breathing_view_init (SteadyBreathingView *self)
   self->rows = g_ptr_array_new ();
   steady_practice_view_set_parts (STEADY_PRACTICE_VIEW (self), self->stack, self->pacer,
                                   self->pause_button, self->stop_button);
+  steady_practice_view_name_expander_switch (self->before_row);
+  steady_practice_view_name_expander_switch (self->after_row);
 
   gtk_label_set_text (self->safety_label, safety_text ());
   gtk_label_set_text (self->safety_popover_label, safety_text ());

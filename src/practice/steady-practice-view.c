@@ -522,6 +522,39 @@ steady_practice_view_name_buttons (GtkButton *first,
   va_end (args);
 }
 
+static GtkWidget *
+find_switch (GtkWidget *widget)
+{
+  if (GTK_IS_SWITCH (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_switch (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* libadwaita 1.2 gives the switch of an expander row with show-enable-switch no accessible
+ * name, so a screen reader says only "switch"; this names it after the row's title. Call it
+ * once the row's title is set; the row's own rows must hold no switch. */
+void
+steady_practice_view_name_expander_switch (AdwExpanderRow *row)
+{
+  GtkWidget *enable_switch;
+
+  g_return_if_fail (ADW_IS_EXPANDER_ROW (row));
+
+  enable_switch = find_switch (GTK_WIDGET (row));
+  g_return_if_fail (enable_switch != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (enable_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+}
+
 /* Window ---------------------------------------------------------------------------------- */
 
 /* F11 in both practice windows. */

@@ -76,5 +76,6 @@ void                 steady_practice_view_set_button_label  (GtkButton          
                                                              const char              *label);
 void                 steady_practice_view_name_buttons      (GtkButton               *first,
                                                              ...) G_GNUC_NULL_TERMINATED;
+void                 steady_practice_view_name_expander_switch (AdwExpanderRow       *row);
 
 G_END_DECLS
