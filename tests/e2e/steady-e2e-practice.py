@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # steady-e2e-practice.py: starts a box-breathing session in the real steady through the
 # accessibility tree, as a screen reader user would, reads the phase change on the real
-# clock, stops, and finds the practice in the history. Prints TAP.
+# clock, stops, and finds the practice in the history; then deletes a pattern of one's own and
+# brings it back with Undo, by the buttons' names. Prints TAP.
 #
 # The session, launching and stderr checks come from steady-e2e.py, loaded from beside us.
 
@@ -11,6 +12,7 @@ import importlib.util
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -103,6 +105,79 @@ def stop_and_find_in_history(tap, app, window, breathing):
     tap.result(True, "the stopped practice is listed in the history as 'Box breathing'")
 
 
+def save_own_pattern(data_home, name):
+    """A pattern of the person's own, written beside the running steady as another process
+    sharing the file (the reminder service does the same); returns its row as text."""
+    db = sqlite3.connect(os.path.join(data_home, "steady", "steady.db"), timeout=10)
+    try:
+        with db:
+            db.execute("INSERT INTO breathing_pattern (name, inhale_tenths, top_up_tenths, "
+                       "hold_in_tenths, exhale_tenths, hold_out_tenths, created_us, updated_us) "
+                       "VALUES (?, 50, 0, 0, 70, 0, 1000, 2000)", (name,))
+        return pattern_row(db, name)
+    finally:
+        db.close()
+
+
+def read_pattern_row(data_home, name):
+    db = sqlite3.connect(os.path.join(data_home, "steady", "steady.db"), timeout=10)
+    try:
+        return pattern_row(db, name)
+    finally:
+        db.close()
+
+
+def pattern_row(db, name):
+    row = db.execute("SELECT id, inhale_tenths, exhale_tenths, created_us, updated_us "
+                     "FROM breathing_pattern WHERE name = ?", (name,)).fetchone()
+    return None if row is None else ",".join(str(value) for value in row)
+
+
+def shows_label(window, text):
+    return any(seen.role == "label" and seen.name == text and e2e.is_laid_out(seen.node)
+               for seen in e2e.snapshot(window))
+
+
+def delete_and_undo(tap, app, window, data_home):
+    """Only one's own pattern has a Delete button, named for it; Delete takes it away at once,
+    and the toast's Undo brings back the very row."""
+    saved = save_own_pattern(data_home, "Evening")
+    start_row = find_one("the Start Breathing button on the Skills page", window,
+                         lambda s: s.role == "push button" and s.name == "Start Breathing")
+    e2e.activate(start_row.node)
+    breathing = e2e.wait_for("the Breathing window", lambda: window_named(app, "Breathing"))
+    find_one("the own pattern's row", breathing,
+             lambda s: s.role == "label" and s.name == "Evening")
+    seen_nodes = e2e.settled(breathing)
+    e2e.check_named(tap, seen_nodes, "the Breathing window with a pattern of one's own")
+    deletes = sorted(seen.name for seen in seen_nodes
+                     if seen.role == "push button" and seen.name.startswith("Delete"))
+    tap.result(deletes == ["Delete Evening"],
+               "only the pattern of one's own offers a Delete button, named for it",
+               "Delete buttons: %s" % deletes)
+
+    delete = find_one("the Delete Evening button", breathing,
+                      lambda s: s.role == "push button" and s.name == "Delete Evening")
+    e2e.activate(delete.node)
+    e2e.wait_for("the toast saying the pattern was deleted",
+                 lambda: shows_label(breathing, "\u201cEvening\u201d deleted"))
+    e2e.wait_for("the pattern's row to go", lambda: not shows_label(breathing, "Evening"))
+    gone = read_pattern_row(data_home, "Evening") is None
+    tap.result(gone, "Delete Evening takes the pattern out of the list and the database")
+
+    # GTK 4.8 names a mnemonic button by its raw and its shown label ("_Undo Undo"), and the
+    # toast's button is libadwaita's own; every toast of the app reads so.
+    undo = find_one("the toast's Undo button", breathing,
+                    lambda s: s.role == "push button"
+                    and set(s.name.replace("_", "").split()) == {"Undo"})
+    e2e.activate(undo.node)
+    e2e.wait_for("the pattern's row to come back", lambda: shows_label(breathing, "Evening"))
+    back = read_pattern_row(data_home, "Evening")
+    tap.result(back == saved, "Undo brings back the very pattern (row, phases and times)",
+               "before %s, after %s" % (saved, back))
+    e2e.close_window(app, breathing)
+
+
 def run(args, tap):
     workdir = tempfile.mkdtemp(prefix="steady-e2e-practice-")
     session = e2e.PrivateSession(workdir)
@@ -130,6 +205,7 @@ def run(args, tap):
         breathing = start_box_breathing(tap, app, window)
         check_phase_change(tap, breathing)
         stop_and_find_in_history(tap, app, window, breathing)
+        delete_and_undo(tap, app, window, env["XDG_DATA_HOME"])
 
         try:
             e2e.activate(e2e.window_close_button(window))
