@@ -15,25 +15,8 @@
 #include "steady-schema.h"
 #include "steady-test-util.h"
 
-/* With G_TEST_OPTION_ISOLATE_DIRS, GLib 2.74 keeps the folder names of earlier test cases
- * alive on purpose (callers of g_get_user_data_dir() may still hold them), and
- * LeakSanitizer would report them once per test case. They are not ours, so they are
- * suppressed; matching them by name needs the slow unwinder, as libglib has no frame
- * pointers. Both hooks are read only by sanitizer builds. */
-const char *__asan_default_options (void);
-const char *__lsan_default_suppressions (void);
-
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:g_set_user_dirs\n";
-}
+/* The sanitizer hooks (fast_unwind_on_malloc, the g_set_user_dirs suppression) come with
+ * steady-test-util. */
 
 #define S(seconds)  ((gint64)(seconds) * G_USEC_PER_SEC)
 #define MINUTES(n)  S ((gint64)(n) * 60)
