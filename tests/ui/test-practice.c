@@ -1021,6 +1021,13 @@ test_sound_plays (void)
   stop_application (app);
 }
 
+static void
+close_practice_window (gpointer window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_events ();
+}
+
 /* Deleting one's own pattern ----------------------------------------------------------------- */
 
 static void
@@ -1147,8 +1154,7 @@ test_breathing_delete_own_pattern (void)
         gtk_widget_grab_focus (find_delete_button (GTK_WIDGET (view), "Morning <fresh> & slow"));
         wait_for_frame (GTK_WIDGET (view));
         save_practice_screenshot (GTK_WIDGET (view), shot);
-        gtk_window_destroy (GTK_WINDOW (view));
-        drain_events ();
+        close_practice_window (view);
       }
   set_color_scheme (settings, "light");
 
@@ -1207,15 +1213,13 @@ test_breathing_delete_own_pattern (void)
   g_assert_true (steady_breathing_view_start (view));
   g_assert_cmpstr (steady_practice_timer_get_pattern (steady_breathing_view_get_timer (view))->name,
                    ==, "Evening");
-  gtk_window_destroy (GTK_WINDOW (view));
-  drain_events ();
+  close_practice_window (view);
 
   /* The pattern last practised is deleted: the next window offers the default. */
   view = open_breathing (app, store, 520, WINDOW_HEIGHT);
   g_assert_cmpstr (selected_pattern_key (view), ==, "Evening");
   click (find_delete_button (GTK_WIDGET (view), "Evening"));
-  gtk_window_destroy (GTK_WINDOW (view));
-  drain_events ();
+  close_practice_window (view);
   view = open_breathing (app, store, 520, WINDOW_HEIGHT);
   g_assert_cmpstr (selected_pattern_key (view), ==, "gentle");
 
@@ -1223,6 +1227,20 @@ test_breathing_delete_own_pattern (void)
 }
 
 /* Remembering choices ------------------------------------------------------------------------- */
+
+static void
+assert_breathing_length (SteadyBreathingView       *view,
+                         SteadyBreathingLengthUnit  unit,
+                         int                        value)
+{
+  AdwComboRow *unit_row = ADW_COMBO_ROW (template_child (view, STEADY_TYPE_BREATHING_VIEW,
+                                                         "unit_row"));
+  GtkSpinButton *length_spin = GTK_SPIN_BUTTON (template_child (view, STEADY_TYPE_BREATHING_VIEW,
+                                                                "length_spin"));
+
+  g_assert_cmpuint (adw_combo_row_get_selected (unit_row), ==, unit);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (length_spin), ==, value);
+}
 
 /* The pattern and length of the last breathing practice, and the length and bells of the last
  * sit, are what the next window offers; a window closed without starting changes nothing. */
@@ -1237,8 +1255,6 @@ test_choices_remembered (void)
   const SteadyBellSchedule schedule = { 20 * SECOND, 25 * 60 * SECOND, 5 * 60 * SECOND, 2, 3, 4 };
   SteadyBreathingView *breathing;
   SteadyMindfulnessView *mindfulness;
-  AdwComboRow *unit_row;
-  GtkSpinButton *length_spin;
 
   /* First use: the default pattern, and the window's lengths. */
   breathing = open_breathing (app, store, 520, WINDOW_HEIGHT);
@@ -1249,21 +1265,15 @@ test_choices_remembered (void)
   g_assert_true (steady_breathing_view_select_pattern (breathing, "box"));
   steady_breathing_view_set_length (breathing, &length);
   g_assert_true (steady_breathing_view_start (breathing));
-  gtk_window_destroy (GTK_WINDOW (breathing));
-  drain_events ();
+  close_practice_window (breathing);
 
   breathing = open_breathing (app, store, 520, WINDOW_HEIGHT);
-  unit_row = ADW_COMBO_ROW (template_child (breathing, STEADY_TYPE_BREATHING_VIEW, "unit_row"));
-  length_spin = GTK_SPIN_BUTTON (template_child (breathing, STEADY_TYPE_BREATHING_VIEW,
-                                                 "length_spin"));
   g_assert_cmpstr (selected_pattern_key (breathing), ==, "box");
-  g_assert_cmpuint (adw_combo_row_get_selected (unit_row), ==, STEADY_BREATHING_LENGTH_CYCLES);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (length_spin), ==, 12);
+  assert_breathing_length (breathing, STEADY_BREATHING_LENGTH_CYCLES, 12);
   /* Chosen but not started: not remembered. */
   g_assert_true (steady_breathing_view_select_pattern (breathing, "resonance"));
   steady_breathing_view_set_length (breathing, &minutes);
-  gtk_window_destroy (GTK_WINDOW (breathing));
-  drain_events ();
+  close_practice_window (breathing);
 
   /* 4-7-8 suggests four breaths, but a length chosen for it last time wins. */
   breathing = open_breathing (app, store, 520, WINDOW_HEIGHT);
@@ -1271,29 +1281,21 @@ test_choices_remembered (void)
   g_assert_true (steady_breathing_view_select_pattern (breathing, "4-7-8"));
   steady_breathing_view_set_length (breathing, &minutes);
   g_assert_true (steady_breathing_view_start (breathing));
-  gtk_window_destroy (GTK_WINDOW (breathing));
-  drain_events ();
+  close_practice_window (breathing);
   breathing = open_breathing (app, store, 520, WINDOW_HEIGHT);
-  unit_row = ADW_COMBO_ROW (template_child (breathing, STEADY_TYPE_BREATHING_VIEW, "unit_row"));
-  length_spin = GTK_SPIN_BUTTON (template_child (breathing, STEADY_TYPE_BREATHING_VIEW,
-                                                 "length_spin"));
   g_assert_cmpstr (selected_pattern_key (breathing), ==, "4-7-8");
-  g_assert_cmpuint (adw_combo_row_get_selected (unit_row), ==, STEADY_BREATHING_LENGTH_MINUTES);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (length_spin), ==, 7);
-  gtk_window_destroy (GTK_WINDOW (breathing));
-  drain_events ();
+  assert_breathing_length (breathing, STEADY_BREATHING_LENGTH_MINUTES, 7);
+  close_practice_window (breathing);
 
   /* One's own pattern is remembered by its name. */
   save_own_pattern (store, "Evening", 50);
   breathing = open_breathing (app, store, 520, WINDOW_HEIGHT);
   g_assert_true (steady_breathing_view_select_pattern (breathing, "Evening"));
   g_assert_true (steady_breathing_view_start (breathing));
-  gtk_window_destroy (GTK_WINDOW (breathing));
-  drain_events ();
+  close_practice_window (breathing);
   breathing = open_breathing (app, store, 520, WINDOW_HEIGHT);
   g_assert_cmpstr (selected_pattern_key (breathing), ==, "Evening");
-  gtk_window_destroy (GTK_WINDOW (breathing));
-  drain_events ();
+  close_practice_window (breathing);
 
   /* The sit: settle-in, length, interval, strikes and volume. */
   mindfulness = open_mindfulness (store, 520);
@@ -1301,8 +1303,7 @@ test_choices_remembered (void)
   gtk_range_set_value (GTK_RANGE (template_child (mindfulness, STEADY_TYPE_MINDFULNESS_VIEW,
                                                   "volume_scale")), 40);
   g_assert_true (steady_mindfulness_view_start (mindfulness));
-  gtk_window_destroy (GTK_WINDOW (mindfulness));
-  drain_events ();
+  close_practice_window (mindfulness);
 
   mindfulness = open_mindfulness (store, 520);
   {
@@ -1327,8 +1328,7 @@ test_choices_remembered (void)
   gtk_switch_set_active (GTK_SWITCH (template_child (mindfulness, STEADY_TYPE_MINDFULNESS_VIEW,
                                                      "open_switch")), TRUE);
   g_assert_true (steady_mindfulness_view_start (mindfulness));
-  gtk_window_destroy (GTK_WINDOW (mindfulness));
-  drain_events ();
+  close_practice_window (mindfulness);
   mindfulness = open_mindfulness (store, 520);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (template_child (mindfulness,
                                                                     STEADY_TYPE_MINDFULNESS_VIEW,
