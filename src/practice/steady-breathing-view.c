@@ -206,6 +206,17 @@ find_own_pattern (SteadyBreathingView *self,
   return -1;
 }
 
+/* Takes the row at @index out of the list and of the arrays that parallel it. */
+static void
+remove_pattern_row (SteadyBreathingView *self,
+                    guint                index)
+{
+  adw_preferences_group_remove (self->pattern_group, g_ptr_array_index (self->rows, index));
+  g_ptr_array_remove_index (self->patterns, index);
+  g_ptr_array_remove_index (self->radios, index);
+  g_ptr_array_remove_index (self->rows, index);
+}
+
 static void
 show_toast (SteadyBreathingView *self,
             AdwToast            *toast)
@@ -253,12 +264,8 @@ undo_delete_cb (AdwToast            *toast,
     {
       const SteadyBreathingPattern *pattern = g_ptr_array_index (self->patterns, i - 1);
 
-      if (pattern->id != NULL)
-        continue;
-      adw_preferences_group_remove (self->pattern_group, g_ptr_array_index (self->rows, i - 1));
-      g_ptr_array_remove_index (self->patterns, i - 1);
-      g_ptr_array_remove_index (self->radios, i - 1);
-      g_ptr_array_remove_index (self->rows, i - 1);
+      if (pattern->id == NULL)
+        remove_pattern_row (self, i - 1);
     }
   own = steady_practice_store_list_patterns (get_store (self), &error);
   for (guint i = 0; own != NULL && i < own->len; i++)
@@ -306,12 +313,9 @@ steady_breathing_view_delete_pattern (SteadyBreathingView *self,
   row = g_ptr_array_index (self->rows, index);
   focus = gtk_root_get_focus (GTK_ROOT (self));
   had_focus = focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
-  adw_preferences_group_remove (self->pattern_group, row);
-  g_ptr_array_remove_index (self->patterns, index);
-  g_ptr_array_remove_index (self->radios, index);
-  g_ptr_array_remove_index (self->rows, index);
-  if (self->first_radio != NULL && !g_ptr_array_find (self->radios, self->first_radio, NULL))
-    self->first_radio = self->radios->len > 0 ? g_ptr_array_index (self->radios, 0) : NULL;
+  /* The radios' group leader is the first preset's, which stays. */
+  g_assert (g_ptr_array_index (self->radios, index) != self->first_radio);
+  remove_pattern_row (self, (guint)index);
   if (was_selected)
     steady_breathing_view_select_pattern (self, steady_breathing_pattern_get_default_id ());
   /* Someone deleting with the keyboard goes on from the chosen pattern, not from nowhere. */
