@@ -328,6 +328,8 @@ steady_breathing_view_delete_pattern (SteadyBreathingView *self,
   title = g_strdup_printf (_("“%s” deleted"), name);
   toast = new_plain_toast (title);
   adw_toast_set_button_label (toast, _("_Undo"));
+  /* Twice the usual time: reaching Undo by keyboard or with a screen reader takes longer. */
+  adw_toast_set_timeout (toast, 10);
   g_object_set_data (G_OBJECT (toast), "steady-was-selected", GINT_TO_POINTER (was_selected));
   g_object_set_data_full (G_OBJECT (toast), "steady-stored", g_steal_pointer (&stored),
                           (GDestroyNotify)steady_practice_stored_pattern_free);
