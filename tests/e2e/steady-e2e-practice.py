@@ -133,11 +133,6 @@ def pattern_row(db, name):
     return None if row is None else ",".join(str(value) for value in row)
 
 
-def shows_label(window, text):
-    return any(seen.role == "label" and seen.name == text and e2e.is_laid_out(seen.node)
-               for seen in e2e.snapshot(window))
-
-
 def delete_and_undo(tap, app, window, data_home):
     """Only one's own pattern has a Delete button, named for it; Delete takes it away at once,
     and the toast's Undo brings back the very row."""
@@ -183,7 +178,12 @@ def delete_and_undo(tap, app, window, data_home):
                "Delete Evening takes the pattern out of the list and the database, and says so",
                None if deleted else "labels shown: %s; gone from the file: %s" % (labels, gone))
 
-    e2e.wait_for("the pattern's row to come back", lambda: shows_label(breathing, "Evening"))
+    # The toast leaves after Undo; a walk of the window while it goes can meet its nodes gone.
+    def back_and_toast_gone():
+        labels = [seen.name for seen in e2e.snapshot(breathing) if seen.role == "label"]
+        return "Evening" in labels and "\u201cEvening\u201d deleted" not in labels
+
+    e2e.wait_for("the pattern's row to come back and the toast to go", back_and_toast_gone)
     back = read_pattern_row(data_home, "Evening")
     tap.result(back == saved, "Undo brings back the very pattern (row, phases and times)",
                None if back == saved else "before %s, after %s" % (saved, back))
@@ -229,8 +229,11 @@ def run(args, tap):
     except StepFailed as error:
         tap.result(False, "the practice test could run to the end", str(error))
     except Exception as error:
+        exited = app_process.poll() if app_process is not None else None
         tap.result(False, "the practice test could run to the end",
-                   "%s: %s" % (type(error).__name__, error))
+                   "%s: %s%s" % (type(error).__name__, error,
+                                 "" if exited is None else " (steady exited with status %d)"
+                                 % exited))
     finally:
         if app_process is not None and app_process.poll() is None:
             app_process.terminate()
