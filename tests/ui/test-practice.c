@@ -1197,9 +1197,9 @@ test_breathing_delete_own_pattern (void)
   g_assert_cmpstr (selected_pattern_key (view), ==, "gentle");
   g_assert_true (has_visible_label (GTK_WIDGET (view), "“Evening” deleted"));
   wait_for_frame (GTK_WIDGET (view));
-  save_practice_screenshot (GTK_WIDGET (view), "breathing-pattern-deleted");
+  save_practice_screenshot (GTK_WIDGET (view), "breathing-pattern-deleted-wide-light");
   resize_window (GTK_WINDOW (view), NARROW_WIDTH, WINDOW_HEIGHT);
-  save_practice_screenshot (GTK_WIDGET (view), "breathing-pattern-deleted-narrow");
+  save_practice_screenshot (GTK_WIDGET (view), "breathing-pattern-deleted-narrow-light");
 
   /* Undo: the very row again (row number, phases, times), in its place, chosen again. */
   click (find_button_with_label (GTK_WIDGET (view), "_Undo"));
@@ -1215,10 +1215,16 @@ test_breathing_delete_own_pattern (void)
                    ==, "Evening");
   close_practice_window (view);
 
-  /* The pattern last practised is deleted: the next window offers the default. */
-  view = open_breathing (app, store, 520, WINDOW_HEIGHT);
+  /* The pattern last practised is deleted (in the dark, for the pictures): the next window
+   * offers the default. */
+  set_color_scheme (settings, "dark");
+  view = open_breathing (app, store, NARROW_WIDTH, WINDOW_HEIGHT);
   g_assert_cmpstr (selected_pattern_key (view), ==, "Evening");
   click (find_delete_button (GTK_WIDGET (view), "Evening"));
+  wait_for_frame (GTK_WIDGET (view));
+  save_practice_screenshot (GTK_WIDGET (view), "breathing-pattern-deleted-narrow-dark");
+  resize_window (GTK_WINDOW (view), 520, WINDOW_HEIGHT);
+  save_practice_screenshot (GTK_WIDGET (view), "breathing-pattern-deleted-wide-dark");
   close_practice_window (view);
   view = open_breathing (app, store, 520, WINDOW_HEIGHT);
   g_assert_cmpstr (selected_pattern_key (view), ==, "gentle");
