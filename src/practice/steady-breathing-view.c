@@ -11,17 +11,17 @@
 
 #include "steady-breathing-view.h"
 #include "steady-pacer.h"
-#include "steady-practice-sound.h"
-#include "steady-practice-window-util.h"
+#include "steady-practice-view.h"
 
 /* A quiet cue: the chime is there to be noticed with closed eyes, not to startle. */
 #define CUE_VOLUME 0.5
 
 struct _SteadyBreathingView
 {
-  AdwWindow            parent_instance;
+  SteadyPracticeView   parent_instance;
 
   /* template widgets */
+  AdwToastOverlay     *toast_overlay;
   AdwWindowTitle      *window_title;
   GtkMenuButton       *safety_button;
   GtkLabel            *safety_popover_label;
@@ -58,30 +58,29 @@ struct _SteadyBreathingView
   GtkCheckButton      *first_radio;
 
   /* owned */
-  SteadyPracticeStore *store;
   GPtrArray           *patterns;      /* SteadyBreathingPattern, in the order of the rows */
   GPtrArray           *radios;        /* GtkCheckButton, unowned, parallel to patterns */
-  SteadyPracticeTimer *timer;
-  SteadyPracticeSound *sound;
+  GPtrArray           *rows;          /* AdwActionRow, unowned, parallel to patterns */
   SteadyPracticeRecord *record;       /* the logged practice, until the after-rating */
 
-  SteadyClockFunc      clock;
-  gpointer             clock_data;
-  guint                inhibit_cookie;
   gboolean             animations_enabled;
   /* what the words last showed, packed, so a frame that changes none of them is cheap */
   guint64              labels_key;
 };
 
-G_DEFINE_FINAL_TYPE (SteadyBreathingView, steady_breathing_view, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (SteadyBreathingView, steady_breathing_view, STEADY_TYPE_PRACTICE_VIEW)
 
-enum
+static SteadyPracticeTimer *
+get_timer (SteadyBreathingView *self)
 {
-  SAVED,
-  N_SIGNALS
-};
+  return steady_practice_view_get_timer (STEADY_PRACTICE_VIEW (self));
+}
 
-static guint signals[N_SIGNALS];
+static SteadyPracticeStore *
+get_store (SteadyBreathingView *self)
+{
+  return steady_practice_view_get_store (STEADY_PRACTICE_VIEW (self));
+}
 
 static const char *safety_text (void);
 
@@ -190,6 +189,183 @@ make_quick_start_button (SteadyBreathingView          *self,
   return button;
 }
 
+/* Deleting one's own pattern -------------------------------------------------------------- */
+
+/* The row of the person's own pattern called @name, or -1. */
+static int
+find_own_pattern (SteadyBreathingView *self,
+                  const char          *name)
+{
+  for (guint i = 0; i < self->patterns->len; i++)
+    {
+      const SteadyBreathingPattern *pattern = g_ptr_array_index (self->patterns, i);
+
+      if (pattern->id == NULL && g_strcmp0 (pattern->name, name) == 0)
+        return (int)i;
+    }
+  return -1;
+}
+
+/* Takes the row at @index out of the list and of the arrays that parallel it. */
+static void
+remove_pattern_row (SteadyBreathingView *self,
+                    guint                index)
+{
+  adw_preferences_group_remove (self->pattern_group, g_ptr_array_index (self->rows, index));
+  g_ptr_array_remove_index (self->patterns, index);
+  g_ptr_array_remove_index (self->radios, index);
+  g_ptr_array_remove_index (self->rows, index);
+}
+
+static void
+show_toast (SteadyBreathingView *self,
+            AdwToast            *toast)
+{
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Toast titles are markup in libadwaita 1.2, and pattern names are the person's own words. */
+static AdwToast *
+new_plain_toast (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
+static void add_pattern_row (SteadyBreathingView          *self,
+                             const SteadyBreathingPattern *pattern);
+
+/* Puts the pattern back as it was, in its place among the person's own (by name), selected
+ * again if it was. */
+static void
+undo_delete_cb (AdwToast            *toast,
+                SteadyBreathingView *self)
+{
+  SteadyPracticeStoredPattern *stored = g_object_get_data (G_OBJECT (toast), "steady-stored");
+  gboolean was_selected = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toast),
+                                                              "steady-was-selected"));
+  const SteadyBreathingPattern *selected = get_selected_pattern (self);
+  g_autofree char *selected_key = NULL;
+  g_autoptr(GPtrArray) own = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!steady_practice_store_put_back_pattern (get_store (self), stored, &error))
+    {
+      show_toast (self, new_plain_toast (error->message));
+      return;
+    }
+
+  /* The own patterns are listed by name, as the store lists them. */
+  if (selected != NULL)
+    selected_key = g_strdup (selected->id != NULL ? selected->id : selected->name);
+  for (guint i = self->patterns->len; i > 0; i--)
+    {
+      const SteadyBreathingPattern *pattern = g_ptr_array_index (self->patterns, i - 1);
+
+      if (pattern->id == NULL)
+        remove_pattern_row (self, i - 1);
+    }
+  own = steady_practice_store_list_patterns (get_store (self), &error);
+  for (guint i = 0; own != NULL && i < own->len; i++)
+    add_pattern_row (self, g_ptr_array_index (own, i));
+  if (own == NULL)
+    show_toast (self, new_plain_toast (error->message));
+
+  if (was_selected)
+    steady_breathing_view_select_pattern (self, stored->pattern->name);
+  else if (selected_key != NULL)
+    steady_breathing_view_select_pattern (self, selected_key);
+}
+
+/* Deletes the person's own pattern called @name at once, with an Undo that brings it back
+ * exactly; if it was the chosen one, the default pattern is chosen instead. */
+gboolean
+steady_breathing_view_delete_pattern (SteadyBreathingView *self,
+                                      const char          *name)
+{
+  g_autoptr(SteadyPracticeStoredPattern) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *row;
+  GtkWidget *focus;
+  gboolean was_selected;
+  gboolean had_focus;
+  AdwToast *toast;
+  int index;
+
+  g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  index = find_own_pattern (self, name);
+  if (index < 0)
+    return FALSE;
+
+  stored = steady_practice_store_take_pattern (get_store (self), name, &error);
+  if (stored == NULL)
+    {
+      show_toast (self, new_plain_toast (error->message));
+      return FALSE;
+    }
+
+  was_selected = gtk_check_button_get_active (g_ptr_array_index (self->radios, index));
+  row = g_ptr_array_index (self->rows, index);
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  had_focus = focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+  /* The radios' group leader is the first preset's, which stays. */
+  g_assert (g_ptr_array_index (self->radios, index) != self->first_radio);
+  remove_pattern_row (self, (guint)index);
+  if (was_selected)
+    steady_breathing_view_select_pattern (self, steady_breathing_pattern_get_default_id ());
+  /* Someone deleting with the keyboard goes on from the chosen pattern, not from nowhere. */
+  if (had_focus)
+    for (guint i = 0; i < self->radios->len; i++)
+      if (gtk_check_button_get_active (g_ptr_array_index (self->radios, i)))
+        gtk_widget_grab_focus (g_ptr_array_index (self->radios, i));
+
+  /* Translators: a toast after a breathing pattern of one's own was deleted; %s is its name. */
+  title = g_strdup_printf (_("“%s” deleted"), name);
+  toast = new_plain_toast (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  /* Twice the usual time: reaching Undo by keyboard or with a screen reader takes longer. */
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data (G_OBJECT (toast), "steady-was-selected", GINT_TO_POINTER (was_selected));
+  g_object_set_data_full (G_OBJECT (toast), "steady-stored", g_steal_pointer (&stored),
+                          (GDestroyNotify)steady_practice_stored_pattern_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+  show_toast (self, toast);
+  return TRUE;
+}
+
+static void
+delete_clicked_cb (GtkButton           *button,
+                   SteadyBreathingView *self)
+{
+  g_autofree char *name = g_strdup (g_object_get_data (G_OBJECT (button), "pattern-name"));
+
+  steady_breathing_view_delete_pattern (self, name);
+}
+
+/* Only the person's own patterns have one; the ones that come with Steady stay. */
+static GtkWidget *
+make_delete_button (SteadyBreathingView          *self,
+                    const SteadyBreathingPattern *pattern)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  /* Translators: a button on a breathing pattern of one's own; %s is its name. */
+  g_autofree char *label = g_strdup_printf (_("Delete %s"), pattern->name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "pattern-name", g_strdup (pattern->name), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  return button;
+}
+
 static void
 add_pattern_row (SteadyBreathingView          *self,
                  const SteadyBreathingPattern *pattern)
@@ -205,9 +381,10 @@ add_pattern_row (SteadyBreathingView          *self,
   else
     subtitle = g_steal_pointer (&timing);
 
+  /* Before the title: a name of one's own like "Slow & low" is words, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  steady_breathing_pattern_get_name (pattern));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (radio, GTK_ALIGN_CENTER);
   if (self->first_radio != NULL)
@@ -217,11 +394,15 @@ add_pattern_row (SteadyBreathingView          *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), radio);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), radio);
   g_signal_connect (radio, "toggled", G_CALLBACK (pattern_toggled_cb), self);
+  /* Delete before Start, so that every Start lines up under the one above. */
+  if (!steady_breathing_pattern_is_preset (pattern))
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_delete_button (self, pattern));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_quick_start_button (self, pattern));
   adw_preferences_group_add (self->pattern_group, row);
 
   g_ptr_array_add (self->patterns, steady_breathing_pattern_copy (pattern));
   g_ptr_array_add (self->radios, radio);
+  g_ptr_array_add (self->rows, row);
 }
 
 static void
@@ -238,7 +419,7 @@ load_patterns (SteadyBreathingView *self)
       add_pattern_row (self, pattern);
     }
 
-  custom = steady_practice_store_list_patterns (self->store, &error);
+  custom = steady_practice_store_list_patterns (get_store (self), &error);
   if (custom == NULL)
     {
       g_debug ("Could not read saved patterns: %s", error->message);
@@ -267,6 +448,56 @@ steady_breathing_view_select_pattern (SteadyBreathingView *self,
         }
     }
   return FALSE;
+}
+
+const SteadyBreathingPattern *
+steady_breathing_view_get_pattern (SteadyBreathingView *self)
+{
+  g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), NULL);
+
+  return get_selected_pattern (self);
+}
+
+static void
+get_length (SteadyBreathingView   *self,
+            SteadyBreathingLength *length)
+{
+  length->unit = adw_combo_row_get_selected (self->unit_row);
+  length->value = (guint)gtk_spin_button_get_value_as_int (self->length_spin);
+}
+
+/* What was chosen last is offered again: someone who has found what helps should not have to
+ * find it again each time. */
+static void
+remember_choices (SteadyBreathingView          *self,
+                  const SteadyBreathingPattern *pattern,
+                  const SteadyBreathingLength  *length)
+{
+  GSettings *settings = steady_practice_view_get_settings (STEADY_PRACTICE_VIEW (self));
+
+  g_settings_set_string (settings, "breathing-pattern",
+                         pattern->id != NULL ? pattern->id : pattern->name);
+  g_settings_set_string (settings, "breathing-length-unit",
+                         length->unit == STEADY_BREATHING_LENGTH_CYCLES ? "breaths" : "minutes");
+  g_settings_set_int (settings, "breathing-length", (int)length->value);
+}
+
+static void
+restore_choices (SteadyBreathingView *self)
+{
+  GSettings *settings = steady_practice_view_get_settings (STEADY_PRACTICE_VIEW (self));
+  g_autofree char *key = g_settings_get_string (settings, "breathing-pattern");
+  g_autofree char *unit = g_settings_get_string (settings, "breathing-length-unit");
+  SteadyBreathingLength length;
+
+  /* A pattern of one's own may have been deleted since. */
+  if (key[0] == '\0' || !steady_breathing_view_select_pattern (self, key))
+    steady_breathing_view_select_pattern (self, steady_breathing_pattern_get_default_id ());
+  /* After the pattern, which may suggest a length of its own. */
+  length.unit = g_str_equal (unit, "breaths") ? STEADY_BREATHING_LENGTH_CYCLES
+                                              : STEADY_BREATHING_LENGTH_MINUTES;
+  length.value = (guint)g_settings_get_int (settings, "breathing-length");
+  steady_breathing_view_set_length (self, &length);
 }
 
 void
@@ -303,7 +534,7 @@ save_custom_clicked_cb (GtkButton           *button,
     }
 
   pattern = steady_breathing_pattern_new_custom (trimmed, tenths, &error);
-  if (pattern == NULL || !steady_practice_store_save_pattern (self->store, pattern, &error))
+  if (pattern == NULL || !steady_practice_store_save_pattern (get_store (self), pattern, &error))
     {
       gtk_label_set_text (self->custom_error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->custom_error_label), TRUE);
@@ -375,7 +606,7 @@ build_custom_editor (SteadyBreathingView *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->custom_error_label), "error");
     gtk_widget_set_visible (GTK_WIDGET (self->custom_error_label), FALSE);
     save_button = gtk_button_new ();
-    steady_practice_set_button_label (GTK_BUTTON (save_button), _("Save and _Use"));
+    steady_practice_view_set_button_label (GTK_BUTTON (save_button), _("Save and _Use"));
     gtk_widget_set_halign (save_button, GTK_ALIGN_CENTER);
     gtk_widget_add_css_class (save_button, "pill");
     g_signal_connect (save_button, "clicked", G_CALLBACK (save_custom_clicked_cb), self);
@@ -409,6 +640,7 @@ animations_changed_cb (GtkSettings         *settings,
 static void
 update_labels (SteadyBreathingView *self)
 {
+  SteadyPracticeTimer *timer = get_timer (self);
   SteadyBreathingPosition position;
   SteadyPracticeState state;
   const SteadyBreathingPattern *pattern;
@@ -419,11 +651,11 @@ update_labels (SteadyBreathingView *self)
   guint64 key;
   guint cycles;
 
-  if (self->timer == NULL)
+  if (timer == NULL)
     return;
 
-  state = steady_practice_timer_get_state (self->timer);
-  steady_practice_timer_get_position (self->timer, &position);
+  state = steady_practice_timer_get_state (timer);
+  steady_practice_timer_get_position (timer, &position);
 
   /* Called every frame: the words change once a second at most, so most frames stop here. */
   key = ((((guint64)position.phase * 1000 + MIN (position.cycle, 999)) * 100 + state) * 100 +
@@ -433,9 +665,8 @@ update_labels (SteadyBreathingView *self)
     return;
   self->labels_key = key;
 
-  pattern = steady_practice_timer_get_pattern (self->timer);
-  length.unit = adw_combo_row_get_selected (self->unit_row);
-  length.value = (guint)gtk_spin_button_get_value_as_int (self->length_spin);
+  pattern = steady_practice_timer_get_pattern (timer);
+  get_length (self, &length);
   cycles = steady_breathing_session_get_cycles (pattern, &length);
 
   gtk_label_set_text (self->phase_label, steady_breathing_phase_get_label (position.phase));
@@ -443,7 +674,7 @@ update_labels (SteadyBreathingView *self)
   gtk_label_set_text (self->countdown_label,
                       position.phase == STEADY_BREATHING_PHASE_FINISHED ? "" : countdown);
 
-  left = steady_practice_format_clock (position.session_remaining_us);
+  left = steady_practice_view_format_clock (position.session_remaining_us);
   if (state == STEADY_PRACTICE_STATE_PAUSED)
     /* Translators: under the pacer while paused; %s is the time left, like 2:30. */
     progress = g_strdup_printf (_("Paused · %s left"), left);
@@ -469,7 +700,8 @@ phase_changed_cb (SteadyPracticeTimer  *timer,
 {
   if (phase == STEADY_BREATHING_PHASE_FINISHED || !gtk_switch_get_active (self->cues_switch))
     return;
-  steady_practice_sound_play (self->sound, STEADY_PRACTICE_SOUND_CHIME, 1, CUE_VOLUME);
+  steady_practice_view_play (STEADY_PRACTICE_VIEW (self), STEADY_PRACTICE_SOUND_CHIME, 1,
+                             CUE_VOLUME);
 }
 
 /* With cues on and no way to play them, the page says so rather than stay silent. */
@@ -478,7 +710,7 @@ sync_sound_label (SteadyBreathingView *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->sound_label),
                           gtk_switch_get_active (self->cues_switch) &&
-                          !steady_practice_sound_get_available (self->sound));
+                          !steady_practice_view_get_sound_available (STEADY_PRACTICE_VIEW (self)));
 }
 
 /* The practice goes into the log as soon as it ends, so closing the window cannot lose it;
@@ -487,33 +719,29 @@ static void
 log_practice (SteadyBreathingView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SteadyPracticeRecord) record = steady_practice_timer_create_record (self->timer);
+  g_autoptr(SteadyPracticeRecord) record = steady_practice_timer_create_record (get_timer (self));
 
   if (record == NULL || record->actual_us <= 0)
     return;
   if (adw_expander_row_get_enable_expansion (self->before_row))
     record->distress_before = (int)gtk_range_get_value (GTK_RANGE (self->before_scale));
-  if (!steady_practice_store_add (self->store, record, &error))
+  if (!steady_practice_store_add (get_store (self), record, &error))
     {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                           _("Could Not Save This Practice"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      steady_practice_view_show_error (STEADY_PRACTICE_VIEW (self),
+                                       _("Could Not Save This Practice"), error->message);
       return;
     }
   self->record = g_steal_pointer (&record);
-  g_signal_emit (self, signals[SAVED], 0);
+  steady_practice_view_emit_saved (STEADY_PRACTICE_VIEW (self));
 }
 
 static void
 show_after (SteadyBreathingView *self)
 {
-  gboolean completed = steady_practice_timer_get_completed (self->timer);
+  SteadyPracticeTimer *timer = get_timer (self);
+  gboolean completed = steady_practice_timer_get_completed (timer);
   g_autofree char *minutes =
-    steady_practice_format_minutes (steady_practice_timer_get_practised_us (self->timer));
+    steady_practice_view_format_minutes (steady_practice_timer_get_practised_us (timer));
   g_autofree char *summary = NULL;
 
   /* Translators: %s is a length of time, like "5 minutes". */
@@ -529,7 +757,8 @@ show_after (SteadyBreathingView *self)
 
       /* Translators: the body of the notification when a breathing practice ends. */
       body = g_strdup_printf (_("You breathed for %s."), minutes);
-      steady_practice_notify_finished (GTK_WINDOW (self), _("Breathing Practice Finished"), body);
+      steady_practice_view_notify_finished (STEADY_PRACTICE_VIEW (self),
+                                            _("Breathing Practice Finished"), body);
     }
 }
 
@@ -540,15 +769,14 @@ timer_state_changed_cb (SteadyPracticeTimer *timer,
 {
   SteadyPracticeState state = steady_practice_timer_get_state (timer);
 
-  steady_practice_sync_inhibit (GTK_WINDOW (self), timer, _("A breathing practice is running"),
-                                &self->inhibit_cookie);
-  steady_practice_set_button_label (self->pause_button, state == STEADY_PRACTICE_STATE_PAUSED
-                                                      ? _("_Resume") : _("_Pause"));
   update_labels (self);
 
+  /* A cue cut short by a pause would ring on into the stillness. */
+  if (state == STEADY_PRACTICE_STATE_PAUSED)
+    steady_practice_view_stop_sound (STEADY_PRACTICE_VIEW (self));
   if (state == STEADY_PRACTICE_STATE_FINISHED)
     {
-      steady_practice_sound_stop (self->sound);
+      steady_practice_view_stop_sound (STEADY_PRACTICE_VIEW (self));
       log_practice (self);
       show_after (self);
     }
@@ -559,40 +787,30 @@ steady_breathing_view_start (SteadyBreathingView *self)
 {
   const SteadyBreathingPattern *pattern;
   SteadyBreathingLength length;
+  g_autoptr(SteadyPracticeTimer) timer = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), FALSE);
-  g_return_val_if_fail (self->timer == NULL, FALSE);
+  g_return_val_if_fail (get_timer (self) == NULL, FALSE);
 
   pattern = get_selected_pattern (self);
   g_return_val_if_fail (pattern != NULL, FALSE);
-  length.unit = adw_combo_row_get_selected (self->unit_row);
-  length.value = (guint)gtk_spin_button_get_value_as_int (self->length_spin);
+  get_length (self, &length);
 
-  self->timer = steady_practice_timer_new_breathing (pattern, &length, &error);
-  if (self->timer == NULL)
+  timer = steady_practice_timer_new_breathing (pattern, &length, &error);
+  if (timer == NULL)
     {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                           _("Cannot Start This Practice"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      steady_practice_view_show_error (STEADY_PRACTICE_VIEW (self),
+                                       _("Cannot Start This Practice"), error->message);
       return FALSE;
     }
-  if (self->clock != NULL)
-    steady_practice_timer_set_clock (self->timer, self->clock, self->clock_data);
 
-  g_signal_connect_object (self->timer, "phase-changed", G_CALLBACK (phase_changed_cb), self, 0);
-  g_signal_connect_object (self->timer, "notify::state", G_CALLBACK (timer_state_changed_cb),
-                           self, 0);
+  remember_choices (self, pattern, &length);
+  g_signal_connect_object (timer, "phase-changed", G_CALLBACK (phase_changed_cb), self, 0);
+  g_signal_connect_object (timer, "notify::state", G_CALLBACK (timer_state_changed_cb), self, 0);
   adw_window_title_set_subtitle (self->window_title, steady_breathing_pattern_get_name (pattern));
-  steady_pacer_set_timer (self->pacer, self->timer);
   gtk_widget_set_visible (GTK_WIDGET (self->text_mode_button), TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "run");
-  steady_practice_timer_start (self->timer);
-  steady_pacer_update (self->pacer);
+  steady_practice_view_run (STEADY_PRACTICE_VIEW (self), g_steal_pointer (&timer));
   gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
   return TRUE;
 }
@@ -605,29 +823,6 @@ start_clicked_cb (GtkButton           *button,
 }
 
 static void
-pause_clicked_cb (GtkButton           *button,
-                  SteadyBreathingView *self)
-{
-  if (self->timer == NULL)
-    return;
-  if (steady_practice_timer_get_state (self->timer) == STEADY_PRACTICE_STATE_PAUSED)
-    steady_practice_timer_resume (self->timer);
-  else
-    {
-      steady_practice_timer_pause (self->timer);
-      steady_practice_sound_stop (self->sound);
-    }
-}
-
-static void
-stop_clicked_cb (GtkButton           *button,
-                 SteadyBreathingView *self)
-{
-  if (self->timer != NULL)
-    steady_practice_timer_stop (self->timer);
-}
-
-static void
 done_clicked_cb (GtkButton           *button,
                  SteadyBreathingView *self)
 {
@@ -636,18 +831,13 @@ done_clicked_cb (GtkButton           *button,
   if (self->record != NULL && adw_expander_row_get_enable_expansion (self->after_row))
     {
       self->record->distress_after = (int)gtk_range_get_value (GTK_RANGE (self->after_scale));
-      if (!steady_practice_store_update (self->store, self->record, &error))
+      if (!steady_practice_store_update (get_store (self), self->record, &error))
         {
-          AdwMessageDialog *dialog;
-
-          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                               _("Could Not Save Your Rating"),
-                                                               error->message));
-          adw_message_dialog_add_response (dialog, "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
+          steady_practice_view_show_error (STEADY_PRACTICE_VIEW (self),
+                                           _("Could Not Save Your Rating"), error->message);
           return;
         }
-      g_signal_emit (self, signals[SAVED], 0);
+      steady_practice_view_emit_saved (STEADY_PRACTICE_VIEW (self));
     }
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -657,17 +847,13 @@ done_clicked_cb (GtkButton           *button,
 SteadyPracticeTimer *
 steady_breathing_view_get_timer (SteadyBreathingView *self)
 {
-  g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), NULL);
-
-  return self->timer;
+  return steady_practice_view_get_timer (STEADY_PRACTICE_VIEW (self));
 }
 
 GtkWidget *
 steady_breathing_view_get_pacer (SteadyBreathingView *self)
 {
-  g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), NULL);
-
-  return GTK_WIDGET (self->pacer);
+  return steady_practice_view_get_pacer (STEADY_PRACTICE_VIEW (self));
 }
 
 const char *
@@ -681,9 +867,7 @@ steady_breathing_view_get_phase_text (SteadyBreathingView *self)
 const char *
 steady_breathing_view_get_page (SteadyBreathingView *self)
 {
-  g_return_val_if_fail (STEADY_IS_BREATHING_VIEW (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->stack);
+  return steady_practice_view_get_page (STEADY_PRACTICE_VIEW (self));
 }
 
 /* For tests: timers made from now on read this clock instead of the monotonic one. */
@@ -692,10 +876,7 @@ steady_breathing_view_set_clock (SteadyBreathingView *self,
                                  SteadyClockFunc      clock,
                                  gpointer             user_data)
 {
-  g_return_if_fail (STEADY_IS_BREATHING_VIEW (self));
-
-  self->clock = clock;
-  self->clock_data = user_data;
+  steady_practice_view_set_clock (STEADY_PRACTICE_VIEW (self), clock, user_data);
 }
 
 SteadyBreathingView *
@@ -704,16 +885,10 @@ steady_breathing_view_new (GtkWindow           *parent,
 {
   SteadyBreathingView *self;
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (STEADY_IS_PRACTICE_STORE (store), NULL);
-
-  self = g_object_new (STEADY_TYPE_BREATHING_VIEW,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
-  self->store = g_object_ref (store);
+  self = steady_practice_view_new_of_type (STEADY_TYPE_BREATHING_VIEW, parent, store);
+  g_return_val_if_fail (self != NULL, NULL);
   load_patterns (self);
-  steady_breathing_view_select_pattern (self, steady_breathing_pattern_get_default_id ());
+  restore_choices (self);
   return self;
 }
 
@@ -725,39 +900,14 @@ safety_text (void)
            "has said they are fine for you.");
 }
 
-static gboolean
-steady_breathing_view_close_request (GtkWindow *window)
-{
-  SteadyBreathingView *self = STEADY_BREATHING_VIEW (window);
-
-  /* Closing mid-practice ends it, and what was practised is still logged. */
-  if (self->timer != NULL)
-    steady_practice_timer_stop (self->timer);
-  return GTK_WINDOW_CLASS (steady_breathing_view_parent_class)->close_request (window);
-}
-
 static void
 steady_breathing_view_dispose (GObject *object)
 {
   SteadyBreathingView *self = STEADY_BREATHING_VIEW (object);
 
-  if (self->inhibit_cookie != 0)
-    {
-      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-      if (application != NULL)
-        gtk_application_uninhibit (application, self->inhibit_cookie);
-      self->inhibit_cookie = 0;
-    }
-  if (self->pacer != NULL)
-    steady_pacer_set_timer (self->pacer, NULL);
-  if (self->timer != NULL)
-    g_signal_handlers_disconnect_by_data (self->timer, self);
-  g_clear_object (&self->timer);
-  g_clear_object (&self->sound);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->patterns, g_ptr_array_unref);
   g_clear_pointer (&self->radios, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->record, steady_practice_record_free);
   g_signal_handlers_disconnect_by_data (gtk_settings_get_default (), self);
 
@@ -769,19 +919,14 @@ steady_breathing_view_class_init (SteadyBreathingViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = steady_breathing_view_dispose;
-  window_class->close_request = steady_breathing_view_close_request;
+  STEADY_PRACTICE_VIEW_CLASS (klass)->inhibit_reason = N_("A breathing practice is running");
 
-  /* A practice was logged, or its rating added: the history has something new. */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  g_type_ensure (STEADY_TYPE_PACER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/steadyapp/Steady/practice/"
                                                "steady-breathing-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, window_title);
   gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, safety_button);
   gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, safety_popover_label);
@@ -810,13 +955,6 @@ steady_breathing_view_class_init (SteadyBreathingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, after_row);
   gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, after_scale);
   gtk_widget_class_bind_template_child (widget_class, SteadyBreathingView, done_button);
-
-  gtk_widget_class_install_action (widget_class, "breathing.toggle-fullscreen", NULL,
-                                   steady_practice_toggle_fullscreen_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0,
-                                       "breathing.toggle-fullscreen", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0,
-                                steady_practice_leave_fullscreen_cb, NULL);
 }
 
 static void
@@ -826,15 +964,16 @@ steady_breathing_view_init (SteadyBreathingView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The labels are in the template, for translation; this names them right (see the util). */
-  steady_practice_set_button_label (self->start_button, gtk_button_get_label (self->start_button));
-  steady_practice_set_button_label (self->pause_button, gtk_button_get_label (self->pause_button));
-  steady_practice_set_button_label (self->stop_button, gtk_button_get_label (self->stop_button));
-  steady_practice_set_button_label (self->done_button, gtk_button_get_label (self->done_button));
+  steady_practice_view_name_buttons (self->start_button, self->pause_button, self->stop_button,
+                                     self->done_button, NULL);
 
   self->patterns = g_ptr_array_new_with_free_func ((GDestroyNotify)steady_breathing_pattern_free);
   self->radios = g_ptr_array_new ();
-  self->sound = steady_practice_sound_new ();
+  self->rows = g_ptr_array_new ();
+  steady_practice_view_set_parts (STEADY_PRACTICE_VIEW (self), self->stack, self->pacer,
+                                  self->pause_button, self->stop_button);
+  steady_practice_view_name_expander_switch (self->before_row);
+  steady_practice_view_name_expander_switch (self->after_row);
 
   gtk_label_set_text (self->safety_label, safety_text ());
   gtk_label_set_text (self->safety_popover_label, safety_text ());
@@ -844,11 +983,9 @@ steady_breathing_view_init (SteadyBreathingView *self)
   g_signal_connect_swapped (self->unit_row, "notify::selected", G_CALLBACK (sync_length_range),
                             self);
   g_signal_connect (self->start_button, "clicked", G_CALLBACK (start_clicked_cb), self);
-  g_signal_connect (self->pause_button, "clicked", G_CALLBACK (pause_clicked_cb), self);
-  g_signal_connect (self->stop_button, "clicked", G_CALLBACK (stop_clicked_cb), self);
   g_signal_connect (self->done_button, "clicked", G_CALLBACK (done_clicked_cb), self);
   g_signal_connect (self->pacer, "updated", G_CALLBACK (pacer_updated_cb), self);
-  g_signal_connect_swapped (self->sound, "notify::available", G_CALLBACK (sync_sound_label),
+  g_signal_connect_swapped (self, "notify::sound-available", G_CALLBACK (sync_sound_label),
                             self);
   g_signal_connect_swapped (self->cues_switch, "notify::active", G_CALLBACK (sync_sound_label),
                             self);

@@ -6,13 +6,13 @@
 
 #include <adwaita.h>
 
-#include "steady-practice-store.h"
-#include "steady-practice-timer.h"
+#include "steady-practice-view.h"
 
 G_BEGIN_DECLS
 
 #define STEADY_TYPE_BREATHING_VIEW (steady_breathing_view_get_type ())
-G_DECLARE_FINAL_TYPE (SteadyBreathingView, steady_breathing_view, STEADY, BREATHING_VIEW, AdwWindow)
+G_DECLARE_FINAL_TYPE (SteadyBreathingView, steady_breathing_view, STEADY, BREATHING_VIEW,
+                      SteadyPracticeView)
 
 SteadyBreathingView *steady_breathing_view_new            (GtkWindow           *parent,
                                                            SteadyPracticeStore *store);
@@ -21,6 +21,10 @@ void                 steady_breathing_view_set_clock      (SteadyBreathingView *
                                                            gpointer             user_data);
 gboolean             steady_breathing_view_select_pattern (SteadyBreathingView *self,
                                                            const char          *id_or_name);
+const SteadyBreathingPattern *
+                     steady_breathing_view_get_pattern    (SteadyBreathingView *self);
+gboolean             steady_breathing_view_delete_pattern (SteadyBreathingView *self,
+                                                           const char          *name);
 void                 steady_breathing_view_set_length     (SteadyBreathingView *self,
                                                            const SteadyBreathingLength *length);
 gboolean             steady_breathing_view_start          (SteadyBreathingView *self);

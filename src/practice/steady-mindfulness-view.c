@@ -10,14 +10,13 @@
 
 #include "steady-mindfulness-view.h"
 #include "steady-pacer.h"
-#include "steady-practice-sound.h"
-#include "steady-practice-window-util.h"
+#include "steady-practice-view.h"
 
 #define MINUTE_US (G_GINT64_CONSTANT (60) * G_USEC_PER_SEC)
 
 struct _SteadyMindfulnessView
 {
-  AdwWindow            parent_instance;
+  SteadyPracticeView   parent_instance;
 
   /* template widgets */
   GtkStack            *stack;
@@ -43,37 +42,14 @@ struct _SteadyMindfulnessView
   GtkButton           *stop_button;
   AdwStatusPage       *after_page;
   GtkButton           *done_button;
-
-  /* owned */
-  SteadyPracticeStore *store;
-  SteadyPracticeTimer *timer;
-  SteadyPracticeSound *sound;
-
-  SteadyClockFunc      clock;
-  gpointer             clock_data;
-  guint                inhibit_cookie;
 };
 
-G_DEFINE_FINAL_TYPE (SteadyMindfulnessView, steady_mindfulness_view, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (SteadyMindfulnessView, steady_mindfulness_view, STEADY_TYPE_PRACTICE_VIEW)
 
-enum
+static SteadyPracticeTimer *
+get_timer (SteadyMindfulnessView *self)
 {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void
-show_error (SteadyMindfulnessView *self,
-            const char            *heading,
-            const char            *message)
-{
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  return steady_practice_view_get_timer (STEADY_PRACTICE_VIEW (self));
 }
 
 static double
@@ -118,11 +94,56 @@ steady_mindfulness_view_set_schedule (SteadyMindfulnessView    *self,
   gtk_spin_button_set_value (self->end_strikes_spin, schedule->end_strikes);
 }
 
+/* The lengths and bells chosen last are offered again next time. */
+static void
+remember_choices (SteadyMindfulnessView    *self,
+                  const SteadyBellSchedule *schedule)
+{
+  GSettings *settings = steady_practice_view_get_settings (STEADY_PRACTICE_VIEW (self));
+
+  g_settings_delay (settings);
+  g_settings_set_boolean (settings, "mindfulness-open-ended", schedule->duration_us == 0);
+  g_settings_set_int (settings, "mindfulness-minutes",
+                      gtk_spin_button_get_value_as_int (self->duration_spin));
+  g_settings_set_int (settings, "mindfulness-preparation-seconds",
+                      (int)(schedule->preparation_us / G_USEC_PER_SEC));
+  g_settings_set_int (settings, "mindfulness-interval-minutes",
+                      (int)(schedule->interval_us / MINUTE_US));
+  g_settings_set (settings, "mindfulness-bell-strikes", "(iii)", (int)schedule->start_strikes,
+                  (int)schedule->interval_strikes, (int)schedule->end_strikes);
+  g_settings_set_int (settings, "mindfulness-volume",
+                      (int)gtk_range_get_value (GTK_RANGE (self->volume_scale)));
+  g_settings_apply (settings);
+}
+
+static void
+restore_choices (SteadyMindfulnessView *self)
+{
+  GSettings *settings = steady_practice_view_get_settings (STEADY_PRACTICE_VIEW (self));
+  int start_strikes, interval_strikes, end_strikes;
+
+  g_settings_get (settings, "mindfulness-bell-strikes", "(iii)", &start_strikes,
+                  &interval_strikes, &end_strikes);
+  gtk_switch_set_active (self->open_switch,
+                         g_settings_get_boolean (settings, "mindfulness-open-ended"));
+  gtk_spin_button_set_value (self->duration_spin,
+                             g_settings_get_int (settings, "mindfulness-minutes"));
+  gtk_spin_button_set_value (self->preparation_spin,
+                             g_settings_get_int (settings, "mindfulness-preparation-seconds"));
+  gtk_spin_button_set_value (self->interval_spin,
+                             g_settings_get_int (settings, "mindfulness-interval-minutes"));
+  gtk_spin_button_set_value (self->start_strikes_spin, start_strikes);
+  gtk_spin_button_set_value (self->interval_strikes_spin, interval_strikes);
+  gtk_spin_button_set_value (self->end_strikes_spin, end_strikes);
+  gtk_range_set_value (GTK_RANGE (self->volume_scale),
+                       g_settings_get_int (settings, "mindfulness-volume"));
+}
+
 static void
 sync_sound_labels (SteadyMindfulnessView *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->setup_sound_label),
-                          !steady_practice_sound_get_available (self->sound));
+                          !steady_practice_view_get_sound_available (STEADY_PRACTICE_VIEW (self)));
 }
 
 /* Running ------------------------------------------------------------------------------- */
@@ -130,17 +151,18 @@ sync_sound_labels (SteadyMindfulnessView *self)
 static void
 update_labels (SteadyMindfulnessView *self)
 {
+  SteadyPracticeTimer *timer = get_timer (self);
   SteadyPracticeState state;
   const SteadyBellSchedule *schedule;
   g_autofree char *time = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *total = NULL;
 
-  if (self->timer == NULL)
+  if (timer == NULL)
     return;
 
-  state = steady_practice_timer_get_state (self->timer);
-  schedule = steady_practice_timer_get_schedule (self->timer);
+  state = steady_practice_timer_get_state (timer);
+  schedule = steady_practice_timer_get_schedule (timer);
   gtk_widget_set_visible (GTK_WIDGET (self->skip_button),
                           state == STEADY_PRACTICE_STATE_PREPARING);
   gtk_widget_set_visible (GTK_WIDGET (self->pause_button),
@@ -150,13 +172,13 @@ update_labels (SteadyMindfulnessView *self)
     {
       /* Translators: shown during the countdown before a mindfulness sit. */
       gtk_label_set_text (self->state_label, _("Settle In"));
-      gint64 left_us = steady_practice_timer_get_preparation_left_us (self->timer);
+      gint64 left_us = steady_practice_timer_get_preparation_left_us (timer);
 
-      time = steady_practice_format_clock (left_us);
+      time = steady_practice_view_format_clock (left_us);
     }
   else
     {
-      gint64 practised_us = steady_practice_timer_get_practised_us (self->timer);
+      gint64 practised_us = steady_practice_timer_get_practised_us (timer);
 
       if (state == STEADY_PRACTICE_STATE_PAUSED)
         gtk_label_set_text (self->state_label, _("Paused"));
@@ -167,16 +189,16 @@ update_labels (SteadyMindfulnessView *self)
         gtk_label_set_text (self->state_label, _("Sitting"));
 
       if (schedule->duration_us > 0)
-        time = steady_practice_format_clock (schedule->duration_us - practised_us);
+        time = steady_practice_view_format_clock (schedule->duration_us - practised_us);
       else
         /* Counting up shows the whole seconds passed, not the next one. */
-        time = steady_practice_format_clock (practised_us - practised_us % G_USEC_PER_SEC);
+        time = steady_practice_view_format_clock (practised_us - practised_us % G_USEC_PER_SEC);
     }
   gtk_label_set_text (self->time_label, time);
 
   if (schedule->duration_us > 0)
     {
-      g_autofree char *minutes = steady_practice_format_minutes (schedule->duration_us);
+      g_autofree char *minutes = steady_practice_view_format_minutes (schedule->duration_us);
 
       /* Translators: under a mindfulness timer; %s is a length like "10 minutes". */
       total = g_strdup_printf (_("A sit of %s"), minutes);
@@ -185,7 +207,7 @@ update_labels (SteadyMindfulnessView *self)
     total = g_strdup (_("Open-ended: stop when you are ready"));
   if (schedule->interval_us > 0 && schedule->interval_strikes > 0)
     {
-      g_autofree char *every = steady_practice_format_minutes (schedule->interval_us);
+      g_autofree char *every = steady_practice_view_format_minutes (schedule->interval_us);
 
       /* Translators: %s is the sit's length; %s is a length like "5 minutes". */
       detail = g_strdup_printf (_("%s · a bell every %s"), total, every);
@@ -214,7 +236,8 @@ bell_cb (SteadyPracticeTimer   *timer,
   g_autofree char *text = NULL;
   gint64 practised_us = steady_practice_timer_get_practised_us (timer);
 
-  steady_practice_sound_play (self->sound, STEADY_PRACTICE_SOUND_BELL, strikes, get_volume (self));
+  steady_practice_view_play (STEADY_PRACTICE_VIEW (self), STEADY_PRACTICE_SOUND_BELL, strikes,
+                             get_volume (self));
 
   /* A bell is named by the time it was due, even when it is rung late (after a hidden
    * window woke up): the start of the sit, or the interval it marks. */
@@ -226,7 +249,7 @@ bell_cb (SteadyPracticeTimer   *timer,
 
       practised_us -= practised_us % interval_us;
     }
-  at = steady_practice_format_clock (practised_us - practised_us % G_USEC_PER_SEC);
+  at = steady_practice_view_format_clock (practised_us - practised_us % G_USEC_PER_SEC);
   switch (kind)
     {
     case STEADY_BELL_START:
@@ -242,7 +265,7 @@ bell_cb (SteadyPracticeTimer   *timer,
       text = g_strdup_printf (_("Closing bell at %s"), at);
       break;
     }
-  if (!steady_practice_sound_get_available (self->sound))
+  if (!steady_practice_view_get_sound_available (STEADY_PRACTICE_VIEW (self)))
     {
       g_autofree char *silent = g_strdup_printf ("%s %s", text,
                                                  _("(shown only: sound cannot play here)"));
@@ -257,24 +280,28 @@ static void
 log_sit (SteadyMindfulnessView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SteadyPracticeRecord) record = steady_practice_timer_create_record (self->timer);
+  g_autoptr(SteadyPracticeRecord) record = steady_practice_timer_create_record (get_timer (self));
+  SteadyPracticeStore *store;
 
   if (record == NULL || record->actual_us <= 0)
     return;
-  if (!steady_practice_store_add (self->store, record, &error))
+  store = steady_practice_view_get_store (STEADY_PRACTICE_VIEW (self));
+  if (!steady_practice_store_add (store, record, &error))
     {
-      show_error (self, _("Could Not Save This Sit"), error->message);
+      steady_practice_view_show_error (STEADY_PRACTICE_VIEW (self), _("Could Not Save This Sit"),
+                                       error->message);
       return;
     }
-  g_signal_emit (self, signals[SAVED], 0);
+  steady_practice_view_emit_saved (STEADY_PRACTICE_VIEW (self));
 }
 
 static void
 show_after (SteadyMindfulnessView *self)
 {
-  gboolean completed = steady_practice_timer_get_completed (self->timer);
+  SteadyPracticeTimer *timer = get_timer (self);
+  gboolean completed = steady_practice_timer_get_completed (timer);
   g_autofree char *minutes =
-    steady_practice_format_minutes (steady_practice_timer_get_practised_us (self->timer));
+    steady_practice_view_format_minutes (steady_practice_timer_get_practised_us (timer));
   g_autofree char *summary = NULL;
 
   /* Translators: %s is a length of time, like "10 minutes". */
@@ -284,7 +311,8 @@ show_after (SteadyMindfulnessView *self)
   gtk_stack_set_visible_child_name (self->stack, "after");
 
   if (completed)
-    steady_practice_notify_finished (GTK_WINDOW (self), _("Mindfulness Sit Finished"), summary);
+    steady_practice_view_notify_finished (STEADY_PRACTICE_VIEW (self),
+                                          _("Mindfulness Sit Finished"), summary);
 }
 
 static void
@@ -294,10 +322,6 @@ timer_state_changed_cb (SteadyPracticeTimer   *timer,
 {
   SteadyPracticeState state = steady_practice_timer_get_state (timer);
 
-  steady_practice_sync_inhibit (GTK_WINDOW (self), timer, _("A mindfulness sit is running"),
-                                &self->inhibit_cookie);
-  steady_practice_set_button_label (self->pause_button, state == STEADY_PRACTICE_STATE_PAUSED
-                                                      ? _("_Resume") : _("_Pause"));
   update_labels (self);
 
   if (state == STEADY_PRACTICE_STATE_FINISHED)
@@ -311,28 +335,25 @@ gboolean
 steady_mindfulness_view_start (SteadyMindfulnessView *self)
 {
   SteadyBellSchedule schedule;
+  g_autoptr(SteadyPracticeTimer) timer = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (STEADY_IS_MINDFULNESS_VIEW (self), FALSE);
-  g_return_val_if_fail (self->timer == NULL, FALSE);
+  g_return_val_if_fail (get_timer (self) == NULL, FALSE);
 
   read_schedule (self, &schedule);
-  self->timer = steady_practice_timer_new_mindfulness (&schedule, &error);
-  if (self->timer == NULL)
+  timer = steady_practice_timer_new_mindfulness (&schedule, &error);
+  if (timer == NULL)
     {
-      show_error (self, _("Cannot Start This Sit"), error->message);
+      steady_practice_view_show_error (STEADY_PRACTICE_VIEW (self), _("Cannot Start This Sit"),
+                                       error->message);
       return FALSE;
     }
-  if (self->clock != NULL)
-    steady_practice_timer_set_clock (self->timer, self->clock, self->clock_data);
 
-  g_signal_connect_object (self->timer, "bell", G_CALLBACK (bell_cb), self, 0);
-  g_signal_connect_object (self->timer, "notify::state", G_CALLBACK (timer_state_changed_cb),
-                           self, 0);
-  steady_pacer_set_timer (self->pacer, self->timer);
-  gtk_stack_set_visible_child_name (self->stack, "run");
-  steady_practice_timer_start (self->timer);
-  steady_pacer_update (self->pacer);
+  remember_choices (self, &schedule);
+  g_signal_connect_object (timer, "bell", G_CALLBACK (bell_cb), self, 0);
+  g_signal_connect_object (timer, "notify::state", G_CALLBACK (timer_state_changed_cb), self, 0);
+  steady_practice_view_run (STEADY_PRACTICE_VIEW (self), g_steal_pointer (&timer));
   return TRUE;
 }
 
@@ -347,30 +368,10 @@ static void
 skip_clicked_cb (GtkButton             *button,
                  SteadyMindfulnessView *self)
 {
-  if (self->timer == NULL)
+  if (get_timer (self) == NULL)
     return;
-  steady_practice_timer_skip_preparation (self->timer);
+  steady_practice_timer_skip_preparation (get_timer (self));
   steady_pacer_update (self->pacer);
-}
-
-static void
-pause_clicked_cb (GtkButton             *button,
-                  SteadyMindfulnessView *self)
-{
-  if (self->timer == NULL)
-    return;
-  if (steady_practice_timer_get_state (self->timer) == STEADY_PRACTICE_STATE_PAUSED)
-    steady_practice_timer_resume (self->timer);
-  else
-    steady_practice_timer_pause (self->timer);
-}
-
-static void
-stop_clicked_cb (GtkButton             *button,
-                 SteadyMindfulnessView *self)
-{
-  if (self->timer != NULL)
-    steady_practice_timer_stop (self->timer);
 }
 
 static void
@@ -384,7 +385,8 @@ static void
 test_bell_clicked_cb (GtkButton             *button,
                       SteadyMindfulnessView *self)
 {
-  steady_practice_sound_play (self->sound, STEADY_PRACTICE_SOUND_BELL, 1, get_volume (self));
+  steady_practice_view_play (STEADY_PRACTICE_VIEW (self), STEADY_PRACTICE_SOUND_BELL, 1,
+                             get_volume (self));
 }
 
 /* Window -------------------------------------------------------------------------------- */
@@ -392,17 +394,13 @@ test_bell_clicked_cb (GtkButton             *button,
 SteadyPracticeTimer *
 steady_mindfulness_view_get_timer (SteadyMindfulnessView *self)
 {
-  g_return_val_if_fail (STEADY_IS_MINDFULNESS_VIEW (self), NULL);
-
-  return self->timer;
+  return steady_practice_view_get_timer (STEADY_PRACTICE_VIEW (self));
 }
 
 GtkWidget *
 steady_mindfulness_view_get_pacer (SteadyMindfulnessView *self)
 {
-  g_return_val_if_fail (STEADY_IS_MINDFULNESS_VIEW (self), NULL);
-
-  return GTK_WIDGET (self->pacer);
+  return steady_practice_view_get_pacer (STEADY_PRACTICE_VIEW (self));
 }
 
 const char *
@@ -416,9 +414,7 @@ steady_mindfulness_view_get_time_text (SteadyMindfulnessView *self)
 const char *
 steady_mindfulness_view_get_page (SteadyMindfulnessView *self)
 {
-  g_return_val_if_fail (STEADY_IS_MINDFULNESS_VIEW (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->stack);
+  return steady_practice_view_get_page (STEADY_PRACTICE_VIEW (self));
 }
 
 /* For tests: timers made from now on read this clock instead of the monotonic one. */
@@ -427,10 +423,7 @@ steady_mindfulness_view_set_clock (SteadyMindfulnessView *self,
                                    SteadyClockFunc        clock,
                                    gpointer               user_data)
 {
-  g_return_if_fail (STEADY_IS_MINDFULNESS_VIEW (self));
-
-  self->clock = clock;
-  self->clock_data = user_data;
+  steady_practice_view_set_clock (STEADY_PRACTICE_VIEW (self), clock, user_data);
 }
 
 SteadyMindfulnessView *
@@ -439,67 +432,19 @@ steady_mindfulness_view_new (GtkWindow           *parent,
 {
   SteadyMindfulnessView *self;
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (STEADY_IS_PRACTICE_STORE (store), NULL);
-
-  self = g_object_new (STEADY_TYPE_MINDFULNESS_VIEW,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
-  self->store = g_object_ref (store);
+  self = steady_practice_view_new_of_type (STEADY_TYPE_MINDFULNESS_VIEW, parent, store);
+  g_return_val_if_fail (self != NULL, NULL);
+  restore_choices (self);
   return self;
-}
-
-static gboolean
-steady_mindfulness_view_close_request (GtkWindow *window)
-{
-  SteadyMindfulnessView *self = STEADY_MINDFULNESS_VIEW (window);
-
-  /* Closing mid-sit ends it, and what was sat is still logged. */
-  if (self->timer != NULL)
-    steady_practice_timer_stop (self->timer);
-  return GTK_WINDOW_CLASS (steady_mindfulness_view_parent_class)->close_request (window);
-}
-
-static void
-steady_mindfulness_view_dispose (GObject *object)
-{
-  SteadyMindfulnessView *self = STEADY_MINDFULNESS_VIEW (object);
-
-  if (self->inhibit_cookie != 0)
-    {
-      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-      if (application != NULL)
-        gtk_application_uninhibit (application, self->inhibit_cookie);
-      self->inhibit_cookie = 0;
-    }
-  if (self->pacer != NULL)
-    steady_pacer_set_timer (self->pacer, NULL);
-  if (self->timer != NULL)
-    g_signal_handlers_disconnect_by_data (self->timer, self);
-  g_clear_object (&self->timer);
-  g_clear_object (&self->sound);
-  g_clear_object (&self->store);
-
-  G_OBJECT_CLASS (steady_mindfulness_view_parent_class)->dispose (object);
 }
 
 static void
 steady_mindfulness_view_class_init (SteadyMindfulnessViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->dispose = steady_mindfulness_view_dispose;
-  window_class->close_request = steady_mindfulness_view_close_request;
+  STEADY_PRACTICE_VIEW_CLASS (klass)->inhibit_reason = N_("A mindfulness sit is running");
 
-  /* A sit was logged: the history has something new. */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  g_type_ensure (STEADY_TYPE_PACER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/steadyapp/Steady/practice/"
                                                "steady-mindfulness-view.ui");
@@ -527,13 +472,6 @@ steady_mindfulness_view_class_init (SteadyMindfulnessViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyMindfulnessView, stop_button);
   gtk_widget_class_bind_template_child (widget_class, SteadyMindfulnessView, after_page);
   gtk_widget_class_bind_template_child (widget_class, SteadyMindfulnessView, done_button);
-
-  gtk_widget_class_install_action (widget_class, "mindfulness.toggle-fullscreen", NULL,
-                                   steady_practice_toggle_fullscreen_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0,
-                                       "mindfulness.toggle-fullscreen", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0,
-                                steady_practice_leave_fullscreen_cb, NULL);
 }
 
 static void
@@ -541,25 +479,19 @@ steady_mindfulness_view_init (SteadyMindfulnessView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The labels are in the template, for translation; this names them right (see the util). */
-  steady_practice_set_button_label (self->start_button, gtk_button_get_label (self->start_button));
-  steady_practice_set_button_label (self->skip_button, gtk_button_get_label (self->skip_button));
-  steady_practice_set_button_label (self->pause_button, gtk_button_get_label (self->pause_button));
-  steady_practice_set_button_label (self->stop_button, gtk_button_get_label (self->stop_button));
-  steady_practice_set_button_label (self->done_button, gtk_button_get_label (self->done_button));
-
-  self->sound = steady_practice_sound_new ();
+  steady_practice_view_name_buttons (self->start_button, self->skip_button, self->pause_button,
+                                     self->stop_button, self->done_button, NULL);
+  steady_practice_view_set_parts (STEADY_PRACTICE_VIEW (self), self->stack, self->pacer,
+                                  self->pause_button, self->stop_button);
   sync_sound_labels (self);
 
   g_object_bind_property (self->open_switch, "active", self->duration_row, "sensitive",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   g_signal_connect (self->start_button, "clicked", G_CALLBACK (start_clicked_cb), self);
   g_signal_connect (self->skip_button, "clicked", G_CALLBACK (skip_clicked_cb), self);
-  g_signal_connect (self->pause_button, "clicked", G_CALLBACK (pause_clicked_cb), self);
-  g_signal_connect (self->stop_button, "clicked", G_CALLBACK (stop_clicked_cb), self);
   g_signal_connect (self->done_button, "clicked", G_CALLBACK (done_clicked_cb), self);
   g_signal_connect (self->test_bell_button, "clicked", G_CALLBACK (test_bell_clicked_cb), self);
   g_signal_connect (self->pacer, "updated", G_CALLBACK (pacer_updated_cb), self);
-  g_signal_connect_swapped (self->sound, "notify::available", G_CALLBACK (sync_sound_labels),
+  g_signal_connect_swapped (self, "notify::sound-available", G_CALLBACK (sync_sound_labels),
                             self);
 }

@@ -6,14 +6,13 @@
 
 #include <adwaita.h>
 
-#include "steady-practice-store.h"
-#include "steady-practice-timer.h"
+#include "steady-practice-view.h"
 
 G_BEGIN_DECLS
 
 #define STEADY_TYPE_MINDFULNESS_VIEW (steady_mindfulness_view_get_type ())
 G_DECLARE_FINAL_TYPE (SteadyMindfulnessView, steady_mindfulness_view, STEADY, MINDFULNESS_VIEW,
-                      AdwWindow)
+                      SteadyPracticeView)
 
 SteadyMindfulnessView *steady_mindfulness_view_new          (GtkWindow             *parent,
                                                              SteadyPracticeStore   *store);

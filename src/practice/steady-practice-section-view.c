@@ -12,7 +12,7 @@
 #include "steady-breathing-view.h"
 #include "steady-mindfulness-view.h"
 #include "steady-practice-section-view.h"
-#include "steady-practice-window-util.h"
+#include "steady-practice-view.h"
 
 #define N_WEEKS   4
 #define N_RECENT  8
@@ -168,7 +168,7 @@ describe_record (const SteadyPracticeRecord *record)
 {
   g_autoptr(GDateTime) started = steady_practice_record_get_started_at (record);
   g_autofree char *when = NULL;
-  g_autofree char *length = steady_practice_format_minutes (record->actual_us);
+  g_autofree char *length = steady_practice_view_format_minutes (record->actual_us);
   g_autoptr(GString) text = g_string_new (NULL);
 
   /* Translators: when a practice began, as g_date_time_format; like "Sun 22 Nov, 21:40". */

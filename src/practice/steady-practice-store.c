@@ -596,3 +596,100 @@ steady_practice_store_delete_pattern (SteadyPracticeStore  *self,
                      _("deleting your breathing pattern"), _("This pattern is no longer saved."),
                      error);
 }
+
+void
+steady_practice_stored_pattern_free (SteadyPracticeStoredPattern *stored)
+{
+  if (stored == NULL)
+    return;
+  g_clear_pointer (&stored->pattern, steady_breathing_pattern_free);
+  g_free (stored);
+}
+
+/* Deletes the pattern called @name and returns its row as it was, for
+ * steady_practice_store_put_back_pattern(); STEADY_PRACTICE_ERROR_NOT_FOUND if there is none. */
+SteadyPracticeStoredPattern *
+steady_practice_store_take_pattern (SteadyPracticeStore  *self,
+                                    const char           *name,
+                                    GError              **error)
+{
+  g_autoptr(SteadyPracticeStoredPattern) stored = NULL;
+  guint tenths[STEADY_BREATHING_N_PHASES];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (STEADY_IS_PRACTICE_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = prepare (self, "DELETE FROM breathing_pattern WHERE name = ?1 RETURNING id, "
+                        "created_us, updated_us, inhale_tenths, top_up_tenths, hold_in_tenths, "
+                        "exhale_tenths, hold_out_tenths", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      stored = g_new0 (SteadyPracticeStoredPattern, 1);
+      stored->row_id = sqlite3_column_int64 (stmt, 0);
+      stored->created_us = sqlite3_column_int64 (stmt, 1);
+      stored->updated_us = sqlite3_column_int64 (stmt, 2);
+      for (guint i = 0; i < STEADY_BREATHING_N_PHASES; i++)
+        tenths[i] = (guint)sqlite3_column_int (stmt, 3 + (int)i);
+      /* The table's checks are the pattern's, so the row always makes a pattern. */
+      stored->pattern = steady_breathing_pattern_new_custom (name, tenths, NULL);
+      g_assert (stored->pattern != NULL);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      steady_database_set_error_from_sqlite (error, steady_database_get_handle (self->database),
+                                             rc, _("deleting your breathing pattern"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  if (stored == NULL)
+    g_set_error_literal (error, STEADY_PRACTICE_ERROR, STEADY_PRACTICE_ERROR_NOT_FOUND,
+                         _("This pattern is no longer saved."));
+  return g_steal_pointer (&stored);
+}
+
+/* Puts back a pattern taken with steady_practice_store_take_pattern(), with the times it had.
+ * If a pattern of the same name was saved since, that one is kept and this one refused. */
+gboolean
+steady_practice_store_put_back_pattern (SteadyPracticeStore                *self,
+                                        const SteadyPracticeStoredPattern  *stored,
+                                        GError                            **error)
+{
+  sqlite3_stmt *stmt;
+  int changed;
+
+  g_return_val_if_fail (STEADY_IS_PRACTICE_STORE (self), FALSE);
+  g_return_val_if_fail (stored != NULL && stored->pattern != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = prepare (self, "INSERT INTO breathing_pattern (id, name, inhale_tenths, top_up_tenths, "
+                        "hold_in_tenths, exhale_tenths, hold_out_tenths, created_us, updated_us) "
+                        "VALUES (CASE WHEN EXISTS (SELECT 1 FROM breathing_pattern WHERE id = ?1) "
+                        "THEN NULL ELSE ?1 END, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                        "ON CONFLICT (name) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, stored->row_id);
+  sqlite3_bind_text (stmt, 2, stored->pattern->name, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < STEADY_BREATHING_N_PHASES; i++)
+    sqlite3_bind_int (stmt, 3 + (int)i, (int)stored->pattern->tenths[i]);
+  sqlite3_bind_int64 (stmt, 8, stored->created_us);
+  sqlite3_bind_int64 (stmt, 9, stored->updated_us);
+  changed = step_done (self, stmt, _("saving your breathing pattern"), error);
+  sqlite3_finalize (stmt);
+
+  if (changed == 0)
+    /* Translators: undoing a deletion found another pattern saved under the name since. */
+    g_set_error (error, STEADY_PRACTICE_ERROR, STEADY_PRACTICE_ERROR_INVALID_PATTERN,
+                 _("A pattern called “%s” has been saved since, so this one was not put back."),
+                 stored->pattern->name);
+  return changed > 0;
+}

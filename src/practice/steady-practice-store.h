@@ -20,6 +20,19 @@ typedef struct
   guint  n_practices;
 } SteadyPracticeWeek;
 
+/* A pattern of the person's own as its row was, so that undoing its deletion puts back the very
+ * row: its times, and its row number while that is still free. */
+typedef struct
+{
+  SteadyBreathingPattern *pattern;
+  gint64                  row_id;
+  gint64                  created_us;
+  gint64                  updated_us;
+} SteadyPracticeStoredPattern;
+
+void steady_practice_stored_pattern_free (SteadyPracticeStoredPattern *stored);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadyPracticeStoredPattern, steady_practice_stored_pattern_free)
+
 #define STEADY_TYPE_PRACTICE_STORE (steady_practice_store_get_type ())
 G_DECLARE_FINAL_TYPE (SteadyPracticeStore, steady_practice_store, STEADY, PRACTICE_STORE, GObject)
 
@@ -54,5 +67,13 @@ gboolean              steady_practice_store_save_pattern   (SteadyPracticeStore 
 gboolean              steady_practice_store_delete_pattern (SteadyPracticeStore          *self,
                                                             const char                   *name,
                                                             GError                      **error);
+SteadyPracticeStoredPattern *steady_practice_store_take_pattern
+                                                           (SteadyPracticeStore          *self,
+                                                            const char                   *name,
+                                                            GError                      **error);
+gboolean              steady_practice_store_put_back_pattern
+                                                   (SteadyPracticeStore                *self,
+                                                    const SteadyPracticeStoredPattern  *stored,
+                                                    GError                            **error);
 
 G_END_DECLS

@@ -8,30 +8,15 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "steady-practice-error.h"
 #include "steady-practice-store.h"
 #include "steady-schema.h"
+#include "steady-test-util.h"
 
-/* With G_TEST_OPTION_ISOLATE_DIRS, GLib 2.74 keeps the folder names of earlier test cases
- * alive on purpose (callers of g_get_user_data_dir() may still hold them), and
- * LeakSanitizer would report them once per test case. They are not ours, so they are
- * suppressed; matching them by name needs the slow unwinder, as libglib has no frame
- * pointers. Both hooks are read only by sanitizer builds. */
-const char *__asan_default_options (void);
-const char *__lsan_default_suppressions (void);
-
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:g_set_user_dirs\n";
-}
+/* The sanitizer hooks (fast_unwind_on_malloc, the g_set_user_dirs suppression) come with
+ * steady-test-util. */
 
 #define S(seconds)  ((gint64)(seconds) * G_USEC_PER_SEC)
 #define MINUTES(n)  S ((gint64)(n) * 60)
@@ -626,6 +611,95 @@ test_saved_patterns (void)
   g_assert_cmpuint (patterns->len, ==, 1);
 }
 
+/* Every column of the pattern called @name, as text, or NULL. */
+static char *
+pattern_row (sqlite3    *db,
+             const char *name)
+{
+  char *sql = sqlite3_mprintf ("SELECT id || ',' || name || ',' || inhale_tenths || ',' "
+                               "|| top_up_tenths || ',' || hold_in_tenths || ',' || "
+                               "exhale_tenths || ',' || hold_out_tenths || ',' || "
+                               "created_us || ',' || updated_us "
+                               "FROM breathing_pattern WHERE name = %Q", name);
+  sqlite3_stmt *stmt = NULL;
+  char *row = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_free (sql);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    row = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return row;
+}
+
+/* Undoing the deletion of a pattern puts back the very row: name, every tenth, its times and its
+ * row number; a pattern saved under the name meanwhile is kept, and the undo says so. */
+static void
+test_pattern_take_and_put_back (void)
+{
+  g_autoptr(SteadyDatabase) database = open_database ();
+  g_autoptr(SteadyPracticeStore) store = steady_practice_store_new (database);
+  sqlite3 *db = steady_database_get_handle (database);
+  const guint tenths[] = { 45, 5, 10, 75, 20 };
+  const guint other_tenths[] = { 30, 0, 0, 30, 0 };
+  g_autoptr(SteadyBreathingPattern) evening = NULL;
+  g_autoptr(SteadyBreathingPattern) other = NULL;
+  g_autoptr(SteadyPracticeStoredPattern) stored = NULL;
+  g_autoptr(GPtrArray) patterns = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *kept = NULL;
+
+  evening = steady_breathing_pattern_new_custom ("Evening", tenths, &error);
+  g_assert_no_error (error);
+  g_assert_true (steady_practice_store_save_pattern (store, evening, &error));
+  g_assert_no_error (error);
+  /* Times that a fresh save could not make up, so only the real put-back keeps them. */
+  steady_test_exec (db, "UPDATE breathing_pattern SET created_us = 1000, updated_us = 2000, "
+                        "id = 7 WHERE name = 'Evening'");
+  before = pattern_row (db, "Evening");
+  g_assert_cmpstr (before, ==, "7,Evening,45,5,10,75,20,1000,2000");
+
+  stored = steady_practice_store_take_pattern (store, "Evening", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (stored->pattern->name, ==, "Evening");
+  g_assert_null (stored->pattern->id);
+  g_assert_cmpmem (stored->pattern->tenths, sizeof stored->pattern->tenths, tenths, sizeof tenths);
+  g_assert_null (pattern_row (db, "Evening"));
+  patterns = steady_practice_store_list_patterns (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (patterns->len, ==, 0);
+
+  /* Taking it again finds nothing. */
+  g_assert_null (steady_practice_store_take_pattern (store, "Evening", &error));
+  g_assert_error (error, STEADY_PRACTICE_ERROR, STEADY_PRACTICE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (steady_practice_store_put_back_pattern (store, stored, &error));
+  g_assert_no_error (error);
+  after = pattern_row (db, "Evening");
+  g_assert_cmpstr (after, ==, before);
+
+  /* Deleted again, and meanwhile another "Evening" saved: that one stays as it is. */
+  g_clear_pointer (&stored, steady_practice_stored_pattern_free);
+  stored = steady_practice_store_take_pattern (store, "Evening", &error);
+  g_assert_no_error (error);
+  other = steady_breathing_pattern_new_custom ("Evening", other_tenths, &error);
+  g_assert_no_error (error);
+  g_assert_true (steady_practice_store_save_pattern (store, other, &error));
+  g_assert_no_error (error);
+  kept = pattern_row (db, "Evening");
+  g_assert_false (steady_practice_store_put_back_pattern (store, stored, &error));
+  g_assert_error (error, STEADY_PRACTICE_ERROR, STEADY_PRACTICE_ERROR_INVALID_PATTERN);
+  g_assert_nonnull (strstr (error->message, "Evening"));
+  g_clear_pointer (&after, g_free);
+  after = pattern_row (db, "Evening");
+  g_assert_cmpstr (after, ==, kept);
+  g_assert_cmpint (steady_test_query_int (db, "SELECT count(*) FROM breathing_pattern"), ==, 1);
+}
+
 /* The table refuses what the pattern checks refuse, even written past the store. */
 static void
 test_saved_pattern_constraints (void)
@@ -663,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/practice/store/migration-from-version-1", test_migration_from_version_1);
   g_test_add_func ("/practice/store/saved-patterns", test_saved_patterns);
   g_test_add_func ("/practice/store/saved-pattern-constraints", test_saved_pattern_constraints);
+  g_test_add_func ("/practice/store/pattern-take-and-put-back", test_pattern_take_and_put_back);
 
   return g_test_run ();
 }

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # steady-e2e-practice.py: starts a box-breathing session in the real steady through the
 # accessibility tree, as a screen reader user would, reads the phase change on the real
-# clock, stops, and finds the practice in the history. Prints TAP.
+# clock, stops, and finds the practice in the history; then deletes a pattern of one's own and
+# brings it back with Undo, by the buttons' names. Prints TAP.
 #
 # The session, launching and stderr checks come from steady-e2e.py, loaded from beside us.
 
@@ -11,6 +12,7 @@ import importlib.util
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -103,6 +105,91 @@ def stop_and_find_in_history(tap, app, window, breathing):
     tap.result(True, "the stopped practice is listed in the history as 'Box breathing'")
 
 
+def save_own_pattern(data_home, name):
+    """A pattern of the person's own, written beside the running steady as another process
+    sharing the file (the reminder service does the same); returns its row as text."""
+    db = sqlite3.connect(os.path.join(data_home, "steady", "steady.db"), timeout=10)
+    try:
+        with db:
+            db.execute("INSERT INTO breathing_pattern (name, inhale_tenths, top_up_tenths, "
+                       "hold_in_tenths, exhale_tenths, hold_out_tenths, created_us, updated_us) "
+                       "VALUES (?, 50, 0, 0, 70, 0, 1000, 2000)", (name,))
+        return pattern_row(db, name)
+    finally:
+        db.close()
+
+
+def read_pattern_row(data_home, name):
+    db = sqlite3.connect(os.path.join(data_home, "steady", "steady.db"), timeout=10)
+    try:
+        return pattern_row(db, name)
+    finally:
+        db.close()
+
+
+def pattern_row(db, name):
+    row = db.execute("SELECT id, inhale_tenths, exhale_tenths, created_us, updated_us "
+                     "FROM breathing_pattern WHERE name = ?", (name,)).fetchone()
+    return None if row is None else ",".join(str(value) for value in row)
+
+
+def delete_and_undo(tap, app, window, data_home):
+    """Only one's own pattern has a Delete button, named for it; Delete takes it away at once,
+    and the toast's Undo brings back the very row."""
+    saved = save_own_pattern(data_home, "Evening")
+    start_row = find_one("the Start Breathing button on the Skills page", window,
+                         lambda s: s.role == "push button" and s.name == "Start Breathing")
+    e2e.activate(start_row.node)
+    breathing = e2e.wait_for("the Breathing window", lambda: window_named(app, "Breathing"))
+    find_one("the own pattern's row", breathing,
+             lambda s: s.role == "label" and s.name == "Evening")
+    seen_nodes = e2e.settled(breathing)
+    e2e.check_named(tap, seen_nodes, "the Breathing window with a pattern of one's own")
+    deletes = sorted(seen.name for seen in seen_nodes
+                     if seen.role == "push button" and seen.name.startswith("Delete"))
+    tap.result(deletes == ["Delete Evening"],
+               "only the pattern of one's own offers a Delete button, named for it",
+               "Delete buttons: %s" % deletes)
+
+    delete = [seen.node for seen in seen_nodes
+              if seen.role == "push button" and seen.name == "Delete Evening"
+              and e2e.n_actions(seen.node) > 0]
+    if not delete:
+        raise StepFailed("no Delete Evening button with an action")
+    e2e.activate(delete[0])
+    # GTK 4.8 names a mnemonic button by its raw and its shown label ("_Undo Undo"), and the
+    # toast's button is libadwaita's own; every toast of the app reads so. The toast goes after
+    # ten seconds and a walk of the window is slow in a sanitizer build, so one walk finds the
+    # Undo button and says what the window shows, and Undo is pressed at once.
+    def walk_with_undo():
+        seen_nodes = e2e.snapshot(breathing)
+        undo = [seen.node for seen in seen_nodes
+                if seen.role == "push button" and e2e.n_actions(seen.node) > 0
+                and set(seen.name.replace("_", "").split()) == {"Undo"}
+                and e2e.is_laid_out(seen.node)]
+        return (undo[0], seen_nodes) if undo else None
+
+    undo, seen_nodes = e2e.wait_for("the toast's Undo button", walk_with_undo)
+    e2e.activate(undo)
+    labels = [seen.name for seen in seen_nodes if seen.role == "label"]
+    gone = read_pattern_row(data_home, "Evening") is None
+    deleted = "Evening" not in labels and "\u201cEvening\u201d deleted" in labels and gone
+    tap.result(deleted,
+               "Delete Evening takes the pattern out of the list and the database, and says so",
+               None if deleted else "labels shown: %s; gone from the file: %s" % (labels, gone))
+
+    # The toast leaves after Undo; a walk of the window while it goes can meet its nodes gone.
+    def back_and_toast_gone():
+        labels = [seen.name for seen in e2e.snapshot(breathing) if seen.role == "label"]
+        return "Evening" in labels and "\u201cEvening\u201d deleted" not in labels
+
+    e2e.wait_for("the pattern's row to come back and the toast to go", back_and_toast_gone)
+    back = read_pattern_row(data_home, "Evening")
+    tap.result(back == saved, "Undo brings back the very pattern (row, phases and times)",
+               None if back == saved else "before %s, after %s" % (saved, back))
+    e2e.close_window(app, breathing)
+
+
 def run(args, tap):
     workdir = tempfile.mkdtemp(prefix="steady-e2e-practice-")
     session = e2e.PrivateSession(workdir)
@@ -130,6 +217,7 @@ def run(args, tap):
         breathing = start_box_breathing(tap, app, window)
         check_phase_change(tap, breathing)
         stop_and_find_in_history(tap, app, window, breathing)
+        delete_and_undo(tap, app, window, env["XDG_DATA_HOME"])
 
         try:
             e2e.activate(e2e.window_close_button(window))
@@ -141,8 +229,11 @@ def run(args, tap):
     except StepFailed as error:
         tap.result(False, "the practice test could run to the end", str(error))
     except Exception as error:
+        exited = app_process.poll() if app_process is not None else None
         tap.result(False, "the practice test could run to the end",
-                   "%s: %s" % (type(error).__name__, error))
+                   "%s: %s%s" % (type(error).__name__, error,
+                                 "" if exited is None else " (steady exited with status %d)"
+                                 % exited))
     finally:
         if app_process is not None and app_process.poll() is None:
             app_process.terminate()
