@@ -101,18 +101,6 @@ open_card (Fixture *fixture)
   return STEADY_DIARY_CARD_WINDOW (wait_for_toplevel (STEADY_TYPE_DIARY_CARD_WINDOW));
 }
 
-static gboolean
-is_gone (gpointer data)
-{
-  return find_visible_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
-}
-
-static void
-wait_gone (GType type)
-{
-  wait_until (is_gone, GSIZE_TO_POINTER (type));
-}
-
 static gpointer
 show_page (Fixture    *fixture,
            const char *name,
@@ -127,45 +115,16 @@ show_page (Fixture    *fixture,
   return page;
 }
 
-/* The action a key's shortcut on @widget names, for keys whose action opens something the
- * test cannot answer (the print dialog would ask the print system for printers). */
-static char *
-action_for_key (GtkWidget       *widget,
-                guint            keyval,
-                GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
-              GTK_IS_NAMED_ACTION (action))
-            return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
-        }
-    }
-  return NULL;
-}
-
 /* Ctrl+S where it asks where to save: the key reaches the window's save action. The file
  * chooser it opens needs GTK's own settings schema, which the tests' schema folder lacks;
- * saving itself is tested in test-safety and test-share-dialog. */
+ * saving itself is tested in test-share-dialog and, for the plan, test-safety-printout. */
 static void
 assert_key_runs (GtkWidget       *window,
                  guint            keyval,
                  GdkModifierType  modifiers,
                  const char      *wanted)
 {
-  g_autofree char *action = action_for_key (window, keyval, modifiers);
+  g_autofree char *action = key_action_name (window, keyval, modifiers);
 
   g_assert_cmpstr (action, ==, wanted);
 }
@@ -188,7 +147,7 @@ static void
 close_plan (SteadySafetyPlanWindow *plan)
 {
   gtk_window_close (GTK_WINDOW (plan));
-  wait_gone (STEADY_TYPE_SAFETY_PLAN_WINDOW);
+  wait_until_gone (STEADY_TYPE_SAFETY_PLAN_WINDOW);
 }
 
 static gboolean
@@ -214,7 +173,7 @@ static void
 close_share (SteadyShareDialog *dialog)
 {
   gtk_window_close (GTK_WINDOW (dialog));
-  wait_gone (STEADY_TYPE_SHARE_DIALOG);
+  wait_until_gone (STEADY_TYPE_SHARE_DIALOG);
 }
 
 /* The checks, one per thing a key should do ------------------------------------------------ */
@@ -477,7 +436,7 @@ check_journal_new (Fixture         *fixture,
   editor = wait_for_toplevel (STEADY_TYPE_ENTRY_EDITOR);
   g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (fixture->window));
   gtk_window_destroy (editor);
-  wait_gone (STEADY_TYPE_ENTRY_EDITOR);
+  wait_until_gone (STEADY_TYPE_ENTRY_EDITOR);
 }
 
 /* A new check-in, mood chosen, as the Today page opens it. */
@@ -507,7 +466,7 @@ check_check_in_save (Fixture         *fixture,
   g_assert_true (steady_journal_store_count (store, &before, &error));
   steady_entry_editor_set_note (editor, "Saved with Ctrl+S");
   press_key (GTK_WIDGET (editor), keyval, modifiers);
-  wait_gone (STEADY_TYPE_ENTRY_EDITOR);
+  wait_until_gone (STEADY_TYPE_ENTRY_EDITOR);
   g_assert_true (steady_journal_store_count (store, &after, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (after, ==, before + 1);
@@ -527,7 +486,7 @@ check_check_in_close (Fixture         *fixture,
 
   steady_entry_editor_set_note (editor, "Kept with Escape");
   g_assert_true (press_key (GTK_WIDGET (editor), keyval, modifiers));
-  wait_gone (STEADY_TYPE_ENTRY_EDITOR);
+  wait_until_gone (STEADY_TYPE_ENTRY_EDITOR);
   kept = steady_draft_store_list_keys (drafts, STEADY_MOOD_ENTRY_DRAFT_KIND, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (kept), ==, 1);
@@ -556,7 +515,7 @@ check_calendar_new (Fixture         *fixture,
 
   g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (fixture->window));
   gtk_window_destroy (editor);
-  wait_gone (STEADY_TYPE_SESSION_EDITOR);
+  wait_until_gone (STEADY_TYPE_SESSION_EDITOR);
 }
 
 /* Escape closes a new session without saving it. */
@@ -572,7 +531,7 @@ check_session_close (Fixture         *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (press_key (GTK_WIDGET (editor), keyval, modifiers));
-  wait_gone (STEADY_TYPE_SESSION_EDITOR);
+  wait_until_gone (STEADY_TYPE_SESSION_EDITOR);
   series = steady_session_store_list_series (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (series->len, ==, 0);
@@ -607,7 +566,7 @@ check_practice_full_screen (Fixture         *fixture,
       g_assert_false (gtk_window_is_fullscreen (window));
       if (keyval == GDK_KEY_F11)
         {
-          g_autofree char *action = action_for_key (GTK_WIDGET (window), keyval, modifiers);
+          g_autofree char *action = key_action_name (GTK_WIDGET (window), keyval, modifiers);
 
           g_assert_cmpstr (action, ==, windows[i].toggle);
           g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
@@ -619,7 +578,7 @@ check_practice_full_screen (Fixture         *fixture,
           g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
         }
       gtk_window_destroy (window);
-      wait_gone (windows[i].get_type ());
+      wait_until_gone (windows[i].get_type ());
     }
 }
 
@@ -635,7 +594,7 @@ check_plan_print (Fixture         *fixture,
   close_plan (plan);
 }
 
-/* Ctrl+S asks where to save the plan as PDF. */
+/* Ctrl+S reaches "Save as PDF…" of the plan. */
 static void
 check_plan_save (Fixture         *fixture,
                  guint            keyval,
@@ -656,7 +615,7 @@ check_plan_close (Fixture         *fixture,
   SteadySafetyPlanWindow *plan = open_plan (fixture);
 
   g_assert_true (press_key (GTK_WIDGET (plan), keyval, modifiers));
-  wait_gone (STEADY_TYPE_SAFETY_PLAN_WINDOW);
+  wait_until_gone (STEADY_TYPE_SAFETY_PLAN_WINDOW);
 }
 
 static GPtrArray *
@@ -801,7 +760,7 @@ check_plan_next_item (Fixture         *fixture,
   remove_coping_items (fixture);
 }
 
-/* Ctrl+S in Share with My Therapist asks where to save the PDF. */
+/* Ctrl+S reaches "Save as PDF…" of Share with My Therapist. */
 static void
 check_share_save (Fixture         *fixture,
                   guint            keyval,
@@ -858,7 +817,7 @@ check_share_close (Fixture         *fixture,
   SteadyShareDialog *dialog = open_share (fixture);
 
   g_assert_true (press_key (GTK_WIDGET (dialog), keyval, modifiers));
-  wait_gone (STEADY_TYPE_SHARE_DIALOG);
+  wait_until_gone (STEADY_TYPE_SHARE_DIALOG);
 }
 
 /* Escape closes each of the other windows: Get help now, export, import, restore, and the
@@ -891,7 +850,7 @@ check_other_close (Fixture         *fixture,
       gtk_window_present (windows[i]);
       wait_for_toplevel (type);
       g_assert_true (press_key (GTK_WIDGET (windows[i]), keyval, modifiers));
-      wait_gone (type);
+      wait_until_gone (type);
     }
 }
 
