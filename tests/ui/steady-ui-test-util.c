@@ -240,12 +240,13 @@ find_button_with_action (GtkWidget  *widget,
 }
 
 /* The shortcut that @keyval with @modifiers triggers among @widget's own shortcut
- * controllers, as GTK looks it up on a key press; a key no controller there knows fails the
- * test. */
+ * controllers, as GTK looks it up on a key press, and the scope of its controller; a key no
+ * controller there knows fails the test. */
 static GtkShortcut *
-find_shortcut (GtkWidget       *widget,
-               guint            keyval,
-               GdkModifierType  modifiers)
+find_shortcut (GtkWidget        *widget,
+               guint             keyval,
+               GdkModifierType   modifiers,
+               GtkShortcutScope *out_scope)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
@@ -261,7 +262,13 @@ find_shortcut (GtkWidget       *widget,
           GtkShortcut *shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
 
           if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return shortcut;
+            {
+              GtkShortcutController *found = GTK_SHORTCUT_CONTROLLER (controller);
+
+              if (out_scope != NULL)
+                *out_scope = gtk_shortcut_controller_get_scope (found);
+              return shortcut;
+            }
           g_object_unref (shortcut);
         }
     }
@@ -278,7 +285,7 @@ press_key (GtkWidget       *window,
            guint            keyval,
            GdkModifierType  modifiers)
 {
-  g_autoptr(GtkShortcut) shortcut = find_shortcut (window, keyval, modifiers);
+  g_autoptr(GtkShortcut) shortcut = find_shortcut (window, keyval, modifiers, NULL);
   gboolean done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
                                                 gtk_shortcut_get_arguments (shortcut));
 
@@ -294,11 +301,24 @@ key_action_name (GtkWidget       *widget,
                  guint            keyval,
                  GdkModifierType  modifiers)
 {
-  g_autoptr(GtkShortcut) shortcut = find_shortcut (widget, keyval, modifiers);
+  g_autoptr(GtkShortcut) shortcut = find_shortcut (widget, keyval, modifiers, NULL);
   GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
 
   g_assert_true (GTK_IS_NAMED_ACTION (action));
   return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+}
+
+/* Whether the key's shortcut on @widget is heard only while the focus is inside @widget
+ * (%GTK_SHORTCUT_SCOPE_LOCAL) or anywhere in its window (%GTK_SHORTCUT_SCOPE_GLOBAL). */
+GtkShortcutScope
+key_scope (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  GtkShortcutScope scope = GTK_SHORTCUT_SCOPE_LOCAL;
+  g_autoptr(GtkShortcut) shortcut = find_shortcut (widget, keyval, modifiers, &scope);
+
+  return scope;
 }
 
 static gboolean

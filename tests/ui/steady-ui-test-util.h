@@ -55,6 +55,9 @@ gboolean    press_key               (GtkWidget       *window,
 char       *key_action_name         (GtkWidget       *widget,
                                      guint            keyval,
                                      GdkModifierType  modifiers);
+GtkShortcutScope key_scope          (GtkWidget       *widget,
+                                     guint            keyval,
+                                     GdkModifierType  modifiers);
 
 /* The application ------------------------------------------------------------------------ */
 

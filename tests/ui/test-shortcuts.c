@@ -409,6 +409,9 @@ check_journal_search (Fixture         *fixture,
   SteadyJournalPage *page = show_page (fixture, "journal", STEADY_TYPE_JOURNAL_PAGE);
   GtkWidget *focus;
 
+  /* Heard wherever the focus is, e.g. on the view switcher after a click. */
+  g_assert_cmpint (key_scope (GTK_WIDGET (page), keyval, modifiers), ==,
+                   GTK_SHORTCUT_SCOPE_GLOBAL);
   steady_journal_page_show_charts (page, TRUE);
   g_assert_cmpstr (steady_journal_page_get_view (page), ==, "charts");
   g_assert_true (press_key (GTK_WIDGET (page), keyval, modifiers));
@@ -431,6 +434,8 @@ check_journal_new (Fixture         *fixture,
   SteadyJournalPage *page = show_page (fixture, "journal", STEADY_TYPE_JOURNAL_PAGE);
   GtkWindow *editor;
 
+  g_assert_cmpint (key_scope (GTK_WIDGET (page), keyval, modifiers), ==,
+                   GTK_SHORTCUT_SCOPE_GLOBAL);
   g_assert_null (find_visible_toplevel (STEADY_TYPE_ENTRY_EDITOR));
   g_assert_true (press_key (GTK_WIDGET (page), keyval, modifiers));
   editor = wait_for_toplevel (STEADY_TYPE_ENTRY_EDITOR);
@@ -505,17 +510,24 @@ open_session (Fixture *fixture)
   return wait_for_toplevel (STEADY_TYPE_SESSION_EDITOR);
 }
 
-/* Ctrl+N on the Calendar page opens a new session. */
+/* Ctrl+N on the Calendar page opens a new session, wherever the focus is; on another page
+ * the key is left to that page. */
 static void
 check_calendar_new (Fixture         *fixture,
                     guint            keyval,
                     GdkModifierType  modifiers)
 {
   GtkWindow *editor = open_session (fixture);
+  GtkWidget *page = find_first (GTK_WIDGET (fixture->window), STEADY_TYPE_CALENDAR_PAGE);
 
   g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (fixture->window));
   gtk_window_destroy (editor);
   wait_until_gone (STEADY_TYPE_SESSION_EDITOR);
+  g_assert_cmpint (key_scope (page, keyval, modifiers), ==, GTK_SHORTCUT_SCOPE_GLOBAL);
+  steady_window_set_page (fixture->window, "today");
+  wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_false (press_key (page, keyval, modifiers));
+  g_assert_null (find_visible_toplevel (STEADY_TYPE_SESSION_EDITOR));
 }
 
 /* Escape closes a new session without saving it. */
