@@ -61,28 +61,24 @@ static const struct
 
 /* Helpers ---------------------------------------------------------------------------------- */
 
-static gboolean
-no_editor_open (gpointer data)
+static gpointer
+show_page (Fixture    *fixture,
+           const char *name,
+           GType       type)
 {
-  return find_visible_toplevel (STEADY_TYPE_SKILL_EDITOR) == NULL;
-}
+  GtkWidget *page;
 
-static gboolean
-no_card_open (gpointer data)
-{
-  return find_visible_toplevel (STEADY_TYPE_DIARY_CARD_WINDOW) == NULL;
+  steady_window_set_page (fixture->window, name);
+  page = find_first (GTK_WIDGET (fixture->window), type);
+  g_assert_nonnull (page);
+  wait_for_frame (page);
+  return page;
 }
 
 static SteadySkillsPage *
 show_skills (Fixture *fixture)
 {
-  SteadySkillsPage *page;
-
-  steady_window_set_page (fixture->window, "skills");
-  page = STEADY_SKILLS_PAGE (find_first (GTK_WIDGET (fixture->window), STEADY_TYPE_SKILLS_PAGE));
-  g_assert_nonnull (page);
-  wait_for_frame (GTK_WIDGET (page));
-  return page;
+  return STEADY_SKILLS_PAGE (show_page (fixture, "skills", STEADY_TYPE_SKILLS_PAGE));
 }
 
 static SteadySkillEditor *
@@ -101,23 +97,10 @@ open_card (Fixture *fixture)
   return STEADY_DIARY_CARD_WINDOW (wait_for_toplevel (STEADY_TYPE_DIARY_CARD_WINDOW));
 }
 
-static gpointer
-show_page (Fixture    *fixture,
-           const char *name,
-           GType       type)
-{
-  GtkWidget *page;
-
-  steady_window_set_page (fixture->window, name);
-  page = find_first (GTK_WIDGET (fixture->window), type);
-  g_assert_nonnull (page);
-  wait_for_frame (page);
-  return page;
-}
-
-/* Ctrl+S where it asks where to save: the key reaches the window's save action. The file
- * chooser it opens needs GTK's own settings schema, which the tests' schema folder lacks;
- * saving itself is tested in test-share-dialog and, for the plan, test-safety-printout. */
+/* A key whose action opens what a test cannot answer here reaches that action: the print
+ * dialog asks the print system for printers, and the file chooser needs GTK's own settings
+ * schema, which the tests' schema folder lacks. Saving and printing themselves are tested in
+ * test-share-dialog (to files) and, for the plan, test-safety-printout. */
 static void
 assert_key_runs (GtkWidget       *window,
                  guint            keyval,
@@ -309,7 +292,7 @@ check_editor_step (Fixture         *fixture,
   g_assert_true (press_key (GTK_WIDGET (editor), keyval, modifiers));
   g_assert_cmpuint (steady_skill_editor_get_step (editor), ==, forward ? 4 : 2);
   gtk_window_destroy (GTK_WINDOW (editor));
-  wait_until (no_editor_open, NULL);
+  wait_until_gone (STEADY_TYPE_SKILL_EDITOR);
 }
 
 /* Ctrl+S saves the exercise for later and closes it. */
@@ -328,7 +311,7 @@ check_editor_save (Fixture         *fixture,
   steady_skill_record_set_text (steady_skill_editor_get_record (editor), "situation",
                                 "Saved with Ctrl+S");
   g_assert_true (press_key (GTK_WIDGET (editor), keyval, modifiers));
-  wait_until (no_editor_open, NULL);
+  wait_until_gone (STEADY_TYPE_SKILL_EDITOR);
   saved = steady_skill_store_load (store, uuid, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (steady_skill_record_get_text (saved, "situation"), ==, "Saved with Ctrl+S");
@@ -344,7 +327,7 @@ check_editor_close (Fixture         *fixture,
   SteadySkillEditor *editor = open_thought_record (fixture);
 
   g_assert_true (press_key (GTK_WIDGET (editor), keyval, modifiers));
-  wait_until (no_editor_open, NULL);
+  wait_until_gone (STEADY_TYPE_SKILL_EDITOR);
 }
 
 /* Ctrl+S saves the diary card. */
@@ -368,7 +351,7 @@ check_card_save (Fixture         *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (saved->created_us, !=, 0);
   gtk_window_destroy (GTK_WINDOW (card));
-  wait_until (no_card_open, NULL);
+  wait_until_gone (STEADY_TYPE_DIARY_CARD_WINDOW);
 }
 
 /* Alt+Left shows the day before, Alt+Right the day after. */
@@ -385,7 +368,7 @@ check_card_day (Fixture         *fixture,
   g_assert_cmpint (steady_diary_card_window_get_day (card), ==,
                    keyval == GDK_KEY_Left ? start - 1 : start + 1);
   gtk_window_destroy (GTK_WINDOW (card));
-  wait_until (no_card_open, NULL);
+  wait_until_gone (STEADY_TYPE_DIARY_CARD_WINDOW);
 }
 
 /* Ctrl+W closes the diary card. */
@@ -397,7 +380,7 @@ check_card_close (Fixture         *fixture,
   SteadyDiaryCardWindow *card = open_card (fixture);
 
   g_assert_true (press_key (GTK_WIDGET (card), keyval, modifiers));
-  wait_until (no_card_open, NULL);
+  wait_until_gone (STEADY_TYPE_DIARY_CARD_WINDOW);
 }
 
 /* Ctrl+F on the Journal page: from the charts or the list, the cursor goes to the search. */
