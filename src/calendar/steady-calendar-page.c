@@ -628,6 +628,19 @@ export_activated_cb (GSimpleAction *action,
                G_CALLBACK (export_response_cb));
 }
 
+/* Ctrl+N. A class binding would hear the key only while the focus is inside the page, and
+ * after Alt+2 or a click on the view switcher it is not. */
+static gboolean
+add_shortcut_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  steady_calendar_page_add_session (STEADY_CALENDAR_PAGE (widget));
+  return TRUE;
+}
+
 static const GActionEntry page_actions[] = {
   { "add", add_activated_cb },
   { "import", import_activated_cb },
@@ -712,14 +725,13 @@ steady_calendar_page_class_init (SteadyCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyCalendarPage, past_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyCalendarPage, past_list);
   gtk_widget_class_bind_template_child (widget_class, SteadyCalendarPage, month_view);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "calendar.add",
-                                       NULL);
 }
 
 static void
 steady_calendar_page_init (SteadyCalendarPage *self)
 {
+  GtkEventController *shortcuts;
+
   steady_calendar_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -728,6 +740,16 @@ steady_calendar_page_init (SteadyCalendarPage *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), page_actions,
                                    G_N_ELEMENTS (page_actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "calendar", G_ACTION_GROUP (self->actions));
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n,
+                                                                                  GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (add_shortcut_cb,
+                                                                                   NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   gtk_list_box_set_header_func (self->upcoming_list, day_header_func, NULL, NULL);
   gtk_list_box_set_header_func (self->past_list, day_header_func, NULL, NULL);

@@ -26,6 +26,9 @@
 #define LOAD_AHEAD        20
 /* A day's heading sums up at most this many of its check-ins. */
 #define MAX_DAY_SCAN 50
+/* The search entry is never narrower than this beside the buttons: where it would be, it goes
+ * on a row of its own, so its placeholder and what is typed can be read at 360 px. */
+#define SEARCH_MIN_WIDTH 240
 
 struct _SteadyJournalPage
 {
@@ -33,7 +36,9 @@ struct _SteadyJournalPage
 
   /* template widgets */
   AdwToastOverlay    *toast_overlay;
+  GtkBox             *toolbar;
   GtkSearchEntry     *search_entry;
+  GtkWidget          *toolbar_buttons;
   GtkMenuButton      *filter_button;
   GtkEntry           *from_entry;
   GtkEntry           *to_entry;
@@ -692,6 +697,29 @@ search_shortcut_cb (GtkWidget *widget,
   return TRUE;
 }
 
+static gboolean
+new_entry_shortcut_cb (GtkWidget *widget,
+                       GVariant  *args,
+                       gpointer   user_data)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  steady_journal_page_open_editor (STEADY_JOURNAL_PAGE (widget), NULL);
+  return TRUE;
+}
+
+static void
+add_page_shortcut (GtkShortcutController *controller,
+                   guint                  key,
+                   GtkShortcutFunc        callback)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (key,
+                                                                                  GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (callback, NULL,
+                                                                                   NULL)));
+}
+
 GtkWidget *
 steady_journal_page_new (SteadyJournalStore *store)
 {
@@ -787,6 +815,44 @@ steady_journal_page_dispose (GObject *object)
 }
 
 static void
+steady_journal_page_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size, minimum,
+                      natural, minimum_baseline, natural_baseline);
+}
+
+/* libadwaita 1.2 has no breakpoints: the page lays its toolbar out for the width it is given,
+ * before its child is allocated, so the first frame at any width is already right. */
+static void
+steady_journal_page_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  SteadyJournalPage *self = STEADY_JOURNAL_PAGE (widget);
+  GtkOrientation orientation = GTK_ORIENTATION_HORIZONTAL;
+  int buttons_width = 0;
+  int row_width;
+
+  gtk_widget_measure (self->toolbar_buttons, GTK_ORIENTATION_HORIZONTAL, -1, NULL,
+                      &buttons_width, NULL, NULL);
+  row_width = width - gtk_widget_get_margin_start (GTK_WIDGET (self->toolbar))
+              - gtk_widget_get_margin_end (GTK_WIDGET (self->toolbar));
+  if (row_width - buttons_width - gtk_box_get_spacing (self->toolbar) < SEARCH_MIN_WIDTH)
+    orientation = GTK_ORIENTATION_VERTICAL;
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->toolbar)) != orientation)
+    gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar), orientation);
+
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+}
+
+static void
 steady_journal_page_class_init (SteadyJournalPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -794,11 +860,14 @@ steady_journal_page_class_init (SteadyJournalPageClass *klass)
 
   object_class->dispose = steady_journal_page_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = steady_journal_page_measure;
+  widget_class->size_allocate = steady_journal_page_size_allocate;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/journal/steady-journal-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyJournalPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SteadyJournalPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, SteadyJournalPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SteadyJournalPage, toolbar_buttons);
   gtk_widget_class_bind_template_child (widget_class, SteadyJournalPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, SteadyJournalPage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, SteadyJournalPage, to_entry);
@@ -862,14 +931,11 @@ steady_journal_page_init (SteadyJournalPage *self)
   self->tag_uuids = g_ptr_array_new_with_free_func (g_free);
   self->charts = g_ptr_array_new ();
 
-  /* Ctrl+F finds from anywhere in the window while the page is shown. */
+  /* Ctrl+F finds and Ctrl+N checks in from anywhere in the window while the page is shown. */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                      GTK_SHORTCUT_SCOPE_GLOBAL);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f,
-                                                                                  GDK_CONTROL_MASK),
-                                                          gtk_callback_action_new (
-                                                            search_shortcut_cb, NULL, NULL)));
+  add_page_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_f, search_shortcut_cb);
+  add_page_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_n, new_entry_shortcut_cb);
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }

@@ -239,17 +239,16 @@ find_button_with_action (GtkWidget  *widget,
   return find_button (widget, button_action, action_name);
 }
 
-/* Presses @keyval with @modifiers on @window (a window or a widget in it) by the shortcut that
- * the key triggers. GTK 4.8 cannot put a key event into a window from inside the process, so
- * the test looks the key up in the widget's own shortcut controllers, as GTK does on a key
- * press, and runs what it finds; a key no controller there knows fails the test. Returns
- * whether the key did something (a disabled action does nothing). */
-gboolean
-press_key (GtkWidget       *window,
-           guint            keyval,
-           GdkModifierType  modifiers)
+/* The shortcut that @keyval with @modifiers triggers among @widget's own shortcut
+ * controllers, as GTK looks it up on a key press, and the scope of its controller; a key no
+ * controller there knows fails the test. */
+static GtkShortcut *
+find_shortcut (GtkWidget        *widget,
+               guint             keyval,
+               GdkModifierType   modifiers,
+               GtkShortcutScope *out_scope)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
@@ -260,21 +259,79 @@ press_key (GtkWidget       *window,
         continue;
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcut *shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
 
           if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
             {
-              gboolean done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                            window,
-                                                            gtk_shortcut_get_arguments (shortcut));
+              GtkShortcutController *found = GTK_SHORTCUT_CONTROLLER (controller);
 
-              drain_events ();
-              return done;
+              if (out_scope != NULL)
+                *out_scope = gtk_shortcut_controller_get_scope (found);
+              return shortcut;
             }
+          g_object_unref (shortcut);
         }
     }
   g_error ("No shortcut for key %s with modifiers %x", gdk_keyval_name (keyval), modifiers);
-  return FALSE;
+  return NULL;
+}
+
+/* Presses @keyval with @modifiers on @window (a window or a widget in it) by the shortcut that
+ * the key triggers. GTK 4.8 cannot put a key event into a window from inside the process, so
+ * the test runs what find_shortcut () finds. Returns whether the key did something (a
+ * disabled action does nothing). */
+gboolean
+press_key (GtkWidget       *window,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  g_autoptr(GtkShortcut) shortcut = find_shortcut (window, keyval, modifiers, NULL);
+  gboolean done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
+                                                gtk_shortcut_get_arguments (shortcut));
+
+  drain_events ();
+  return done;
+}
+
+/* The action the key's shortcut on @widget names ("plan.print"), without running it: for
+ * keys that open what a test cannot answer, like the print dialog. Fails on a key that runs
+ * something else than a named action. */
+char *
+key_action_name (GtkWidget       *widget,
+                 guint            keyval,
+                 GdkModifierType  modifiers)
+{
+  g_autoptr(GtkShortcut) shortcut = find_shortcut (widget, keyval, modifiers, NULL);
+  GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+  g_assert_true (GTK_IS_NAMED_ACTION (action));
+  return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+}
+
+/* Whether the key's shortcut on @widget is heard only while the focus is inside @widget
+ * (%GTK_SHORTCUT_SCOPE_LOCAL) or anywhere in its window (%GTK_SHORTCUT_SCOPE_GLOBAL). */
+GtkShortcutScope
+key_scope (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  GtkShortcutScope scope = GTK_SHORTCUT_SCOPE_LOCAL;
+  g_autoptr(GtkShortcut) shortcut = find_shortcut (widget, keyval, modifiers, &scope);
+
+  return scope;
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return find_visible_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+/* Waits until no window of @type is shown. */
+void
+wait_until_gone (GType type)
+{
+  wait_until (is_gone, GSIZE_TO_POINTER (type));
 }
 
 static GtkWindow *

@@ -44,11 +44,18 @@ GtkWidget  *find_button_with_action (GtkWidget  *widget,
 GtkWindow  *find_toplevel           (GType       type);
 GtkWindow  *find_visible_toplevel   (GType       type);
 GtkWindow  *wait_for_toplevel       (GType       type);
+void        wait_until_gone         (GType       type);
 void        click                   (GtkWidget  *button);
 void        resize_window           (GtkWindow  *window,
                                      int         width,
                                      int         height);
 gboolean    press_key               (GtkWidget       *window,
+                                     guint            keyval,
+                                     GdkModifierType  modifiers);
+char       *key_action_name         (GtkWidget       *widget,
+                                     guint            keyval,
+                                     GdkModifierType  modifiers);
+GtkShortcutScope key_scope          (GtkWidget       *widget,
                                      guint            keyval,
                                      GdkModifierType  modifiers);
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-journal.c: the mood journal on the real application under Xvfb: the two-click
  * check-in, the editor's drafts and bad input, the journal list, search and filters, delete
- * with undo, the charts, Tags and Emotions, the Share button; screenshots wide and narrow,
- * light and dark go to $STEADY_SCREENSHOT_DIR. */
+ * with undo, the charts, Tags and Emotions, the Share button, the toolbar at 360 px;
+ * screenshots wide and narrow, light and dark go to $STEADY_SCREENSHOT_DIR. */
 
 #define G_LOG_DOMAIN "steady-test-journal"
 
@@ -1177,11 +1177,134 @@ test_share_button (void)
   stop_application (app);
 }
 
+/* The toolbar's buttons, as a person finds them: by the name a screen reader says. */
+static const char * const toolbar_buttons[] = {
+  "Filters", "Charts", "Share with My Therapist…", "New Check-In",
+};
+
+static GtkWidget *
+find_named_button (GtkWidget  *widget,
+                   const char *name)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (widget, GTK_TYPE_WIDGET, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = buttons->pdata[i];
+      g_autofree char *label = NULL;
+
+      if (!GTK_IS_BUTTON (button) && !GTK_IS_MENU_BUTTON (button))
+        continue;
+      g_object_get (button, "label", &label, NULL);
+      if (g_strcmp0 (label, name) == 0 ||
+          g_strcmp0 (gtk_widget_get_tooltip_text (button), name) == 0)
+        return button;
+    }
+  return NULL;
+}
+
+/* Tab from the search entry reaches @button (or the button inside it) before coming back. */
+static gboolean
+tab_reaches (SteadyWindow *window,
+             GtkWidget    *search,
+             GtkWidget    *button)
+{
+  GtkWidget *focus;
+
+  gtk_widget_grab_focus (search);
+  for (guint i = 0; i < 200; i++)
+    {
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        return FALSE;
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      if (focus == button || gtk_widget_is_ancestor (focus, button))
+        return TRUE;
+      if (gtk_widget_is_ancestor (focus, search))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+static void
+assert_toolbar_usable (SteadyWindow      *window,
+                       SteadyJournalPage *page,
+                       int                min_search_width)
+{
+  GtkWidget *search = find_first (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+
+  assert_within_window (search, window);
+  g_assert_cmpint (gtk_widget_get_width (search), >=, min_search_width);
+  for (guint i = 0; i < G_N_ELEMENTS (toolbar_buttons); i++)
+    {
+      GtkWidget *button = find_named_button (GTK_WIDGET (page), toolbar_buttons[i]);
+
+      g_test_message ("%s", toolbar_buttons[i]);
+      g_assert_nonnull (button);
+      assert_within_window (button, window);
+      g_assert_true (tab_reaches (window, search, button));
+    }
+}
+
+/* At 360 px the search entry gets a row of its own above the buttons, wide enough to read;
+ * every button stays on screen, named and reachable with Tab. Wide, all share one row. */
+static void
+test_narrow_toolbar (void)
+{
+  g_autoptr(GSettings) settings = reset_settings ("US");
+  SteadyApplication *app = start_application ();
+  SteadyWindow *window = main_window ();
+  SteadyJournalPage *page;
+  GtkWidget *search;
+  GtkWidget *share;
+  graphene_rect_t search_bounds, share_bounds;
+
+  page = show_journal (window);
+  fill_journal (steady_application_get_journal_store (app));
+  drain_events ();
+  search = find_first (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  share = find_button_with_action (GTK_WIDGET (page), "win.share-report");
+
+  resize_window (GTK_WINDOW (window), NARROW_WIDTH, WINDOW_HEIGHT);
+  assert_toolbar_usable (window, page, 300);
+  g_assert_true (gtk_widget_compute_bounds (search, GTK_WIDGET (window), &search_bounds));
+  g_assert_true (gtk_widget_compute_bounds (share, GTK_WIDGET (window), &share_bounds));
+  g_assert_cmpfloat (search_bounds.origin.y + search_bounds.size.height, <=,
+                     share_bounds.origin.y);
+  save_screenshot (GTK_WIDGET (window), "journal-toolbar-narrow-light");
+  steady_journal_page_set_search_text (page, "walk");
+  save_screenshot (GTK_WIDGET (window), "journal-toolbar-search-narrow-light");
+  set_color_scheme (settings, "dark");
+  save_screenshot (GTK_WIDGET (window), "journal-toolbar-search-narrow-dark");
+  steady_journal_page_set_search_text (page, NULL);
+  save_screenshot (GTK_WIDGET (window), "journal-toolbar-narrow-dark");
+
+  /* Wide, as before: the search and the buttons on one row. */
+  resize_window (GTK_WINDOW (window), WIDE_WIDTH, WINDOW_HEIGHT);
+  assert_toolbar_usable (window, page, 300);
+  g_assert_true (gtk_widget_compute_bounds (search, GTK_WIDGET (window), &search_bounds));
+  g_assert_true (gtk_widget_compute_bounds (share, GTK_WIDGET (window), &share_bounds));
+  g_assert_cmpfloat (search_bounds.origin.y, <, share_bounds.origin.y + share_bounds.size.height);
+  g_assert_cmpfloat (share_bounds.origin.y, <, search_bounds.origin.y + search_bounds.size.height);
+  g_assert_cmpfloat (search_bounds.origin.x + search_bounds.size.width, <=,
+                     share_bounds.origin.x);
+  save_screenshot (GTK_WIDGET (window), "journal-toolbar-wide-dark");
+  set_color_scheme (settings, "light");
+  save_screenshot (GTK_WIDGET (window), "journal-toolbar-wide-light");
+
+  /* Back to narrow and wide again: the layout follows the width both ways. */
+  resize_window (GTK_WINDOW (window), NARROW_WIDTH, WINDOW_HEIGHT);
+  assert_toolbar_usable (window, page, 300);
+
+  stop_application (app);
+}
+
 static const UiTest ui_tests[] = {
   { "/journal/today-check-in", test_today_check_in },
   { "/journal/today-deferred", test_today_deferred },
   { "/journal/list", test_journal_list },
   { "/journal/share-button", test_share_button },
+  { "/journal/narrow-toolbar", test_narrow_toolbar },
   { "/journal/on-demand", test_on_demand },
   { "/journal/delete-undo", test_delete_undo },
   { "/journal/search", test_search },
