@@ -546,8 +546,8 @@ check_practice_full_screen (Fixture         *fixture,
     GType     (*get_type) (void);
     const char *toggle;
   } windows[] = {
-    { "start-breathing", steady_breathing_view_get_type, "breathing.toggle-fullscreen" },
-    { "start-mindfulness", steady_mindfulness_view_get_type, "mindfulness.toggle-fullscreen" },
+    { "start-breathing", steady_breathing_view_get_type, "practice.toggle-fullscreen" },
+    { "start-mindfulness", steady_mindfulness_view_get_type, "practice.toggle-fullscreen" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
