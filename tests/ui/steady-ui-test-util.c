@@ -484,6 +484,7 @@ keep_system_data_dirs (void)
   g_auto(GStrv) system_dirs = NULL;
   g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) icon_dirs = g_ptr_array_new_with_free_func (g_free);
+  GtkIconTheme *theme;
 
   /* A test's subprocess inherits the isolated XDG_DATA_DIRS of its parent, so the
    * system's folders are passed down under a name of their own. */
@@ -509,8 +510,15 @@ keep_system_data_dirs (void)
 
   g_content_type_set_mime_dirs ((const char * const *)mime_dirs->pdata);
   gtk_init ();
-  gtk_icon_theme_set_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                  (const char * const *)icon_dirs->pdata);
+  theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  /* GTK 4.8 starts reading the theme in a worker thread as soon as it is made, and
+   * gtk_icon_theme_set_search_path() frees the old path without the theme's lock: changed
+   * while that thread reads it, the thread crashed once in CI. Looking an icon up first
+   * takes the lock, so it waits for the thread's read (or does it itself); the lookup after
+   * reads the new path at once. */
+  gtk_icon_theme_has_icon (theme, "image-missing");
+  gtk_icon_theme_set_search_path (theme, (const char * const *)icon_dirs->pdata);
+  gtk_icon_theme_has_icon (theme, "image-missing");
 }
 
 /* Runs the UiTest @data in a fresh process, as a user starts Steady: a GApplication cannot
