@@ -12,18 +12,6 @@
 #include "steady-journal-store-private.h"
 #include "steady-mood-entry-private.h"
 
-static SteadyMedication
-medication_from_text (const char *text)
-{
-  if (g_strcmp0 (text, "yes") == 0)
-    return STEADY_MEDICATION_YES;
-  if (g_strcmp0 (text, "no") == 0)
-    return STEADY_MEDICATION_NO;
-  if (g_strcmp0 (text, "partly") == 0)
-    return STEADY_MEDICATION_PARTLY;
-  return STEADY_MEDICATION_UNANSWERED;
-}
-
 static char **
 medications_from_json (const char *json)
 {
@@ -158,8 +146,8 @@ read_row (SteadyStmt *stmt)
     steady_mood_entry_set_energy (entry, sqlite3_column_int (stmt, 8));
   if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
     steady_mood_entry_set_sleep_hours (entry, sqlite3_column_double (stmt, 9));
-  steady_mood_entry_set_medication (entry,
-                                    medication_from_text ((const char *)sqlite3_column_text (stmt, 10)));
+  steady_mood_entry_set_medication (
+    entry, steady_medication_from_id ((const char *)sqlite3_column_text (stmt, 10)));
   medications = medications_from_json ((const char *)sqlite3_column_text (stmt, 11));
   steady_mood_entry_set_medications (entry, (const char * const *)medications);
   _steady_mood_entry_set_stored_note (entry, (const char *)sqlite3_column_text (stmt, 12));

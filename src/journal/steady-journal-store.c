@@ -254,23 +254,6 @@ _steady_journal_store_emit_terms_changed (SteadyJournalStore    *self,
   g_signal_emit (self, signals[TERMS_CHANGED], 0, kind);
 }
 
-static const char *
-medication_to_text (SteadyMedication medication)
-{
-  switch (medication)
-    {
-    case STEADY_MEDICATION_YES:
-      return "yes";
-    case STEADY_MEDICATION_NO:
-      return "no";
-    case STEADY_MEDICATION_PARTLY:
-      return "partly";
-    case STEADY_MEDICATION_UNANSWERED:
-    default:
-      return NULL;
-    }
-}
-
 static char *
 medications_to_json (const char * const *names)
 {
@@ -328,7 +311,7 @@ static void
 bind_answers (SteadyStmt      *stmt,
               SteadyMoodEntry *entry)
 {
-  const char *medication = medication_to_text (steady_mood_entry_get_medication (entry));
+  const char *medication = steady_medication_to_id (steady_mood_entry_get_medication (entry));
   char *medications = medications_to_json (steady_mood_entry_get_medications (entry));
   double sleep = steady_mood_entry_get_sleep_hours (entry);
 

@@ -48,6 +48,38 @@ G_DEFINE_ENUM_TYPE (SteadyMedication, steady_medication,
   G_DEFINE_ENUM_VALUE (STEADY_MEDICATION_NO, "no"),
   G_DEFINE_ENUM_VALUE (STEADY_MEDICATION_PARTLY, "partly"))
 
+/* The word the database and the CSV export hold for a day's medication answer, or NULL when
+ * it was not answered. */
+const char *
+steady_medication_to_id (SteadyMedication medication)
+{
+  switch (medication)
+    {
+    case STEADY_MEDICATION_YES:
+      return "yes";
+    case STEADY_MEDICATION_NO:
+      return "no";
+    case STEADY_MEDICATION_PARTLY:
+      return "partly";
+    case STEADY_MEDICATION_UNANSWERED:
+    default:
+      return NULL;
+    }
+}
+
+/* The answer @id stands for; anything else (NULL included) is "not answered". */
+SteadyMedication
+steady_medication_from_id (const char *id)
+{
+  if (g_strcmp0 (id, "yes") == 0)
+    return STEADY_MEDICATION_YES;
+  if (g_strcmp0 (id, "no") == 0)
+    return STEADY_MEDICATION_NO;
+  if (g_strcmp0 (id, "partly") == 0)
+    return STEADY_MEDICATION_PARTLY;
+  return STEADY_MEDICATION_UNANSWERED;
+}
+
 G_DEFINE_BOXED_TYPE (SteadyMoodEmotion, steady_mood_emotion,
                      steady_mood_emotion_copy, steady_mood_emotion_free)
 G_DEFINE_BOXED_TYPE (SteadyMoodTag, steady_mood_tag, steady_mood_tag_copy, steady_mood_tag_free)

@@ -18,6 +18,8 @@ typedef enum
 
 #define STEADY_TYPE_MEDICATION (steady_medication_get_type ())
 GType steady_medication_get_type (void) G_GNUC_CONST;
+const char       *steady_medication_to_id   (SteadyMedication  medication);
+SteadyMedication  steady_medication_from_id (const char       *id);
 
 /* An emotion felt, as part of an entry. */
 typedef struct

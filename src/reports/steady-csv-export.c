@@ -167,23 +167,6 @@ steady_csv_kinds_parse (const char  *list,
   return TRUE;
 }
 
-static const char *
-medication_id (SteadyMedication medication)
-{
-  switch (medication)
-    {
-    case STEADY_MEDICATION_YES:
-      return "yes";
-    case STEADY_MEDICATION_NO:
-      return "no";
-    case STEADY_MEDICATION_PARTLY:
-      return "partly";
-    case STEADY_MEDICATION_UNANSWERED:
-    default:
-      return NULL;
-    }
-}
-
 static const char * const mood_names[] = {
   NULL, "very low", "low", "okay", "good", "very good",
 };
@@ -218,7 +201,8 @@ write_entry (SteadyCsvFile    *csv,
     }
   else
     steady_csv_file_add_plain (csv, NULL);
-  steady_csv_file_add_plain (csv, medication_id (steady_mood_entry_get_medication (entry)));
+  steady_csv_file_add_plain (csv,
+                             steady_medication_to_id (steady_mood_entry_get_medication (entry)));
   for (guint i = 0; medications != NULL && medications[i] != NULL; i++)
     g_string_append_printf (list, "%s%s", i > 0 ? "; " : "", medications[i]);
   steady_csv_file_add_text (csv, list->str);
