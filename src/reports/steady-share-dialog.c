@@ -13,6 +13,7 @@
 #include "steady-help-dialog.h"
 #include "steady-report-data.h"
 #include "steady-report-document.h"
+#include "steady-pdf-save-dialog.h"
 #include "steady-share-dialog.h"
 
 #define N_SECTIONS 8
@@ -526,20 +527,14 @@ save_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   SteadyShareDialog *self = STEADY_SHARE_DIALOG (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const char *name;
 
   if (self->file_chooser != NULL || self->document == NULL)
     return;
-  self->file_chooser = gtk_file_chooser_native_new (_("Save Report as PDF"), GTK_WINDOW (self),
-                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                    _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
   /* Translators: the suggested file name of the report; keep ".pdf". */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser),
-                                     _("My report for my therapist.pdf"));
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
+  name = _("My report for my therapist.pdf");
+  self->file_chooser = steady_pdf_save_dialog_new (GTK_WINDOW (self), _("Save Report as PDF"),
+                                                   name);
   g_signal_connect_object (self->file_chooser, "response", G_CALLBACK (save_response_cb), self,
                            0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));

@@ -12,6 +12,7 @@
 #include "steady-calendar-page.h"
 #include "steady-help-dialog.h"
 #include "steady-safety-plan-printout.h"
+#include "steady-pdf-save-dialog.h"
 #include "steady-safety-plan-window.h"
 #include "steady-safety-review.h"
 #include "steady-safety-section-view.h"
@@ -427,23 +428,15 @@ save_pdf_activated (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   SteadySafetyPlanWindow *self = STEADY_SAFETY_PLAN_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const char *name;
 
   if (self->file_chooser != NULL)
     return;
 
-  self->file_chooser = gtk_file_chooser_native_new (_("Save Safety Plan as PDF"),
-                                                    GTK_WINDOW (self),
-                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                    _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
   /* Translators: the suggested file name of the saved plan; keep ".pdf". */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser),
-                                     self->wallet ? _("My Safety Plan (wallet).pdf")
-                                                  : _("My Safety Plan.pdf"));
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
+  name = self->wallet ? _("My Safety Plan (wallet).pdf") : _("My Safety Plan.pdf");
+  self->file_chooser = steady_pdf_save_dialog_new (GTK_WINDOW (self),
+                                                   _("Save Safety Plan as PDF"), name);
   g_signal_connect_object (self->file_chooser, "response", G_CALLBACK (save_response_cb), self,
                            0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
